@@ -1,0 +1,1 @@
+"""Styr: open goal and result governance for Swedish municipalities."""

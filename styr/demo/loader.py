@@ -1,0 +1,535 @@
+"""Load an organisation and its plans from a readable YAML file (the Nacka 2015 demo).
+
+Loading is all or nothing: every record is validated and written in one transaction, and
+the first problem is reported with the file, the line and what is wrong. A database that
+already holds data is refused unless the caller asks to replace it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from styr.org.models import (
+    Body,
+    BodyKind,
+    ChangeKind,
+    Municipality,
+    Person,
+    PersonAlias,
+    Post,
+    Precision,
+    Tenure,
+    Unit,
+    UnitChange,
+    UnitKind,
+)
+from styr.plans.domain import record_status_update
+from styr.plans.models import (
+    Action,
+    FocusArea,
+    Origin,
+    Plan,
+    Responsibility,
+    ResponsibilityKind,
+    Status,
+    StatusUpdate,
+    Theme,
+)
+
+DEMO_FILE = Path(__file__).with_name("nacka2015.yaml")
+
+# Deleted, in this order, by --replace; foreign keys are checked at commit.
+REPLACED_MODELS = [
+    StatusUpdate,
+    Responsibility,
+    Action,
+    Theme,
+    FocusArea,
+    Plan,
+    Tenure,
+    UnitChange,
+    Body,
+    PersonAlias,
+    Post,
+    Unit,
+    Person,
+    Municipality,
+]
+
+
+class DemoError(Exception):
+    """A problem in the data file, with the line it is on."""
+
+    def __init__(self, source: str, line: int | None, message: str):
+        self.source, self.line, self.message = source, line, message
+        where = f"{source}, line {line}" if line else source
+        super().__init__(f"{where}: {message}")
+
+
+class DatabaseNotEmpty(Exception):
+    pass
+
+
+class Node(dict):
+    """A YAML mapping that remembers the line it starts on."""
+
+    line: int = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    mapping = Node(loader.construct_pairs(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    keys = [loader.construct_object(key) for key, _ in node.value]
+    duplicates = {key for key in keys if keys.count(key) > 1}
+    if duplicates:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"duplicate key {sorted(duplicates)[0]!r}", node.start_mark
+        )
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse(text: str, source: str) -> Node:
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise DemoError(source, line, f"not valid YAML: {error.problem or error}") from error
+    if not isinstance(data, Node):
+        raise DemoError(source, 1, "the file must be a mapping with 'municipality', 'people', …")
+    return data
+
+
+class _Reader:
+    """Checks one record at a time and says where a problem is."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, node: Any, message: str):
+        raise DemoError(self.source, getattr(node, "line", None), message)
+
+    def mapping(self, node: Any, context: str, required: set, optional: set = frozenset()):
+        if not isinstance(node, Node):
+            self.fail(node, f"{context} must be a mapping")
+        missing = sorted(required - node.keys())
+        if missing:
+            self.fail(node, f"{context} lacks {', '.join(missing)}")
+        unknown = sorted(node.keys() - required - set(optional))
+        if unknown:
+            self.fail(node, f"{context} has unknown field {unknown[0]!r}")
+        return node
+
+    def items(self, node: Any, key: str, context: str) -> list:
+        value = node.get(key) or []
+        if not isinstance(value, list):
+            self.fail(node, f"{context}: {key} must be a list")
+        return value
+
+    def text(self, node: Node, key: str, *, required: bool = True) -> str:
+        value = node.get(key)
+        if value is None:
+            if required:
+                self.fail(node, f"{key} is empty")
+            return ""
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            self.fail(node, f"{key} must be text")
+        return str(value).strip()
+
+    def date(self, node: Node, key: str, *, required: bool = False) -> dt.date | None:
+        value = node.get(key)
+        if value is None and not required:
+            return None
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        self.fail(node, f"{key}: {value!r} is not a date in the form YYYY-MM-DD")
+
+    def choice(self, node: Node, key: str, choices, *, default=None) -> str:
+        value = node.get(key, default)
+        if value not in choices.values:
+            valid = ", ".join(choices.values)
+            self.fail(node, f"{key}: {value!r} is not one of {valid}")
+        return value
+
+    def ref(self, node: Node, key: str, table: dict, kind: str):
+        value = node.get(key)
+        if value is None:
+            return None
+        if value not in table:
+            self.fail(node, f"{key}: unknown {kind} {value!r}")
+        return table[value]
+
+    def save(self, node: Node, instance):
+        try:
+            instance.full_clean()
+        except ValidationError as error:
+            messages = "; ".join(
+                f"{field}: {' '.join(str(m) for m in errs)}"
+                for field, errs in error.message_dict.items()
+            )
+            self.fail(node, messages)
+        instance.save()
+        return instance
+
+
+def database_is_empty() -> bool:
+    return not any(model.objects.exists() for model in (Municipality, Plan, Person))
+
+
+def clear_database() -> None:
+    with connection.cursor() as cursor:
+        for model in REPLACED_MODELS:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+
+
+def load_file(path: Path = DEMO_FILE, *, replace: bool = False) -> Municipality:
+    """Load a data file; refuse a non-empty database unless `replace`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DemoError(path.name, None, f"cannot read the file: {error}") from error
+    data = parse(text, path.name)
+    with transaction.atomic():
+        if not database_is_empty():
+            if not replace:
+                raise DatabaseNotEmpty(
+                    "The database already holds data; nothing was loaded. "
+                    "Use --replace to delete it and load the demo."
+                )
+            clear_database()
+        return _Loader(_Reader(path.name)).load(data)
+
+
+class _Loader:
+    def __init__(self, reader: _Reader):
+        self.r = reader
+        self.people: dict[str, Person] = {}
+        self.posts: dict[str, Post] = {}
+        self.units: dict[str, Unit] = {}
+        self.bodies: dict[str, Body] = {}
+        self.theme_order = 0
+        self.action_order = 0
+
+    def load(self, data: Node) -> Municipality:
+        r = self.r
+        r.mapping(
+            data,
+            "the file",
+            {"municipality", "people", "posts", "units", "bodies", "plans"},
+            {"org_changes"},
+        )
+        node = r.mapping(data["municipality"], "municipality", {"name", "slug"}, {"kolada_id"})
+        self.municipality = r.save(
+            node,
+            Municipality(
+                name=r.text(node, "name"),
+                slug=r.text(node, "slug"),
+                kolada_id=r.text(node, "kolada_id", required=False),
+            ),
+        )
+        for node in r.items(data, "people", "people"):
+            self.person(node)
+        units = r.items(data, "units", "units")
+        for node in units:
+            self.unit(node)
+        for node in r.items(data, "posts", "posts"):
+            self.post(node)
+        for node in units:
+            self.unit_links(node)
+        bodies = r.items(data, "bodies", "bodies")
+        for node in bodies:
+            self.body(node)
+        for node in bodies:
+            if node.get("parent") is not None:
+                body = self.bodies[node["key"]]
+                body.parent = r.ref(node, "parent", self.bodies, "body")
+                r.save(node, body)
+        for node in r.items(data, "org_changes", "org_changes"):
+            self.change(node)
+        for node in r.items(data, "plans", "plans"):
+            self.plan(node)
+        return self.municipality
+
+    def key(self, node: Node, table: dict, kind: str) -> str:
+        key = self.r.text(node, "key")
+        if key in table:
+            self.r.fail(node, f"{kind} key {key!r} is used twice")
+        return key
+
+    def person(self, node: Node):
+        r = self.r
+        r.mapping(node, "a person", {"key", "name"}, {"aliases"})
+        key = self.key(node, self.people, "person")
+        person = r.save(
+            node, Person(municipality=self.municipality, slug=key, name=r.text(node, "name"))
+        )
+        for alias in r.items(node, "aliases", "a person"):
+            if not isinstance(alias, str) or not alias.strip():
+                r.fail(node, "aliases must be names")
+            r.save(node, PersonAlias(person=person, name=alias.strip()))
+        self.people[key] = person
+
+    def unit(self, node: Node):
+        r = self.r
+        r.mapping(node, "a unit", {"key", "name", "kind"}, {"parent", "responsible_post"})
+        key = self.key(node, self.units, "unit")
+        self.units[key] = r.save(
+            node,
+            Unit(
+                municipality=self.municipality,
+                slug=key,
+                name=r.text(node, "name"),
+                kind=r.choice(node, "kind", UnitKind),
+            ),
+        )
+
+    def unit_links(self, node: Node):
+        unit = self.units[node["key"]]
+        unit.parent = self.r.ref(node, "parent", self.units, "unit")
+        unit.responsible_post = self.r.ref(node, "responsible_post", self.posts, "post")
+        self.r.save(node, unit)
+
+    def post(self, node: Node):
+        r = self.r
+        r.mapping(
+            node,
+            "a post",
+            {"key", "title"},
+            {"director", "leads_unit", "valid_from", "valid_to", "holders"},
+        )
+        key = self.key(node, self.posts, "post")
+        director = node.get("director", False)
+        if not isinstance(director, bool):
+            r.fail(node, "director must be true or false")
+        post = r.save(
+            node,
+            Post(
+                municipality=self.municipality,
+                slug=key,
+                title=r.text(node, "title"),
+                is_director=director,
+                leads_unit=r.ref(node, "leads_unit", self.units, "unit"),
+                valid_from=r.date(node, "valid_from"),
+                valid_to=r.date(node, "valid_to"),
+            ),
+        )
+        for holder in r.items(node, "holders", "a post"):
+            r.mapping(holder, "a holder", {"person"}, {"start", "end", "note"})
+            r.save(
+                holder,
+                Tenure(
+                    post=post,
+                    person=r.ref(holder, "person", self.people, "person"),
+                    start=r.date(holder, "start"),
+                    end=r.date(holder, "end"),
+                    note=r.text(holder, "note", required=False),
+                ),
+            )
+        self.posts[key] = post
+
+    def body(self, node: Node):
+        r = self.r
+        r.mapping(
+            node,
+            "a body",
+            {"key", "name", "kind"},
+            {
+                "parent",
+                "valid_from",
+                "valid_to",
+                "responsible_post",
+                "support_unit",
+                "support_fte",
+                "remit",
+            },
+        )
+        key = self.key(node, self.bodies, "body")
+        fte = node.get("support_fte")
+        if fte is not None:
+            try:
+                fte = Decimal(str(fte))
+            except InvalidOperation:
+                r.fail(node, f"support_fte: {fte!r} is not a number")
+        self.bodies[key] = r.save(
+            node,
+            Body(
+                municipality=self.municipality,
+                slug=key,
+                name=r.text(node, "name"),
+                kind=r.choice(node, "kind", BodyKind),
+                valid_from=r.date(node, "valid_from"),
+                valid_to=r.date(node, "valid_to"),
+                responsible_post=r.ref(node, "responsible_post", self.posts, "post"),
+                support_unit=r.ref(node, "support_unit", self.units, "unit"),
+                support_fte=fte,
+                remit=r.text(node, "remit", required=False),
+            ),
+        )
+
+    def change(self, node: Node):
+        r = self.r
+        r.mapping(
+            node,
+            "an organisational change",
+            {"date", "kind", "unit", "note"},
+            {"precision", "new_name", "new_parent", "new_responsible_post", "counterpart"},
+        )
+        kind = r.choice(node, "kind", ChangeKind)
+        needs = {"rename": "new_name", "move": "new_parent", "reassign": "new_responsible_post"}
+        if kind in needs and node.get(needs[kind]) is None:
+            r.fail(node, f"a {kind} needs {needs[kind]}")
+        r.save(
+            node,
+            UnitChange(
+                unit=r.ref(node, "unit", self.units, "unit"),
+                date=r.date(node, "date", required=True),
+                precision=r.choice(node, "precision", Precision, default="day"),
+                kind=kind,
+                new_name=r.text(node, "new_name", required=False),
+                new_parent=r.ref(node, "new_parent", self.units, "unit"),
+                new_responsible_post=r.ref(node, "new_responsible_post", self.posts, "post"),
+                counterpart=r.ref(node, "counterpart", self.units, "unit"),
+                note=r.text(node, "note"),
+            ),
+        )
+
+    def plan(self, node: Node):
+        r = self.r
+        r.mapping(
+            node,
+            "a plan",
+            {"slug", "title", "registration_number", "period_start", "period_end", "owner"},
+            {"subtitle", "decided_on", "decided_precision", "summary", "focus_areas", "themes"},
+        )
+        plan = r.save(
+            node,
+            Plan(
+                municipality=self.municipality,
+                slug=r.text(node, "slug"),
+                title=r.text(node, "title"),
+                subtitle=r.text(node, "subtitle", required=False),
+                registration_number=r.text(node, "registration_number"),
+                period_start=r.date(node, "period_start", required=True),
+                period_end=r.date(node, "period_end", required=True),
+                owner=r.ref(node, "owner", self.bodies, "body"),
+                decided_on=r.date(node, "decided_on"),
+                decided_precision=r.choice(node, "decided_precision", Precision, default="day"),
+                summary=r.text(node, "summary", required=False),
+            ),
+        )
+        for number, title in enumerate(r.items(node, "focus_areas", "a plan"), start=1):
+            if not isinstance(title, str):
+                r.fail(node, f"focus area {number} must be text")
+            r.save(node, FocusArea(plan=plan, number=number, title=title.strip()))
+        self.theme_order = self.action_order = 0
+        for theme in r.items(node, "themes", "a plan"):
+            self.theme(theme, plan, parent=None)
+
+    def theme(self, node: Node, plan: Plan, parent: Theme | None):
+        r = self.r
+        r.mapping(node, "a theme", {"title"}, {"number", "description", "actions", "themes"})
+        self.theme_order += 1
+        theme = r.save(
+            node,
+            Theme(
+                plan=plan,
+                parent=parent,
+                number=r.text(node, "number", required=False),
+                title=r.text(node, "title"),
+                description=r.text(node, "description", required=False),
+                order=self.theme_order,
+            ),
+        )
+        for action in r.items(node, "actions", "a theme"):
+            self.action(action, plan, theme)
+        for child in r.items(node, "themes", "a theme"):
+            self.theme(child, plan, parent=theme)
+
+    def action(self, node: Node, plan: Plan, theme: Theme):
+        r = self.r
+        r.mapping(
+            node,
+            "an action",
+            {"title", "text", "origin", "introduced_on"},
+            {"deadline", "responsible", "supporting", "status"},
+        )
+        deadline = node.get("deadline")
+        text = date = None
+        precision = ""
+        if deadline is not None:
+            r.mapping(deadline, "a deadline", {"text", "date", "precision"})
+            text = r.text(deadline, "text")
+            date = r.date(deadline, "date", required=True)
+            precision = r.choice(deadline, "precision", Precision)
+        self.action_order += 1
+        action = r.save(
+            node,
+            Action(
+                plan=plan,
+                theme=theme,
+                order=self.action_order,
+                title=r.text(node, "title"),
+                text=r.text(node, "text"),
+                origin=r.choice(node, "origin", Origin),
+                introduced_on=r.date(node, "introduced_on", required=True),
+                deadline_text=text or "",
+                deadline_date=date,
+                deadline_precision=precision,
+            ),
+        )
+        for kind, key in (
+            (ResponsibilityKind.RESPONSIBLE, "responsible"),
+            (ResponsibilityKind.SUPPORTING, "supporting"),
+        ):
+            for order, who in enumerate(r.items(node, key, "an action")):
+                r.mapping(who, f"a {key} entry", set(), {"person", "post", "role"})
+                if not who:
+                    r.fail(who, f"a {key} entry needs a person, a post or a role")
+                r.save(
+                    who,
+                    Responsibility(
+                        action=action,
+                        kind=kind,
+                        person=r.ref(who, "person", self.people, "person"),
+                        post=r.ref(who, "post", self.posts, "post"),
+                        role_text=r.text(who, "role", required=False),
+                        order=order,
+                    ),
+                )
+        for update in r.items(node, "status", "an action"):
+            self.status_update(update, action)
+
+    def status_update(self, node: Node, action: Action):
+        r = self.r
+        r.mapping(node, "a status update", {"date", "code"}, {"note", "author"})
+        date = r.date(node, "date", required=True)
+        # Historical records: Styr learnt them on the day of the report that states them.
+        recorded_at = timezone.make_aware(dt.datetime.combine(date, dt.time(12)))
+        try:
+            record_status_update(
+                action,
+                date=date,
+                status=r.choice(node, "code", Status),
+                note=r.text(node, "note", required=False),
+                author_name=r.text(node, "author", required=False),
+                recorded_at=recorded_at,
+            )
+        except ValidationError as error:
+            r.fail(node, " ".join(error.messages))

@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from styr.demo.loader import DEMO_FILE, DatabaseNotEmpty, DemoError, load_file
+from styr.plans.models import Action
+
+
+class Command(BaseCommand):
+    help = "Load the Nacka 2015 demo (or another data file of the same shape), all or nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--file", type=Path, default=DEMO_FILE, help="data file (default: the Nacka demo)"
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="delete the organisation and plans already in the database first",
+        )
+
+    def handle(self, *args, file: Path, replace: bool, **options):
+        try:
+            municipality = load_file(file, replace=replace)
+        except (DemoError, DatabaseNotEmpty) as error:
+            raise CommandError(str(error)) from error
+        actions = Action.objects.filter(plan__municipality=municipality).count()
+        self.stdout.write(
+            self.style.SUCCESS(f"Loaded {municipality.name}: {actions} actions from {file.name}.")
+        )

@@ -1,0 +1,82 @@
+"""The organisation as it stood on a given day.
+
+Pure functions over plain rows (ORM objects or anything with the same attributes), so that
+the organisation page, reports and tests share one rule for "as of".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class UnitState:
+    unit_id: int
+    name: str
+    kind: str
+    parent_id: int | None
+    responsible_post_id: int | None
+    exists: bool
+
+
+def unit_states_on(units: Iterable[Any], changes: Iterable[Any], day: dt.date) -> dict:
+    """Apply every change dated on or before `day` to the units' initial state.
+
+    A unit with a `create` change does not exist before that date; `dissolve` ends it.
+    Changes are applied in date order (then id), so several on one day keep their order.
+    """
+    ordered = sorted(changes, key=lambda change: (change.date, change.id or 0))
+    created_later = {change.unit_id for change in ordered if change.kind == "create"}
+    states = {
+        unit.id: UnitState(
+            unit_id=unit.id,
+            name=unit.name,
+            kind=unit.kind,
+            parent_id=unit.parent_id,
+            responsible_post_id=unit.responsible_post_id,
+            exists=unit.id not in created_later,
+        )
+        for unit in units
+    }
+    for change in ordered:
+        if change.date > day or change.unit_id not in states:
+            continue
+        state = states[change.unit_id]
+        if change.kind == "create":
+            state = replace(state, exists=True)
+        elif change.kind == "rename":
+            state = replace(state, name=change.new_name)
+        elif change.kind == "move":
+            state = replace(state, parent_id=change.new_parent_id)
+        elif change.kind == "reassign":
+            state = replace(state, responsible_post_id=change.new_responsible_post_id)
+        elif change.kind == "dissolve":
+            state = replace(state, exists=False)
+        states[change.unit_id] = state
+    return states
+
+
+def holders_on(tenures: Iterable[Any], day: dt.date) -> dict[int, list[Any]]:
+    """Map post id -> the people holding it on `day` (usually one)."""
+    holders: dict[int, list[Any]] = defaultdict(list)
+    for tenure in tenures:
+        if (tenure.start is None or tenure.start <= day) and (
+            tenure.end is None or day <= tenure.end
+        ):
+            holders[tenure.post_id].append(tenure.person)
+    return holders
+
+
+def posts_held_on(tenures: Iterable[Any], day: dt.date) -> dict[int, list[Any]]:
+    """Map person id -> the posts they hold on `day`."""
+    posts: dict[int, list[Any]] = defaultdict(list)
+    for tenure in tenures:
+        if (tenure.start is None or tenure.start <= day) and (
+            tenure.end is None or day <= tenure.end
+        ):
+            posts[tenure.person_id].append(tenure.post)
+    return posts

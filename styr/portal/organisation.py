@@ -1,0 +1,217 @@
+"""Read models for the organisation and person pages, as of a day.
+
+Each function reads a fixed number of queries and returns plain context for a template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from styr.lib.dates import swedish_day
+from styr.org.history import holders_on, unit_states_on
+from styr.org.models import Body, BodyKind, Post, Tenure, Unit, UnitChange
+from styr.plans.models import Action, Responsibility
+from styr.plans.snapshot import read_action_rows
+
+BODY_ORDER = [kind.value for kind in BodyKind]
+
+
+@dataclass
+class UnitRow:
+    unit: Any
+    name: str
+    kind: str
+    depth: int
+    heads: list = field(default_factory=list)
+    responsible_post: Any = None
+    responsible_people: list = field(default_factory=list)
+
+
+@dataclass
+class DirectorRow:
+    post: Any
+    holders: list
+    bodies: list = field(default_factory=list)
+    units: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
+
+
+def _tree(items, parent_of, sort_key):
+    """Depth-first order of items by parent; returns (item, depth) pairs."""
+    children = defaultdict(list)
+    ids = {id_ for id_, _ in items}
+    for id_, item in items:
+        parent = parent_of(item)
+        children[parent if parent in ids else None].append((id_, item))
+    ordered = []
+
+    def walk(parent, depth):
+        for id_, item in sorted(children[parent], key=lambda pair: sort_key(pair[1])):
+            ordered.append((item, depth))
+            walk(id_, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def organisation_on(municipality, day: dt.date) -> dict:
+    tenures = list(
+        Tenure.objects.filter(post__municipality=municipality).select_related("person", "post")
+    )
+    holders = holders_on(tenures, day)
+    posts = {post.id: post for post in Post.objects.filter(municipality=municipality)}
+    units = list(Unit.objects.filter(municipality=municipality))
+    changes = list(
+        UnitChange.objects.filter(unit__municipality=municipality).select_related("unit")
+    )
+    states = unit_states_on(units, changes, day)
+    bodies = [
+        body
+        for body in Body.objects.filter(municipality=municipality).select_related(
+            "responsible_post", "support_unit"
+        )
+        if body.exists_on(day)
+    ]
+
+    for body in bodies:
+        body.holders = holders.get(body.responsible_post_id, [])
+        support = states.get(body.support_unit_id)
+        body.support_name = support.name if support else ""
+    body_tree = _tree(
+        [(body.id, body) for body in bodies],
+        lambda body: body.parent_id,
+        lambda body: (BODY_ORDER.index(body.kind), body.name),
+    )
+
+    heads = defaultdict(list)
+    for post in posts.values():
+        if post.leads_unit_id:
+            heads[post.leads_unit_id].append(post)
+    living = {uid: state for uid, state in states.items() if state.exists}
+    unit_objects = {unit.id: unit for unit in units}
+    unit_rows = []
+    for state, depth in _tree(
+        list(living.items()), lambda state: state.parent_id, lambda state: state.name
+    ):
+        row = UnitRow(unit_objects[state.unit_id], state.name, state.kind, depth)
+        row.heads = [
+            (post, holders.get(post.id, []))
+            for post in heads[state.unit_id]
+            if post.is_director or holders.get(post.id)
+        ]
+        row.responsible_post = posts.get(state.responsible_post_id)
+        row.responsible_people = holders.get(state.responsible_post_id, [])
+        unit_rows.append(row)
+
+    directors = {
+        post.id: DirectorRow(post, holders.get(post.id, []))
+        for post in sorted(posts.values(), key=lambda post: post.title)
+        if post.is_director and _post_exists(post, day)
+    }
+    for body in bodies:
+        if body.responsible_post_id in directors:
+            directors[body.responsible_post_id].bodies.append(body)
+    for row in unit_rows:
+        if row.responsible_post and row.responsible_post.id in directors:
+            directors[row.responsible_post.id].units.append(row)
+    _attach_actions(municipality, day, directors, holders)
+
+    return {
+        "bodies": body_tree,
+        "units": unit_rows,
+        "directors": list(directors.values()),
+        "changes": _changes(changes, bodies_all(municipality), day),
+    }
+
+
+def bodies_all(municipality):
+    return list(Body.objects.filter(municipality=municipality, valid_from__isnull=False))
+
+
+def _post_exists(post, day) -> bool:
+    return (post.valid_from is None or post.valid_from <= day) and (
+        post.valid_to is None or day < post.valid_to
+    )
+
+
+def _attach_actions(municipality, day, directors, holders):
+    """Each director's actions: those naming the post, or naming the person who holds it."""
+    person_posts = defaultdict(list)
+    for post_id, people in holders.items():
+        if post_id in directors:
+            for person in people:
+                person_posts[person.id].append(post_id)
+    responsibilities = Responsibility.objects.filter(
+        action__plan__municipality=municipality, action__introduced_on__lte=day
+    ).select_related("action__plan")
+    for responsibility in responsibilities:
+        post_ids = set()
+        if responsibility.post_id in directors:
+            post_ids.add(responsibility.post_id)
+        elif responsibility.person_id:
+            post_ids.update(person_posts.get(responsibility.person_id, []))
+        for post_id in post_ids:
+            actions = directors[post_id].actions
+            if responsibility.action not in actions:
+                actions.append(responsibility.action)
+
+
+@dataclass
+class ChangeRow:
+    date: dt.date
+    when: str
+    subject: str
+    kind: str
+    note: str
+
+
+def _changes(changes, bodies, day) -> dict:
+    rows = [ChangeRow(c.date, c.when, c.unit.name, c.get_kind_display(), c.note) for c in changes]
+    rows += [
+        ChangeRow(b.valid_from, swedish_day(b.valid_from), b.name, str(_("inrättas")), "")
+        for b in bodies
+    ]
+    rows.sort(key=lambda row: (row.date, row.subject))
+    return {
+        "done": [row for row in rows if row.date <= day],
+        "later": [row for row in rows if row.date > day],
+    }
+
+
+def person_on(person, day: dt.date) -> dict:
+    tenures = list(
+        Tenure.objects.filter(post__municipality_id=person.municipality_id).select_related(
+            "post__leads_unit", "person"
+        )
+    )
+    own = [tenure for tenure in tenures if tenure.person_id == person.id]
+    held_now = [t.post for t in own if t.covers(day)]
+    # Responsibilities naming the person, or naming a post they hold on the day.
+    actions = Action.objects.filter(
+        Q(responsibilities__person=person)
+        | Q(responsibilities__post__in=held_now, responsibilities__person__isnull=True),
+        introduced_on__lte=day,
+    ).distinct()
+    rows = read_action_rows(actions, day, person.municipality_id)
+    mine = [
+        (row, "responsible" if any(w.person == person for w in row.responsible) else "supporting")
+        for row in rows
+    ]
+    bodies = [
+        body
+        for body in Body.objects.filter(responsible_post__in=held_now).order_by("name")
+        if body.exists_on(day)
+    ]
+    return {
+        "tenures": sorted(own, key=lambda t: t.start or dt.date.min),
+        "held_now": held_now,
+        "responsible_rows": [row for row, kind in mine if kind == "responsible"],
+        "supporting_rows": [row for row, kind in mine if kind == "supporting"],
+        "bodies": bodies,
+    }

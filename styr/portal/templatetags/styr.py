@@ -1,0 +1,44 @@
+"""Template helpers for the public pages: status badges and Swedish dates."""
+
+from django import template
+
+from styr.lib.dates import describe, swedish_day
+from styr.plans.snapshot import status_label
+from styr.plans.status import STATUS_ORDER
+
+register = template.Library()
+
+# A symbol beside the words, so that status never rests on colour alone.
+SYMBOLS = {
+    "done": "✔",
+    "in_progress": "◐",
+    "ongoing": "↻",
+    "not_started": "○",
+    "unknown": "?",
+    "none": "–",
+}
+
+
+@register.inclusion_tag("portal/_status.html")
+def status_badge(code):
+    return {"code": code, "symbol": SYMBOLS[code], "label": status_label(code)}
+
+
+@register.simple_tag
+def status_counts(counts):
+    """[(code, label, symbol, count)] in display order, leaving out zeros."""
+    return [
+        (code, status_label(code), SYMBOLS[code], counts[code])
+        for code in STATUS_ORDER
+        if counts.get(code)
+    ]
+
+
+@register.filter
+def sv_date(day):
+    return swedish_day(day) if day else ""
+
+
+@register.filter
+def period(day, precision):
+    return describe(day, precision) if day else ""

@@ -1,0 +1,168 @@
+"""Public pages: read-only, no login, the same query count whatever the data's size."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from styr.org.models import Municipality, Person
+from styr.plans.models import Action, Plan, StatusUpdate
+from styr.plans.snapshot import plan_snapshot, plan_status_counts, read_action_rows
+from styr.portal import organisation as org_view
+from styr.portal.forms import AsOfForm, PlanFilterForm
+
+
+def bad_request(request, message: str):
+    return render(request, "portal/bad_request.html", {"message": message}, status=400)
+
+
+def start(request):
+    today = timezone.localdate()
+    municipalities = list(Municipality.objects.order_by("name"))
+    plans = list(Plan.objects.select_related("owner", "municipality").order_by("title"))
+    counts = plan_status_counts(plans, today)
+    for plan in plans:
+        plan.counts = counts[plan.id]
+        plan.total = sum(plan.counts.values())
+    return render(
+        request,
+        "portal/start.html",
+        {"municipalities": municipalities, "plans": plans, "day": today},
+    )
+
+
+def plan(request, slug: str):
+    plan = get_object_or_404(Plan.objects.select_related("owner", "municipality"), slug=slug)
+    as_of = AsOfForm(request.GET)
+    if not as_of.is_valid():
+        return bad_request(request, as_of.problem())
+    day = as_of.cleaned_data["as_of"]
+    snapshot = plan_snapshot(plan, day)
+    people = sorted(
+        {who.person for row in snapshot.actions for who in row.responsible if who.person},
+        key=lambda person: person.name,
+    )
+    filters = PlanFilterForm(request.GET, themes=snapshot.themes, people=people)
+    if not filters.is_valid():
+        return bad_request(request, filters.problem())
+    wanted = filters.cleaned_data
+    filtered = any(wanted.get(name) for name in ("status", "tema", "ansvarig"))
+    sections = _visible_sections(snapshot, wanted)
+    return render(
+        request,
+        "portal/plan.html",
+        {
+            "plan": plan,
+            "snapshot": snapshot,
+            "sections": sections,
+            "shown_count": sum(len(actions) for _row, actions in sections),
+            "filters": filters,
+            "filtered": filtered,
+            "focus_areas": list(plan.focus_areas.all()),
+            "is_today": day == timezone.localdate(),
+        },
+    )
+
+
+def _visible_sections(snapshot, wanted: dict) -> list[tuple]:
+    """(theme row, its matching actions) for every theme that holds a match below it."""
+    chosen_theme = int(wanted["tema"]) if wanted.get("tema") else None
+    parent_of = {row.theme.id: row.theme.parent_id for row in snapshot.themes}
+
+    def under_chosen(theme_id):
+        while theme_id is not None:
+            if theme_id == chosen_theme:
+                return True
+            theme_id = parent_of[theme_id]
+        return False
+
+    def matches(row) -> bool:
+        if wanted.get("status") and row.status != wanted["status"]:
+            return False
+        if chosen_theme and not under_chosen(row.action.theme_id):
+            return False
+        return not wanted.get("ansvarig") or any(
+            who.person and who.person.slug == wanted["ansvarig"] for who in row.responsible
+        )
+
+    matching = {row.action.id for row in snapshot.actions if matches(row)}
+    with_matches = set()
+    for row in snapshot.actions:
+        if row.action.id in matching:
+            theme_id = row.action.theme_id
+            while theme_id is not None:
+                with_matches.add(theme_id)
+                theme_id = parent_of[theme_id]
+    filtered = any(wanted.get(name) for name in ("status", "tema", "ansvarig"))
+    return [
+        (row, [a for a in row.actions if a.action.id in matching])
+        for row in snapshot.themes
+        if not filtered or row.theme.id in with_matches
+    ]
+
+
+def action(request, slug: str, pk: int):
+    action = get_object_or_404(
+        Action.objects.select_related("plan__municipality", "plan__owner", "theme__parent"),
+        plan__slug=slug,
+        pk=pk,
+    )
+    as_of = AsOfForm(request.GET)
+    if not as_of.is_valid():
+        return bad_request(request, as_of.problem())
+    day = as_of.cleaned_data["as_of"]
+    (row,) = read_action_rows(Action.objects.filter(pk=action.pk), day, action.plan.municipality_id)
+    history = list(
+        StatusUpdate.objects.filter(action=action)
+        .select_related("author")
+        .order_by("date", "recorded_at", "id")
+    )
+    return render(
+        request,
+        "portal/action.html",
+        {
+            "action": action,
+            "plan": action.plan,
+            "row": row,
+            "history": history,
+            "day": day,
+            "form": as_of,
+            "introduced": action.introduced_on <= day,
+            "is_today": day == timezone.localdate(),
+        },
+    )
+
+
+def organisation(request, municipality: str):
+    municipality = get_object_or_404(Municipality, slug=municipality)
+    as_of = AsOfForm(request.GET)
+    if not as_of.is_valid():
+        return bad_request(request, as_of.problem())
+    day = as_of.cleaned_data["as_of"]
+    context = org_view.organisation_on(municipality, day)
+    context.update(
+        {
+            "municipality": municipality,
+            "day": day,
+            "form": as_of,
+            "is_today": day == timezone.localdate(),
+        }
+    )
+    return render(request, "portal/organisation.html", context)
+
+
+def person(request, municipality: str, slug: str):
+    person = get_object_or_404(
+        Person.objects.select_related("municipality").prefetch_related("aliases"),
+        municipality__slug=municipality,
+        slug=slug,
+    )
+    as_of = AsOfForm(request.GET)
+    if not as_of.is_valid():
+        return bad_request(request, as_of.problem())
+    day = as_of.cleaned_data["as_of"]
+    context = org_view.person_on(person, day)
+    context.update(
+        {"person": person, "day": day, "form": as_of, "is_today": day == timezone.localdate()}
+    )
+    return render(request, "portal/person.html", context)
