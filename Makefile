@@ -1,0 +1,24 @@
+# Two commands: `make run` serves Styr with the Nacka demo, `make test` runs every test.
+# Both create a virtual environment in .venv on first use (needs only Python 3.11+).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint
+
+$(BIN)/styr: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(BIN)/styr
+	$(BIN)/styr up
+
+test: $(BIN)/styr
+	$(BIN)/pytest
+
+lint: $(BIN)/styr
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/styr makemigrations --check --dry-run
