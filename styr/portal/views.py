@@ -97,7 +97,7 @@ def _visible_sections(snapshot, wanted: dict) -> list[tuple]:
     return [
         (row, [a for a in row.actions if a.action.id in matching])
         for row in snapshot.themes
-        if not filtered or row.theme.id in with_matches
+        if (row.theme.id in with_matches if filtered else row.total)
     ]
 
 
