@@ -27,8 +27,7 @@ def build_plan(
         municipality=municipality, slug="ks", name="Kommunstyrelsen", kind="styrelse"
     )
     people = Person.objects.bulk_create(
-        Person(municipality=municipality, name=f"Person {i}", slug=f"person-{i}")
-        for i in range(20)
+        Person(municipality=municipality, name=f"Person {i}", slug=f"person-{i}") for i in range(20)
     )
     posts = Post.objects.bulk_create(
         Post(municipality=municipality, title=f"direktör {i}", slug=f"post-{i}", is_director=True)

@@ -92,17 +92,20 @@ class ActionAdmin(admin.ModelAdmin):
         if formset.model is not StatusUpdate:
             return super().save_formset(request, form, formset, change)
         # New status updates go through the one function that writes them.
-        for update_form in formset.extra_forms:
-            if update_form.has_changed():
-                data = update_form.cleaned_data
-                record_status_update(
-                    form.instance,
-                    date=data["date"],
-                    status=data["status"],
-                    note=data.get("note", ""),
-                    author=request.user,
-                    author_name=data.get("author_name", ""),
-                )
+        formset.new_objects = [
+            record_status_update(
+                form.instance,
+                date=update_form.cleaned_data["date"],
+                status=update_form.cleaned_data["status"],
+                note=update_form.cleaned_data.get("note", ""),
+                author=request.user,
+                author_name=update_form.cleaned_data.get("author_name", ""),
+            )
+            for update_form in formset.extra_forms
+            if update_form.has_changed()
+        ]
+        formset.changed_objects = []
+        formset.deleted_objects = []
 
 
 @admin.register(StatusUpdate)

@@ -9,7 +9,8 @@ UNITS = [
     Row(id=1, name="Stadsledningskontoret", kind="kontor", parent_id=None, responsible_post_id=9),
     Row(id=2, name="Samordnings- och utvecklingsenheten", kind="enhet", parent_id=1,
         responsible_post_id=None),
-    Row(id=3, name="Sociala ekonomienheten", kind="enhet", parent_id=None, responsible_post_id=None),
+    Row(id=3, name="Sociala ekonomienheten", kind="enhet", parent_id=None,
+        responsible_post_id=None),
     Row(id=4, name="Enheten för strategisk stadsutveckling", kind="enhet", parent_id=None,
         responsible_post_id=None),
 ]  # fmt: skip

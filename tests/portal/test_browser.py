@@ -53,9 +53,7 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-def test_citizen_follows_an_action_from_the_plan_and_both_pages_pass_axe(
-    live_server, browser_page
-):
+def test_citizen_follows_an_action_from_the_plan_and_both_pages_pass_axe(live_server, browser_page):
     from styr.demo.loader import load_file
 
     load_file()

@@ -1,6 +1,7 @@
 """Template helpers for the public pages: status badges and Swedish dates."""
 
 from django import template
+from django.utils.html import format_html
 
 from styr.lib.dates import describe, swedish_day
 from styr.plans.snapshot import status_label
@@ -19,9 +20,16 @@ SYMBOLS = {
 }
 
 
-@register.inclusion_tag("portal/_status.html")
+@register.simple_tag
 def status_badge(code):
-    return {"code": code, "symbol": SYMBOLS[code], "label": status_label(code)}
+    """The status as a badge: symbol and words, colour only as a third cue."""
+    return format_html(
+        '<span class="status status-{}"><span class="status-symbol" aria-hidden="true">{}</span>'
+        " {}</span>",
+        code,
+        SYMBOLS[code],
+        status_label(code),
+    )
 
 
 @register.simple_tag

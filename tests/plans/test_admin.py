@@ -1,0 +1,115 @@
+"""Editing in the admin: Swedish, searchable, and status history only grows."""
+
+import datetime as dt
+
+import pytest
+
+from styr.plans.models import Action, StatusUpdate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+def change_form_data(response) -> dict:
+    """The POST data the admin change form would send unchanged, inlines included."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name, field in management.fields.items():
+            data[management.add_prefix(name)] = management.initial.get(name, field.initial)
+        forms.extend(formset.forms)
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None:
+                continue
+            if isinstance(value, list | tuple):
+                data[form.add_prefix(name)] = value
+            elif isinstance(value, dt.date):
+                data[form.add_prefix(name)] = value.isoformat()
+            else:
+                data[form.add_prefix(name)] = value
+    return {key: value for key, value in data.items() if value is not False}
+
+
+def test_admin_is_in_swedish(staff_client, demo):
+    page = staff_client.get("/admin/").content.decode()
+    assert "Handlingsplaner" in page
+    assert "Åtgärder" in page
+
+
+def test_admin_search_finds_an_action_by_a_responsible_persons_other_spelling(staff_client, demo):
+    response = staff_client.get("/admin/plans/action/", {"q": "Boman"})
+    titles = {action.title for action in response.context["cl"].result_list}
+    assert titles == {
+        "Smart kommun",
+        "Utveckling av service till medborgare, förtroendevalda och medarbetare",
+        "Råden inom kommunstyrelsens ansvarsområde får tjänstemannastöd från förnyelseenheten",
+    }
+
+
+def test_admin_filters_actions_by_origin(staff_client, demo):
+    response = staff_client.get("/admin/plans/action/", {"origin__exact": "new"})
+    assert response.context["cl"].result_count == 10
+
+
+def test_adding_a_status_update_in_the_admin_appends_without_touching_old_ones(
+    staff_client, staff, plan
+):
+    action = Action.objects.get(
+        plan=plan, title="Översyn av chefsnivåer i Nacka med fokus på gruppchefsnivån"
+    )
+    old = action.status_updates.get()
+    url = f"/admin/plans/action/{action.id}/change/"
+    data = change_form_data(staff_client.get(url))
+    prefix = "status_updates"
+    extra = int(data[f"{prefix}-INITIAL_FORMS"])
+    data.update(
+        {
+            f"{prefix}-{extra}-date": "2015-12-15",
+            f"{prefix}-{extra}-status": "done",
+            f"{prefix}-{extra}-note": "Översynen klar.",
+        }
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    updates = list(action.status_updates.order_by("date"))
+    assert [(u.date, u.status, u.note) for u in updates] == [
+        (old.date, old.status, old.note),
+        (dt.date(2015, 12, 15), "done", "Översynen klar."),
+    ]
+    assert updates[1].author == staff
+    assert StatusUpdate.objects.get(pk=old.pk).recorded_at == old.recorded_at
+
+
+def test_admin_refuses_a_status_update_dated_before_the_action_existed(staff_client, plan):
+    action = Action.objects.get(plan=plan, title="Kvalitetsutveckling")
+    url = f"/admin/plans/action/{action.id}/change/"
+    data = change_form_data(staff_client.get(url))
+    extra = int(data["status_updates-INITIAL_FORMS"])
+    data.update(
+        {
+            f"status_updates-{extra}-date": "2014-01-01",
+            f"status_updates-{extra}-status": "done",
+        }
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "före åtgärden fördes in i planen" in response.content.decode()
+    assert not action.status_updates.exists()
+
+
+def test_status_updates_cannot_be_changed_or_deleted_in_the_admin(staff_client, plan):
+    update = StatusUpdate.objects.filter(action__plan=plan).first()
+    change = staff_client.post(f"/admin/plans/statusupdate/{update.id}/change/", {"note": "x"})
+    delete = staff_client.post(f"/admin/plans/statusupdate/{update.id}/delete/", {"post": "yes"})
+    assert change.status_code == 403
+    assert delete.status_code == 403
+    assert StatusUpdate.objects.get(pk=update.pk).note == update.note
