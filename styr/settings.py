@@ -87,7 +87,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'styr.sqlite3'}"),
-        conn_max_age=60,
+        # Persistent connections are for a production server; 0 closes after each request.
+        conn_max_age=int(os.environ.get("STYR_DB_CONN_MAX_AGE", "0")),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

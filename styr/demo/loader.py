@@ -79,9 +79,10 @@ class DatabaseNotEmpty(Exception):
 
 
 class Node(dict):
-    """A YAML mapping that remembers the line it starts on."""
+    """A YAML mapping that remembers the line it starts on and the line of each key."""
 
     line: int = 0
+    key_lines: dict
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -90,18 +91,32 @@ class _LineLoader(yaml.SafeLoader):
 
 def _construct_mapping(loader, node):
     loader.flatten_mapping(node)
-    mapping = Node(loader.construct_pairs(node, deep=True))
+    mapping = Node()
     mapping.line = node.start_mark.line + 1
-    keys = [loader.construct_object(key) for key, _ in node.value]
-    duplicates = {key for key in keys if keys.count(key) > 1}
-    if duplicates:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"duplicate key {sorted(duplicates)[0]!r}", node.start_mark
-        )
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
 
+def _construct_timestamp(loader, node):
+    # PyYAML reads 2015-13-45 as a date and fails with a bare ValueError; say where.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as error:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a real date ({error})", node.start_mark
+        ) from error
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def parse(text: str, source: str) -> Node:
@@ -122,34 +137,38 @@ class _Reader:
     def __init__(self, source: str):
         self.source = source
 
-    def fail(self, node: Any, message: str):
-        raise DemoError(self.source, getattr(node, "line", None), message)
+    def fail(self, node: Any, message: str, key: str | None = None):
+        """Stop with the message, at the key's line when there is one, else the record's."""
+        line = getattr(node, "line", None)
+        if key is not None and isinstance(node, Node):
+            line = node.key_lines.get(key, line)
+        raise DemoError(self.source, line, message)
 
     def mapping(self, node: Any, context: str, required: set, optional: set = frozenset()):
         if not isinstance(node, Node):
             self.fail(node, f"{context} must be a mapping")
+        unknown = [key for key in node if key not in required and key not in optional]
+        if unknown:
+            self.fail(node, f"{context} has unknown field {unknown[0]!r}", unknown[0])
         missing = sorted(required - node.keys())
         if missing:
             self.fail(node, f"{context} lacks {', '.join(missing)}")
-        unknown = sorted(node.keys() - required - set(optional))
-        if unknown:
-            self.fail(node, f"{context} has unknown field {unknown[0]!r}")
         return node
 
     def items(self, node: Any, key: str, context: str) -> list:
         value = node.get(key) or []
         if not isinstance(value, list):
-            self.fail(node, f"{context}: {key} must be a list")
+            self.fail(node, f"{context}: {key} must be a list", key)
         return value
 
     def text(self, node: Node, key: str, *, required: bool = True) -> str:
         value = node.get(key)
         if value is None:
             if required:
-                self.fail(node, f"{key} is empty")
+                self.fail(node, f"{key} is empty", key)
             return ""
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            self.fail(node, f"{key} must be text")
+            self.fail(node, f"{key} must be text", key)
         return str(value).strip()
 
     def date(self, node: Node, key: str, *, required: bool = False) -> dt.date | None:
@@ -158,13 +177,13 @@ class _Reader:
             return None
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
-        self.fail(node, f"{key}: {value!r} is not a date in the form YYYY-MM-DD")
+        self.fail(node, f"{key}: {value!r} is not a date in the form YYYY-MM-DD", key)
 
     def choice(self, node: Node, key: str, choices, *, default=None) -> str:
         value = node.get(key, default)
         if value not in choices.values:
             valid = ", ".join(choices.values)
-            self.fail(node, f"{key}: {value!r} is not one of {valid}")
+            self.fail(node, f"{key}: {value!r} is not one of {valid}", key)
         return value
 
     def ref(self, node: Node, key: str, table: dict, kind: str):
@@ -172,7 +191,7 @@ class _Reader:
         if value is None:
             return None
         if value not in table:
-            self.fail(node, f"{key}: unknown {kind} {value!r}")
+            self.fail(node, f"{key}: unknown {kind} {value!r}", key)
         return table[value]
 
     def save(self, node: Node, instance):
@@ -270,7 +289,7 @@ class _Loader:
     def key(self, node: Node, table: dict, kind: str) -> str:
         key = self.r.text(node, "key")
         if key in table:
-            self.r.fail(node, f"{kind} key {key!r} is used twice")
+            self.r.fail(node, f"{kind} key {key!r} is used twice", "key")
         return key
 
     def person(self, node: Node):
@@ -317,7 +336,7 @@ class _Loader:
         key = self.key(node, self.posts, "post")
         director = node.get("director", False)
         if not isinstance(director, bool):
-            r.fail(node, "director must be true or false")
+            r.fail(node, "director must be true or false", "director")
         post = r.save(
             node,
             Post(
@@ -366,7 +385,7 @@ class _Loader:
             try:
                 fte = Decimal(str(fte))
             except InvalidOperation:
-                r.fail(node, f"support_fte: {fte!r} is not a number")
+                r.fail(node, f"support_fte: {fte!r} is not a number", "support_fte")
         self.bodies[key] = r.save(
             node,
             Body(
@@ -394,7 +413,7 @@ class _Loader:
         kind = r.choice(node, "kind", ChangeKind)
         needs = {"rename": "new_name", "move": "new_parent", "reassign": "new_responsible_post"}
         if kind in needs and node.get(needs[kind]) is None:
-            r.fail(node, f"a {kind} needs {needs[kind]}")
+            r.fail(node, f"a {kind} needs {needs[kind]}", "kind")
         r.save(
             node,
             UnitChange(
@@ -532,4 +551,4 @@ class _Loader:
                 recorded_at=recorded_at,
             )
         except ValidationError as error:
-            r.fail(node, " ".join(error.messages))
+            r.fail(node, " ".join(error.messages), "date")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -12,8 +14,33 @@ from styr.portal import organisation as org_view
 from styr.portal.forms import AsOfForm, PlanFilterForm
 
 
-def bad_request(request, message: str):
-    return render(request, "portal/bad_request.html", {"message": message}, status=400)
+class BadQuery(Exception):
+    """A query parameter that cannot be used; the message names it, in Swedish."""
+
+
+def answers_bad_query(view):
+    """Turn a BadQuery raised by the view into a 400 page that says what was wrong."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadQuery as error:
+            context = {"message": str(error)}
+            return render(request, "portal/bad_request.html", context, status=400)
+
+    return wrapper
+
+
+def read_day(request):
+    """The day asked for (?as_of, default today) and the query with that day filled in."""
+    form = AsOfForm(request.GET)
+    if not form.is_valid():
+        raise BadQuery(form.problem())
+    day = form.cleaned_data["as_of"]
+    query = request.GET.copy()
+    query["as_of"] = day.isoformat()
+    return day, query
 
 
 def start(request):
@@ -31,20 +58,18 @@ def start(request):
     )
 
 
+@answers_bad_query
 def plan(request, slug: str):
     plan = get_object_or_404(Plan.objects.select_related("owner", "municipality"), slug=slug)
-    as_of = AsOfForm(request.GET)
-    if not as_of.is_valid():
-        return bad_request(request, as_of.problem())
-    day = as_of.cleaned_data["as_of"]
+    day, query = read_day(request)
     snapshot = plan_snapshot(plan, day)
     people = sorted(
         {who.person for row in snapshot.actions for who in row.responsible if who.person},
         key=lambda person: person.name,
     )
-    filters = PlanFilterForm(request.GET, themes=snapshot.themes, people=people)
+    filters = PlanFilterForm(query, themes=snapshot.themes, people=people)
     if not filters.is_valid():
-        return bad_request(request, filters.problem())
+        raise BadQuery(filters.problem())
     wanted = filters.cleaned_data
     filtered = any(wanted.get(name) for name in ("status", "tema", "ansvarig"))
     sections = _visible_sections(snapshot, wanted)
@@ -101,16 +126,14 @@ def _visible_sections(snapshot, wanted: dict) -> list[tuple]:
     ]
 
 
+@answers_bad_query
 def action(request, slug: str, pk: int):
     action = get_object_or_404(
         Action.objects.select_related("plan__municipality", "plan__owner", "theme__parent"),
         plan__slug=slug,
         pk=pk,
     )
-    as_of = AsOfForm(request.GET)
-    if not as_of.is_valid():
-        return bad_request(request, as_of.problem())
-    day = as_of.cleaned_data["as_of"]
+    day, query = read_day(request)
     (row,) = read_action_rows(Action.objects.filter(pk=action.pk), day, action.plan.municipality_id)
     history = list(
         StatusUpdate.objects.filter(action=action)
@@ -126,43 +149,44 @@ def action(request, slug: str, pk: int):
             "row": row,
             "history": history,
             "day": day,
-            "form": as_of,
+            "form": AsOfForm(query),
             "introduced": action.introduced_on <= day,
             "is_today": day == timezone.localdate(),
         },
     )
 
 
+@answers_bad_query
 def organisation(request, municipality: str):
     municipality = get_object_or_404(Municipality, slug=municipality)
-    as_of = AsOfForm(request.GET)
-    if not as_of.is_valid():
-        return bad_request(request, as_of.problem())
-    day = as_of.cleaned_data["as_of"]
+    day, query = read_day(request)
     context = org_view.organisation_on(municipality, day)
     context.update(
         {
             "municipality": municipality,
             "day": day,
-            "form": as_of,
+            "form": AsOfForm(query),
             "is_today": day == timezone.localdate(),
         }
     )
     return render(request, "portal/organisation.html", context)
 
 
+@answers_bad_query
 def person(request, municipality: str, slug: str):
     person = get_object_or_404(
         Person.objects.select_related("municipality").prefetch_related("aliases"),
         municipality__slug=municipality,
         slug=slug,
     )
-    as_of = AsOfForm(request.GET)
-    if not as_of.is_valid():
-        return bad_request(request, as_of.problem())
-    day = as_of.cleaned_data["as_of"]
+    day, query = read_day(request)
     context = org_view.person_on(person, day)
     context.update(
-        {"person": person, "day": day, "form": as_of, "is_today": day == timezone.localdate()}
+        {
+            "person": person,
+            "day": day,
+            "form": AsOfForm(query),
+            "is_today": day == timezone.localdate(),
+        }
     )
     return render(request, "portal/person.html", context)

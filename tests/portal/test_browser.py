@@ -17,7 +17,16 @@ if not os.path.exists(CHROMIUM):
 
 
 @pytest.fixture
-def browser_page(monkeypatch):
+def site(live_server):
+    """The live server with the demo loaded, before any browser starts."""
+    from styr.demo.loader import load_file
+
+    load_file()
+    return live_server.url
+
+
+@pytest.fixture
+def browser_page(site, monkeypatch):
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the ORM work in the test
@@ -53,12 +62,9 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-def test_citizen_follows_an_action_from_the_plan_and_both_pages_pass_axe(live_server, browser_page):
-    from styr.demo.loader import load_file
-
-    load_file()
+def test_citizen_follows_an_action_from_the_plan_and_both_pages_pass_axe(site, browser_page):
     page = browser_page
-    page.goto(f"{live_server.url}/planer/styrning-och-ledning-2015-2016/?as_of=2015-09-02")
+    page.goto(f"{site}/planer/styrning-och-ledning-2015-2016/?as_of=2015-09-02")
     assert page.locator("h1").inner_text().startswith("Utveckling av styrning och ledning")
     assert axe_violations(page) == []
 
@@ -69,12 +75,9 @@ def test_citizen_follows_an_action_from_the_plan_and_both_pages_pass_axe(live_se
     assert axe_violations(page) == []
 
 
-def test_keyboard_user_reaches_the_content_through_the_skip_link(live_server, browser_page):
-    from styr.demo.loader import load_file
-
-    load_file()
+def test_keyboard_user_reaches_the_content_through_the_skip_link(site, browser_page):
     page = browser_page
-    page.goto(f"{live_server.url}/planer/styrning-och-ledning-2015-2016/")
+    page.goto(f"{site}/planer/styrning-och-ledning-2015-2016/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused == "Hoppa till innehållet"
@@ -86,9 +89,6 @@ def test_keyboard_user_reaches_the_content_through_the_skip_link(live_server, br
     "path",
     ["/", "/nacka/organisation/?as_of=2015-09-02", "/nacka/personer/mats-bohman/"],
 )
-def test_other_public_pages_have_no_wcag_aa_violations(live_server, browser_page, path):
-    from styr.demo.loader import load_file
-
-    load_file()
-    browser_page.goto(f"{live_server.url}{path}")
+def test_other_public_pages_have_no_wcag_aa_violations(site, browser_page, path):
+    browser_page.goto(f"{site}{path}")
     assert axe_violations(browser_page) == []

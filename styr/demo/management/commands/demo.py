@@ -20,6 +20,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: Path, replace: bool, **options):
+        file = Path(file)  # call_command passes the option through unconverted
         try:
             municipality = load_file(file, replace=replace)
         except (DemoError, DatabaseNotEmpty) as error:
