@@ -14,7 +14,11 @@ from styr.lib.dates import describe
 
 
 class Precision(models.TextChoices):
-    """How precisely a stored date is known; the date is the period's last day."""
+    """How precisely a stored date is known.
+
+    A deadline known to a period is stored as the period's last day ("våren 2015" is
+    2015-06-30); a start known to a period as its first day ("december 2014" is 2014-12-01).
+    """
 
     DAY = "day", _("dag")
     WEEK = "week", _("vecka")

@@ -208,10 +208,22 @@ def person_on(person, day: dt.date) -> dict:
         for body in Body.objects.filter(responsible_post__in=held_now).order_by("name")
         if body.exists_on(day)
     ]
+    states = unit_states_on(
+        Unit.objects.filter(municipality_id=person.municipality_id),
+        UnitChange.objects.filter(unit__municipality_id=person.municipality_id),
+        day,
+    )
+    post_ids = {post.id for post in held_now}
+    units = sorted(
+        state.name
+        for state in states.values()
+        if state.exists and state.responsible_post_id in post_ids
+    )
     return {
         "tenures": sorted(own, key=lambda t: t.start or dt.date.min),
         "held_now": held_now,
         "responsible_rows": [row for row, kind in mine if kind == "responsible"],
         "supporting_rows": [row for row, kind in mine if kind == "supporting"],
         "bodies": bodies,
+        "units": units,
     }

@@ -240,6 +240,8 @@ def test_person_page_shows_posts_alias_and_actions(client, demo):
     assert "<h1>Mats Bohman</h1>" in page
     assert "Mats Boman" in page
     assert "Administrativ direktör" in page
+    assert "Ansvarig direktör för organ: Brottsförebyggande rådet" in page
+    assert "Ansvarig direktör för enheter: Juridik- och kanslienheten, Kontaktcenter" in page
     assert "Smart kommun" in page
     assert "Utveckling av service till medborgare, förtroendevalda och medarbetare" in page
 
