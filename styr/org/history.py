@@ -60,13 +60,18 @@ def unit_states_on(units: Iterable[Any], changes: Iterable[Any], day: dt.date) -
     return states
 
 
+def tenure_covers(tenure: Any, day: dt.date) -> bool:
+    """A tenure runs from `start` to `end`, both inclusive; an empty end is open."""
+    return (tenure.start is None or tenure.start <= day) and (
+        tenure.end is None or day <= tenure.end
+    )
+
+
 def holders_on(tenures: Iterable[Any], day: dt.date) -> dict[int, list[Any]]:
     """Map post id -> the people holding it on `day` (usually one)."""
     holders: dict[int, list[Any]] = defaultdict(list)
     for tenure in tenures:
-        if (tenure.start is None or tenure.start <= day) and (
-            tenure.end is None or day <= tenure.end
-        ):
+        if tenure_covers(tenure, day):
             holders[tenure.post_id].append(tenure.person)
     return holders
 
@@ -75,8 +80,6 @@ def posts_held_on(tenures: Iterable[Any], day: dt.date) -> dict[int, list[Any]]:
     """Map person id -> the posts they hold on `day`."""
     posts: dict[int, list[Any]] = defaultdict(list)
     for tenure in tenures:
-        if (tenure.start is None or tenure.start <= day) and (
-            tenure.end is None or day <= tenure.end
-        ):
+        if tenure_covers(tenure, day):
             posts[tenure.person_id].append(tenure.post)
     return posts

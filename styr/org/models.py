@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from styr.lib.dates import describe
+from styr.org.history import tenure_covers
 
 
 class Precision(models.TextChoices):
@@ -322,4 +323,4 @@ class Tenure(models.Model):
         return f"{self.person} – {self.post}"
 
     def covers(self, day) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        return tenure_covers(self, day)
