@@ -1,0 +1,200 @@
+"""Build a status report's content for a plan as of a day, from rows already read.
+
+Pure: no queries, no clock. Only what Styr knew on the day counts: status updates dated
+after it, or recorded after its end, are ignored, so the same data and day always give the
+same report, however much was added later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from styr.lib.dates import swedish_day
+from styr.plans.snapshot import ActionRow, assemble, build_action_rows, status_label
+from styr.plans.status import DONE, ONGOING, STATUS_ORDER, latest_update
+from styr.reports.content import (
+    FORMAT_VERSION,
+    Block,
+    Changes,
+    Report,
+    ReportAction,
+    StatusChange,
+    StatusCount,
+    ThemeSummary,
+)
+
+DEFAULT_PROPOSAL = "Kommunstyrelsen noterar informationen till protokollet."
+DOCUMENT_TYPE = "Tjänsteskrivelse"
+
+
+@dataclass
+class PlanRows:
+    """Everything a report needs, read once: see `styr.reports.queries.read_plan_rows`."""
+
+    plan: Any
+    municipality_name: str
+    owner_name: str
+    themes: list
+    actions: list  # with responsibilities prefetched
+    updates: list  # status updates of the plan's actions
+    tenures: list
+    tz: dt.tzinfo
+
+
+def known_by(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
+    """The end of `day` in the municipality's time zone: later records do not count."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=tz)
+
+
+def status_on(rows: PlanRows, day: dt.date) -> list[ActionRow]:
+    """The plan's actions that existed on `day`, with what was known of them then."""
+    cutoff = known_by(day, rows.tz)
+    by_action = defaultdict(list)
+    for update in rows.updates:
+        if update.recorded_at < cutoff:
+            by_action[update.action_id].append(update)
+    actions = [action for action in rows.actions if action.introduced_on <= day]
+    updates = {action.id: latest_update(by_action[action.id], day) for action in actions}
+    updates = {action_id: update for action_id, update in updates.items() if update}
+    return build_action_rows(actions, updates, rows.tenures, day)
+
+
+def build_report(
+    rows: PlanRows,
+    day: dt.date,
+    *,
+    since: dt.date | None = None,
+    proposal: str = DEFAULT_PROPOSAL,
+) -> Report:
+    plan = rows.plan
+    action_rows = status_on(rows, day)
+    snapshot = assemble(plan, day, rows.themes, action_rows)
+    headings = {theme.id: theme.heading for theme in rows.themes}
+    items = {row.action.id: _item(row, headings[row.action.theme_id]) for row in action_rows}
+
+    def blocks(origin: str) -> list[Block]:
+        return _blocks(rows.themes, action_rows, items, origin)
+
+    return Report(
+        format_version=FORMAT_VERSION,
+        municipality=rows.municipality_name,
+        date=day.isoformat(),
+        date_text=swedish_day(day),
+        document_type=DOCUMENT_TYPE,
+        registration_number=plan.registration_number,
+        addressee=rows.owner_name,
+        title=plan.title,
+        subtitle=plan.subtitle,
+        proposal=proposal.strip() or DEFAULT_PROPOSAL,
+        total=snapshot.total,
+        done=snapshot.done,
+        counts=_counts(snapshot.counts),
+        themes=[
+            ThemeSummary(
+                heading=row.theme.heading,
+                level=row.depth + 1,
+                total=row.total,
+                done=row.done,
+                overdue=row.overdue,
+                counts=_counts(row.counts),
+            )
+            for row in snapshot.themes
+            if row.total
+        ],
+        overdue=[items[row.action.id] for row in snapshot.overdue],
+        changes=_changes(rows, day, since, action_rows, items) if since else None,
+        remaining=[
+            items[row.action.id]
+            for row in action_rows
+            if row.action.origin == "earlier" and row.status not in (DONE, ONGOING)
+        ],
+        upcoming=blocks("new"),
+        appendix=blocks("earlier"),
+    )
+
+
+def _counts(counts: dict[str, int]) -> list[StatusCount]:
+    return [StatusCount(code, status_label(code), counts[code]) for code in STATUS_ORDER]
+
+
+def _item(row: ActionRow, theme_heading: str) -> ReportAction:
+    action, update = row.action, row.update
+    return ReportAction(
+        id=action.id,
+        title=action.title,
+        text=action.text,
+        theme=theme_heading,
+        origin=action.origin,
+        responsible=[who.label for who in row.responsible],
+        supporting=[who.label for who in row.supporting],
+        deadline_text=action.deadline_text,
+        deadline_date=action.deadline_date.isoformat() if action.deadline_date else None,
+        status=row.status,
+        status_label=status_label(row.status),
+        note=update.note if update else "",
+        note_date=update.date.isoformat() if update else None,
+        overdue=row.overdue,
+    )
+
+
+def _blocks(themes, action_rows, items, origin: str) -> list[Block]:
+    """Headings in document order with the section's actions under them.
+
+    A top-level heading with no actions of its own (a section such as "Kommande åtgärder")
+    is a wrapper: it is left out and the headings under it move up one level.
+    """
+    by_id = {theme.id: theme for theme in themes}
+    own = defaultdict(list)
+    for row in action_rows:
+        if row.action.origin == origin:
+            own[row.action.theme_id].append(items[row.action.id])
+    has_any = {row.action.theme_id for row in action_rows}  # themes with actions of their own
+
+    def ancestors(theme):
+        while theme.parent_id is not None:
+            theme = by_id[theme.parent_id]
+            yield theme
+
+    wanted = set()
+    for theme_id in own:
+        wanted.add(theme_id)
+        wanted.update(a.id for a in ancestors(by_id[theme_id]))
+    result = []
+    for theme in themes:
+        if theme.id not in wanted:
+            continue
+        chain = [theme, *ancestors(theme)]
+        root = chain[-1]
+        wrapper = root.id not in has_any
+        if wrapper and theme is root:
+            continue
+        level = len(chain) - (1 if wrapper else 0)
+        result.append(Block(heading=theme.heading, level=level, actions=own.get(theme.id, [])))
+    return result
+
+
+def _changes(rows, day, since, rows_now, items) -> Changes:
+    before = {row.action.id: row for row in status_on(rows, since)}
+    changes = Changes(since=since.isoformat(), since_text=swedish_day(since))
+    for row in rows_now:
+        previous = before.get(row.action.id)
+        if previous is None:
+            changes.new.append(items[row.action.id])
+            if row.overdue:
+                changes.newly_overdue.append(items[row.action.id])
+            continue
+        if previous.status != row.status:
+            changes.status.append(
+                StatusChange(
+                    id=row.action.id,
+                    title=row.action.title,
+                    before=status_label(previous.status),
+                    after=status_label(row.status),
+                )
+            )
+        if row.overdue and not previous.overdue:
+            changes.newly_overdue.append(items[row.action.id])
+    return changes
