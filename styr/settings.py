@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "styr.org",
     "styr.plans",
+    "styr.reports",
     "styr.portal",
     "styr.demo",
 ]

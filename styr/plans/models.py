@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from styr.lib.append_only import AppendOnly
 from styr.lib.dates import describe
 from styr.org.models import Body, Municipality, Person, Post, Precision
 
@@ -267,15 +268,7 @@ class Responsibility(models.Model):
             raise ValidationError(_("Ange en person, en tjänst eller en roll."))
 
 
-class StatusUpdateQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError("Status updates are append-only and cannot be updated.")
-
-    def delete(self):
-        raise TypeError("Status updates are append-only and cannot be deleted.")
-
-
-class StatusUpdate(models.Model):
+class StatusUpdate(AppendOnly):
     """A dated status report on an action. Append-only: never edited, never deleted.
 
     `date` is the day the status describes; `recorded_at` is when Styr learnt it. Write
@@ -307,8 +300,6 @@ class StatusUpdate(models.Model):
     )
     recorded_at = models.DateTimeField(_("registrerad"), default=timezone.now, editable=False)
 
-    objects = StatusUpdateQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("statusuppdatering")
         verbose_name_plural = _("statusuppdateringar")
@@ -317,12 +308,3 @@ class StatusUpdate(models.Model):
 
     def __str__(self):
         return f"{self.date}: {self.get_status_display()}"
-
-    def save(self, *args, **kwargs):
-        # The one integrity rule that must hold whatever the caller: history is not rewritten.
-        if not self._state.adding:
-            raise TypeError("Status updates are append-only and cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Status updates are append-only and cannot be deleted.")

@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from styr.lib.http import BadQuery, answers_bad_query
 from styr.org.models import Municipality, Person
 from styr.plans.models import Action, Plan, StatusUpdate
 from styr.plans.snapshot import plan_snapshot, plan_status_counts, read_action_rows
 from styr.portal import organisation as org_view
 from styr.portal.forms import AsOfForm, PlanFilterForm
-
-
-class BadQuery(Exception):
-    """A query parameter that cannot be used; the message names it, in Swedish."""
-
-
-def answers_bad_query(view):
-    """Turn a BadQuery raised by the view into a 400 page that says what was wrong."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except BadQuery as error:
-            context = {"message": str(error)}
-            return render(request, "portal/bad_request.html", context, status=400)
-
-    return wrapper
 
 
 def read_day(request):

@@ -1,0 +1,79 @@
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+
+from styr.lib.dates import InvalidDate, parse_iso_date
+from styr.plans.models import Plan
+from styr.reports.build import DEFAULT_PROPOSAL
+from styr.reports.domain import ReportDateError, make_report, render
+from styr.reports.formats import FORMATS, UnknownFormat, get_format
+
+
+class Command(BaseCommand):
+    help = "Write the status report (lägesrapport) of a plan as it stood on a day."
+
+    def add_arguments(self, parser):
+        parser.add_argument("plan", help="the plan's slug or registration number (diarienummer)")
+        parser.add_argument("--as-of", required=True, help="the report's day, YYYY-MM-DD")
+        parser.add_argument(
+            "--format", required=True, help=f"one of {', '.join(FORMATS)}", dest="format_name"
+        )
+        parser.add_argument(
+            "--since", help="compare with this day (default: the previous published report)"
+        )
+        parser.add_argument("--proposal", default=DEFAULT_PROPOSAL, help="the proposed decision")
+        parser.add_argument("-o", "--output", help="write to this file (default: standard output)")
+
+    def handle(self, *args, plan, as_of, format_name, since, proposal, output, **options):
+        try:
+            chosen = get_format(format_name)
+        except UnknownFormat as error:
+            raise CommandError(str(error)) from error
+        found = self.find_plan(plan)
+        day = self.parse_date("--as-of", as_of)
+        since_day = self.parse_date("--since", since) if since else None
+        try:
+            report = make_report(found, day, since=since_day, proposal=proposal)
+        except ReportDateError as error:
+            raise CommandError(str(error)) from error
+        data = render(report, chosen.name)
+        if output:
+            self.write_file(Path(output), data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+
+    def find_plan(self, key: str) -> Plan:
+        plans = Plan.objects.select_related("municipality", "owner")
+        found = plans.filter(Q(slug=key) | Q(registration_number=key)).first()
+        if found is None:
+            known = "; ".join(f"{p.slug} ({p.registration_number})" for p in plans)
+            raise CommandError(f"unknown plan {key!r}; known plans: {known or 'none'}")
+        return found
+
+    def parse_date(self, option: str, text: str) -> dt.date:
+        try:
+            return parse_iso_date(text)
+        except InvalidDate:
+            raise CommandError(f"{option}: {text!r} is not a date in the form YYYY-MM-DD") from None
+
+    def write_file(self, path: Path, data: bytes) -> None:
+        """Write through a temporary file beside the target, so no half-written file is left."""
+        directory = path.parent if str(path.parent) else Path(".")
+        try:
+            handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
+        except OSError as error:
+            raise CommandError(f"cannot write {path}: {error.strerror}") from error
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, path)
+        except OSError as error:
+            Path(temporary).unlink(missing_ok=True)
+            raise CommandError(f"cannot write {path}: {error.strerror}") from error
+        self.stderr.write(f"Wrote {path} ({len(data):,} bytes).")

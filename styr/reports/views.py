@@ -1,0 +1,113 @@
+"""Reports on the web: any format for any day, the published list, and publishing for staff."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from styr.lib.dates import InvalidDate, parse_iso_date
+from styr.lib.http import BadQuery, answers_bad_query
+from styr.plans.models import Plan
+from styr.reports.domain import (
+    ReportDateError,
+    make_report,
+    publish_report,
+)
+from styr.reports.domain import (
+    render as render_format,
+)
+from styr.reports.formats import FORMATS, UnknownFormat, get_format
+from styr.reports.forms import PublishForm
+from styr.reports.models import PublishedFile, PublishedReport
+
+
+def _plan(slug: str) -> Plan:
+    return get_object_or_404(Plan.objects.select_related("municipality", "owner"), slug=slug)
+
+
+def _day(request, name: str, default=None):
+    text = request.GET.get(name)
+    if not text:
+        return default
+    try:
+        return parse_iso_date(text)
+    except InvalidDate:
+        raise BadQuery(
+            f"Ogiltigt datum ”{text}”. Ange datum som ÅÅÅÅ-MM-DD, t.ex. 2015-09-02."
+        ) from None
+
+
+def _file_response(data: bytes, format_name: str, filename: str) -> HttpResponse:
+    chosen = FORMATS[format_name]
+    response = HttpResponse(data, content_type=chosen.media_type)
+    disposition = "inline" if format_name == "html" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}{chosen.suffix}"'
+    return response
+
+
+@answers_bad_query
+def report(request, slug: str, format_name: str):
+    plan = _plan(slug)
+    try:
+        get_format(format_name)
+    except UnknownFormat:
+        raise BadQuery(
+            f"Okänt format ”{format_name}”. Välj något av: {', '.join(FORMATS)}."
+        ) from None
+    day = _day(request, "as_of", timezone.localdate())
+    try:
+        content = make_report(plan, day, since=_day(request, "since"))
+    except ReportDateError as error:
+        raise BadQuery(str(error)) from error
+    data = render_format(content, format_name)
+    return _file_response(data, format_name, f"lagesrapport-{plan.slug}-{day.isoformat()}")
+
+
+def published(request, slug: str):
+    plan = _plan(slug)
+    reports = list(
+        PublishedReport.objects.filter(plan=plan)
+        .select_related("published_by")
+        .prefetch_related("files")
+        .defer("content")
+        .order_by("-as_of", "-published_at", "-id")
+    )
+    return render(request, "reports/published.html", {"plan": plan, "reports": reports})
+
+
+def published_file(request, slug: str, pk: int, format_name: str):
+    file = get_object_or_404(
+        PublishedFile.objects.select_related("report"),
+        report__plan__slug=slug,
+        report_id=pk,
+        format=format_name,
+    )
+    response = _file_response(
+        bytes(file.data), format_name, f"lagesrapport-{slug}-{file.report.as_of.isoformat()}"
+    )
+    response["X-Content-SHA256"] = file.sha256
+    return response
+
+
+@staff_member_required
+def publish(request, slug: str):
+    plan = _plan(slug)
+    form = PublishForm(request.POST or None, initial={"as_of": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            publish_report(
+                plan,
+                day=form.cleaned_data["as_of"],
+                since=form.cleaned_data["since"],
+                proposal=form.cleaned_data["proposal"],
+                by=request.user,
+            )
+        except ReportDateError as error:
+            form.add_error("as_of", str(error))
+        else:
+            messages.success(request, "Rapporten är publicerad och kan inte längre ändras.")
+            return redirect("reports:published", slug=plan.slug)
+    return render(request, "reports/publish.html", {"plan": plan, "form": form})
