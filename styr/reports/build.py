@@ -32,8 +32,13 @@ DOCUMENT_TYPE = "Tjänsteskrivelse"
 
 @dataclass
 class PlanRows:
-    """Everything a report needs, read once: see `styr.reports.queries.read_plan_rows`."""
+    """Everything a report needs, read once: see `styr.reports.queries.read_plan_rows`.
 
+    `updates` need only hold the updates in force on `day` and on `since`.
+    """
+
+    day: dt.date
+    since: dt.date | None  # the previous report's day, to compare with
     plan: Any
     municipality_name: str
     owner_name: str
@@ -62,14 +67,9 @@ def status_on(rows: PlanRows, day: dt.date) -> list[ActionRow]:
     return build_action_rows(actions, updates, rows.tenures, day)
 
 
-def build_report(
-    rows: PlanRows,
-    day: dt.date,
-    *,
-    since: dt.date | None = None,
-    proposal: str = DEFAULT_PROPOSAL,
-) -> Report:
-    plan = rows.plan
+def build_report(rows: PlanRows, *, proposal: str = DEFAULT_PROPOSAL) -> Report:
+    """The report as of `rows.day`, compared with `rows.since` when there is one."""
+    plan, day, since = rows.plan, rows.day, rows.since
     action_rows = status_on(rows, day)
     snapshot = assemble(plan, day, rows.themes, action_rows)
     headings = {theme.id: theme.heading for theme in rows.themes}

@@ -52,7 +52,7 @@ def make_report(
     if since is None:
         since = previous_report_day(plan, day)
     check_dates(plan, day, since)
-    return build_report(read_plan_rows(plan, day), day, since=since, proposal=proposal)
+    return build_report(read_plan_rows(plan, day, since), proposal=proposal)
 
 
 def render(report: Report, format_name: str) -> bytes:

@@ -30,15 +30,15 @@ def paragraphs(text: str) -> list[str]:
 
 
 def status_table(report: Report) -> list[str]:
-    lines = ["| Status | Antal |", "| --- | ---: |"]
+    lines = ["| " + " | ".join(w.STATUS_COLUMNS) + " |", "| --- | ---: |"]
     lines += [f"| {c.label} | {c.count} |" for c in w.shown_counts(report)]
-    lines.append(f"| **Totalt** | **{report.total}** |")
+    lines.append(f"| **{w.TOTAL}** | **{report.total}** |")
     return lines
 
 
 def theme_table(report: Report) -> list[str]:
     codes = w.shown_counts(report)
-    head = ["Tema", "Åtgärder", *[c.label for c in codes], "Försenade"]
+    head = [*w.THEME_FIRST_COLUMNS, *[c.label for c in codes], w.THEME_LAST_COLUMN]
     lines = ["| " + " | ".join(head) + " |", "| --- |" + " ---: |" * (len(head) - 1)]
     for theme in report.themes:
         counts = {c.code: c.count for c in theme.counts}

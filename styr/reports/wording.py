@@ -18,6 +18,14 @@ REMAINING_HEADING = "Återstående åtgärder"
 UPCOMING_HEADING = "Kommande åtgärder"
 APPENDIX_HEADING = "Bilaga 1 – Uppföljning av tidigare beslutade åtgärder"
 NONE = "Inga."
+STATUS_COLUMNS = ("Status", "Antal")
+TOTAL = "Totalt"
+THEME_FIRST_COLUMNS = ("Tema", "Åtgärder")
+THEME_LAST_COLUMN = "Försenade"
+
+
+def page_line(page: int | str, pages: int | str) -> str:
+    return f"Sida {page} av {pages}"
 
 
 def changes_heading(report: Report) -> str:

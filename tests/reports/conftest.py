@@ -10,4 +10,5 @@ from tests.conftest import MEMO_DAY
 @pytest.fixture
 def nacka_report(plan):
     """The Nacka demo's report as of the memo's day, compared with 1 March 2015."""
-    return build_report(read_plan_rows(plan, MEMO_DAY), MEMO_DAY, since=dt.date(2015, 3, 1))
+    since = dt.date(2015, 3, 1)
+    return build_report(read_plan_rows(plan, MEMO_DAY, since))

@@ -39,8 +39,8 @@ BILAGA_1 = memo_actions("Uppföljning av tidigare beslutade åtgärder")
 REMAINING = memo_actions("Återstående åtgärder")
 
 
-def report_on(plan, day=MEMO_DAY, **kwargs):
-    return build_report(read_plan_rows(plan, day), day, **kwargs)
+def report_on(plan, day=MEMO_DAY, since=None, **kwargs):
+    return build_report(read_plan_rows(plan, day, since), **kwargs)
 
 
 def test_the_demo_sections_hold_what_the_memo_lists():
