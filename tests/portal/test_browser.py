@@ -87,7 +87,13 @@ def test_keyboard_user_reaches_the_content_through_the_skip_link(site, browser_p
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/nacka/organisation/?as_of=2015-09-02", "/nacka/personer/mats-bohman/"],
+    [
+        "/",
+        "/nacka/organisation/?as_of=2015-09-02",
+        "/nacka/personer/mats-bohman/",
+        "/planer/styrning-och-ledning-2015-2016/rapporter/",
+        "/planer/styrning-och-ledning-2015-2016/lagesrapport/html/?as_of=2015-09-02",
+    ],
 )
 def test_other_public_pages_have_no_wcag_aa_violations(site, browser_page, path):
     browser_page.goto(f"{site}{path}")
