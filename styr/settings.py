@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "styr.org",
     "styr.plans",
     "styr.reports",
+    "styr.imports",
     "styr.portal",
     "styr.demo",
 ]
