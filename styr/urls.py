@@ -9,5 +9,6 @@ admin.site.index_title = _("Redigera planer och organisation")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("styr.reports.urls")),
+    path("", include("styr.imports.urls")),
     path("", include("styr.portal.urls")),
 ]

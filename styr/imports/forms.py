@@ -1,0 +1,150 @@
+"""The import page's forms: the upload, the plan's own fields, and one row per action."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from styr.extract.readers import SUFFIXES
+from styr.org.models import Body, Municipality, Precision
+from styr.plans.models import Status
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+class PlanFields(forms.Form):
+    title = forms.CharField(label=_("Planens titel"), max_length=300)
+    municipality = forms.ModelChoiceField(label=_("Kommun"), queryset=Municipality.objects.all())
+    owner = forms.ModelChoiceField(label=_("Ägare (politiskt organ)"), queryset=Body.objects.all())
+    registration_number = forms.CharField(label=_("Diarienummer"), max_length=100)
+    as_of = forms.DateField(
+        label=_("Statusen gäller den"),
+        initial=timezone.localdate,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def clean_as_of(self):
+        day = self.cleaned_data["as_of"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("Datumet kan inte ligga i framtiden."))
+        return day
+
+
+class UploadForm(forms.Form):
+    document = forms.FileField(
+        label=_("Plandokument"),
+        help_text=_("Word (.docx), PDF, text (.txt) eller Markdown (.md)."),
+    )
+
+    def clean_document(self):
+        upload = self.cleaned_data["document"]
+        suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if suffix not in SUFFIXES:
+            raise forms.ValidationError(
+                _("”%(name)s” är inte ett dokument som Styr kan läsa (%(types)s).")
+                % {"name": upload.name, "types": ", ".join(SUFFIXES)}
+            )
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Filen är större än 20 MB."))
+        return upload
+
+
+def format_parties(parties: list[dict]) -> str:
+    """'Elisabeth Carle (personaldirektör); respektive stödprocessdirektör'."""
+    out = []
+    for party in parties:
+        name, role = party.get("name"), party.get("role")
+        out.append(f"{name} ({role})" if name and role else name or role or "")
+    return "; ".join(p for p in out if p)
+
+
+def parse_parties(text: str) -> list[dict]:
+    """The inverse of format_parties: a lower-case item is a role with no name."""
+    parties = []
+    for item in (part.strip() for part in text.split(";")):
+        if not item:
+            continue
+        match = re.fullmatch(r"(.+?)\s*\((.+)\)", item)
+        if match:
+            parties.append({"name": match.group(1).strip(), "role": match.group(2).strip()})
+        elif item[0].islower():
+            parties.append({"name": None, "role": item})
+        else:
+            parties.append({"name": item, "role": None})
+    return parties
+
+
+class ActionRow(forms.Form):
+    include = forms.BooleanField(label=_("Ta med"), required=False, initial=True)
+    theme = forms.CharField(label=_("Tema"), max_length=300, required=False)
+    title = forms.CharField(label=_("Titel"), max_length=300)
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
+    responsible = forms.CharField(label=_("Ansvariga"), required=False, max_length=1000)
+    supporting = forms.CharField(label=_("Stöd"), required=False, max_length=1000)
+    deadline_text = forms.CharField(label=_("Tidsangivelse"), required=False, max_length=200)
+    deadline_date = forms.DateField(
+        label=_("Klart senast"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    deadline_precision = forms.ChoiceField(
+        label=_("Precision"), required=False, choices=[("", "–"), *Precision.choices]
+    )
+    status_code = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Ingen")), *Status.choices]
+    )
+    status_note = forms.CharField(label=_("Statuskommentar"), required=False, max_length=2000)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("deadline_date") and not data.get("deadline_precision"):
+            self.add_error("deadline_precision", _("Ange hur exakt datumet är."))
+        if data.get("status_note") and not data.get("status_code"):
+            self.add_error("status_code", _("Välj en status för kommentaren."))
+        return data
+
+    @classmethod
+    def initial_from(cls, action: dict) -> dict:
+        deadline, status = action.get("deadline") or {}, action.get("status") or {}
+        return {
+            "include": True,
+            "theme": action.get("theme") or "",
+            "title": action.get("title") or "",
+            "text": action.get("text") or "",
+            "responsible": format_parties(action.get("responsible") or []),
+            "supporting": format_parties(action.get("supporting") or []),
+            "deadline_text": deadline.get("text") or "",
+            "deadline_date": deadline.get("date") or None,
+            "deadline_precision": deadline.get("precision") or "",
+            "status_code": status.get("code") or "",
+            "status_note": status.get("text") or "",
+        }
+
+    def as_action(self) -> dict:
+        data = self.cleaned_data
+        date = data.get("deadline_date")
+        return {
+            "title": data["title"],
+            "text": data["text"],
+            "theme": data.get("theme") or None,
+            "responsible": parse_parties(data.get("responsible") or ""),
+            "supporting": parse_parties(data.get("supporting") or ""),
+            "deadline": {
+                "text": data.get("deadline_text") or date.isoformat(),
+                "date": date.isoformat(),
+                "precision": data["deadline_precision"],
+            }
+            if date
+            else None,
+            "status": {"text": data.get("status_note") or "", "code": data["status_code"]}
+            if data.get("status_code")
+            else None,
+        }
+
+
+ActionFormSet = forms.formset_factory(ActionRow, extra=0, max_num=2000, validate_max=True)
