@@ -56,7 +56,9 @@ def describe(day: dt.date, precision: str) -> str:
     if precision == "half_year":
         return f"{ORDINALS[(day.month - 1) // 6]} halvåret {day.year}"
     if precision == "season":
-        return f"{'våren' if day.month <= 6 else 'hösten'} {day.year}"
+        # A season ends: winter in February, spring in June, summer in August, autumn in December.
+        season = "vintern" if day.month <= 2 else "våren" if day.month <= 6 else "sommaren"
+        return f"{season if day.month <= 8 else 'hösten'} {day.year}"
     if precision == "tertial":
         return f"tertial {(day.month - 1) // 4 + 1} {day.year}"
     if precision == "quarter":

@@ -11,6 +11,8 @@ from styr.lib.dates import InvalidDate, describe, parse_iso_date, swedish_day
         (dt.date(2015, 9, 2), "day", "2 september 2015"),
         (dt.date(2015, 6, 30), "season", "våren 2015"),
         (dt.date(2015, 12, 31), "season", "hösten 2015"),
+        (dt.date(2015, 8, 31), "season", "sommaren 2015"),
+        (dt.date(2016, 2, 29), "season", "vintern 2016"),
         (dt.date(2014, 12, 31), "month", "december 2014"),
         (dt.date(2015, 3, 31), "quarter", "första kvartalet 2015"),
         (dt.date(2016, 6, 30), "half_year", "första halvåret 2016"),

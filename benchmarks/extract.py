@@ -1,0 +1,85 @@
+"""Benchmark: `styr extract` on the memo and on a large generated plan document.
+
+Prints the median time to extract the Nacka memo (aim: under 50 ms) and the throughput on a
+generated document of 100,000 words (aim: over 1 MB of text per second). Pure Python: no
+database is touched.
+
+    .venv/bin/python benchmarks/extract.py [--words 100000] [--runs 15]
+"""
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from styr.extract.document import extract_file, extract_text  # noqa: E402
+
+MEMO = ROOT / "styr" / "demo" / "nacka2015-memo.txt"
+PEOPLE = ["Anna Svensson", "Per Olsson", "Lisa Ek", "Karin Berg", "Johan Lind", "Eva Holm"]
+TITLES = ["ekonomichef", "personaldirektör", "kommundirektör", "socialchef", "IT-chef"]
+WHEN = ["under våren 2017", "senast den 31 december 2017", "under första kvartalet 2018",
+        "hösten 2017", "till årsskiftet 2017/2018", "vecka 12 2018", "tertial 2 2018"]  # fmt: skip
+NOTES = ["*Genomfört.*", "*Arbetet pågår, beräknas vara klart hösten 2017.*", "*Ej påbörjad.*",
+         "*Pågår kontinuerlig utveckling.*", ""]  # fmt: skip
+
+
+def generated(words: int, seed: int = 1) -> str:
+    """A plan in the memo's style (headings, action paragraphs, notes) of about `words` words."""
+    rng = random.Random(seed)
+    memo = MEMO.read_text(encoding="utf-8")
+    parts, count, heading = ["2017-01-15", "", "TJÄNSTESKRIVELSE", ""], 0, 0
+    while count < words:
+        if rng.random() < 0.1:
+            heading += 1
+            parts += [f"Utvecklingsområde {heading}", ""]
+        paragraph = (
+            f"Nämnden ska {rng.choice(['ta fram', 'utveckla', 'se över'])} en plan för "
+            f"område {rng.randint(1, 999)} {rng.choice(WHEN)} i nära samverkan med berörda "
+            f"enheter. Ansvarig är {rng.choice(TITLES)} {rng.choice(PEOPLE)}. {rng.choice(NOTES)}"
+        )
+        if rng.random() < 0.05:
+            paragraph = memo[: rng.randint(200, 2000)].split("\n\n")[-1] or paragraph
+        parts += [paragraph, ""]
+        count += len(paragraph.split())
+    return "\n".join(parts)
+
+
+def median(function, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+
+    memo_seconds = median(lambda: extract_file(MEMO), args.runs)
+    actions = len(extract_file(MEMO)["actions"])
+    print(
+        f"memo ({MEMO.stat().st_size / 1000:.1f} kB, {actions} actions): "
+        f"median {memo_seconds * 1000:.1f} ms over {args.runs} runs (aim < 50 ms)"
+    )
+
+    text = generated(args.words)
+    size = len(text.encode("utf-8"))
+    big_seconds = median(lambda: extract_text(text, "generated.txt"), max(3, args.runs // 5))
+    found = len(extract_text(text, "generated.txt")["actions"])
+    print(
+        f"generated ({len(text.split()):,} words, {size / 1e6:.2f} MB, {found:,} actions): "
+        f"median {big_seconds:.2f} s = {size / 1e6 / big_seconds:.2f} MB/s (aim > 1 MB/s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
