@@ -234,8 +234,14 @@ _NR = re.compile(  # Name title: "Anna Svensson, ekonomichef", "Mats Bohman admi
     rf"(?P<name>{_NAME})(?P<sep>{_H}*+,{_WS}|{_H}*+\({_H}*+|{_WS}){_ROLE}(?P<paren>{_H}*+\))?"
 )
 _N = re.compile(rf"(?P<name>{_NAME})")
+# "Tekniska nämnden", "Sociala förvaltningen": an adjective before the body's own word
+_ADJECTIVE_BODY = (
+    rf"[{_UP}][{_LO}]+[ae]{_H}++(?:nämnden|styrelsen|förvaltningen|kontoret|enheten"
+    rf"|avdelningen|staben|rådet|utskottet){_E}"
+)
 _BODY = re.compile(
-    rf"{_B}(?P<body>(?:{_COORD})?{_BODY_WORD}|[{_UP}]{{2,4}}{_E}(?!{_H}++[{_UP}]{{2}}))"
+    rf"{_B}(?P<body>{_ADJECTIVE_BODY}|(?:{_COORD})?{_BODY_WORD}"
+    rf"|[{_UP}]{{2,4}}{_E}(?!{_H}++[{_UP}]{{2}}))"
 )
 _R = re.compile(  # nameless role: "respektive stödprocessdirektör", "extern konsult"
     rf"{_B}{_ROLE}(?P<extra>{_WS}(?:i|inom){_WS}[{_LO}]{{1,30}}?{_EXTRA_SUFFIX}{_E})?"

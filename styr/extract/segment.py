@@ -132,7 +132,7 @@ def _classify(text: str) -> Paragraph:
     if (
         len(words) <= 14
         and not re.search(r"[.!?:;,]\**$", text)
-        and text[0].isupper()
+        and (text[0].isupper() or text[0].isdigit())
         and not status_notes.is_status_only(text)
     ):
         return Paragraph(text, kind="heading", level=1)
@@ -185,10 +185,14 @@ def extract_actions(text: str) -> list[Action]:
     columns: dict[str, int] | None = None
     last: Action | None = None
 
-    def make(body: str) -> Action:
-        plain, note = status_notes.split_note(body)
-        plain = plain.replace("*", "").strip()
-        parties = find_parties(plain)
+    def make(body: str, known: tuple | None = None) -> Action:
+        """The action of a paragraph; `known` = (plain text, note, parties) if already read."""
+        if known is None:
+            plain, note = status_notes.split_note(body)
+            plain = plain.replace("*", "").strip()
+            parties = find_parties(plain)
+        else:
+            plain, note, parties = known
         action = Action(
             title=first_sentence(plain),
             text=plain,
@@ -238,14 +242,15 @@ def extract_actions(text: str) -> list[Action]:
                 last.status_text, last.status_code = note, status_notes.classify(note)
             continue
         plain, note = status_notes.split_note(block.text)
-        parties = find_parties(plain.replace("*", ""))
+        plain = plain.replace("*", "").strip()
+        parties = find_parties(plain)
         if pending and _RESPONSIBILITY_ONLY.match(block.text.strip()):
             last = make("\n\n".join([*pending, block.text]))
             actions.append(last)
             pending = []
             continue
         if _is_action(plain, note, parties, today):
-            last = make(block.text)
+            last = make(block.text, (plain, note, parties))
             actions.append(last)
             pending = []
         else:

@@ -20,7 +20,11 @@ _STATUS_START = (
     r"under\s+arbete|delvis\s+genomförd|delvis\s+genomfört|försenad|försenat|återstår)"
 )
 # A sentence that starts with a status word; a note only if it (and what follows) is short.
-_STATUS_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)(?=" + _STATUS_START + r"\b)", re.IGNORECASE)
+# "Klart senast: 2016-12-31" and "Klar: hösten 2016" are deadlines, not status notes.
+_STATUS_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?!klar[at]?\s*(?:senast|:|till\b|den\b|\d))(?=" + _STATUS_START + r"\b)",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 MAX_PLAIN_NOTE = 160
 
