@@ -8,14 +8,10 @@ DATABASE_URL points at a server: a `test_…` database is created and dropped).
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styr.settings")
+from throwaway_db import throwaway_database
 
 
 def main() -> None:
@@ -25,43 +21,39 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
 
-    import django
+    with throwaway_database() as connection:
+        run(connection, args)
 
-    django.setup()
-    from django.db import connection
+
+def run(connection, args) -> None:
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
     from styr.demo.synthetic import build_plan
 
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
-    try:
-        started = time.perf_counter()
-        plan = build_plan(actions=args.actions, updates_per_action=args.updates)
-        built = time.perf_counter() - started
+    started = time.perf_counter()
+    plan = build_plan(actions=args.actions, updates_per_action=args.updates)
+    built = time.perf_counter() - started
+    print(
+        f"database: {connection.vendor}; plan: {args.actions} actions, "
+        f"{args.actions * args.updates} status updates (built in {built:.1f} s)"
+    )
+    client = Client()
+    for label, query in (("today", ""), ("as of 2020-06-01", "?as_of=2020-06-01")):
+        url = f"/planer/{plan.slug}/{query}"
+        times = []
+        for _ in range(args.runs):
+            with CaptureQueriesContext(connection) as captured:
+                start = time.perf_counter()
+                response = client.get(url)
+                times.append(time.perf_counter() - start)
+            assert response.status_code == 200
+        median, low, high = (1000 * f(times) for f in (statistics.median, min, max))
         print(
-            f"database: {connection.vendor}; plan: {args.actions} actions, "
-            f"{args.actions * args.updates} status updates (built in {built:.1f} s)"
+            f"plan page {label:>17}: median {median:7.1f} ms "
+            f"(min {low:.1f}, max {high:.1f}) over {args.runs} runs; "
+            f"{len(captured)} SQL queries; {len(response.content) / 1e6:.2f} MB of HTML"
         )
-        client = Client()
-        for label, query in (("today", ""), ("as of 2020-06-01", "?as_of=2020-06-01")):
-            url = f"/planer/{plan.slug}/{query}"
-            times = []
-            for _ in range(args.runs):
-                with CaptureQueriesContext(connection) as captured:
-                    start = time.perf_counter()
-                    response = client.get(url)
-                    times.append(time.perf_counter() - start)
-                assert response.status_code == 200
-            median, low, high = (1000 * f(times) for f in (statistics.median, min, max))
-            print(
-                f"plan page {label:>17}: median {median:7.1f} ms "
-                f"(min {low:.1f}, max {high:.1f}) over {args.runs} runs; "
-                f"{len(captured)} SQL queries; {len(response.content) / 1e6:.2f} MB of HTML"
-            )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

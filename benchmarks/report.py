@@ -9,15 +9,11 @@ Runs on a throw-away test database (SQLite in memory, or PostgreSQL via DATABASE
 
 import argparse
 import datetime as dt
-import os
 import statistics
-import sys
 import time
 import tracemalloc
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styr.settings")
+from throwaway_db import throwaway_database
 
 
 def median_ms(function, runs: int) -> tuple[float, object]:
@@ -44,64 +40,59 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
 
-    import django
+    with throwaway_database() as connection:
+        run(connection, args)
 
-    django.setup()
-    from django.db import connection
-    from django.test.utils import setup_test_environment
+
+def run(connection, args) -> None:
 
     from styr.demo.synthetic import build_plan
     from styr.reports.build import build_report
     from styr.reports.formats import FORMATS
     from styr.reports.queries import read_plan_rows
 
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
-    try:
-        plan = build_plan(actions=args.actions, updates_per_action=args.updates)
-        plan = type(plan).objects.select_related("municipality", "owner").get(pk=plan.pk)
-        day = dt.date.today()
-        print(
-            f"database: {connection.vendor}; plan: {args.actions} actions, "
-            f"{args.actions * args.updates} status updates; {args.runs} runs each"
-        )
+    plan = build_plan(actions=args.actions, updates_per_action=args.updates)
+    plan = type(plan).objects.select_related("municipality", "owner").get(pk=plan.pk)
+    day = dt.date.today()
+    print(
+        f"database: {connection.vendor}; plan: {args.actions} actions, "
+        f"{args.actions * args.updates} status updates; {args.runs} runs each"
+    )
 
-        def floor():
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT a.id, a.title, a.text, a.deadline_text, a.deadline_date, "
-                    "u.id, u.date, u.status, u.note, u.recorded_at "
-                    "FROM plans_action a JOIN plans_statusupdate u ON u.action_id = a.id "
-                    "WHERE a.plan_id = %s AND u.date <= %s",
-                    [plan.id, day],
-                )
-                return cursor.fetchall()
-
-        floor_ms, rows = median_ms(floor, args.runs)
-        print(f"floor (one raw SQL query, {len(rows)} rows): median {floor_ms:8.1f} ms")
-
-        since = day - dt.timedelta(days=365)
-
-        def build():
-            return build_report(read_plan_rows(plan, day, since))
-
-        build_ms, report = median_ms(build, args.runs)
-        build_peak = peak_mb(build)
-        print(
-            f"build (read + build content):    median {build_ms:8.1f} ms "
-            f"({build_ms / floor_ms:.1f}× floor), peak {build_peak:.0f} MB"
-        )
-        for name, chosen in FORMATS.items():
-            render_ms, data = median_ms(lambda chosen=chosen: chosen.render(report), args.runs)
-            render_peak = peak_mb(lambda chosen=chosen: chosen.render(report))
-            total = build_ms + render_ms
-            print(
-                f"{name:>4}: render median {render_ms:8.1f} ms, build+render {total:8.1f} ms "
-                f"= {total / floor_ms:5.1f}× floor; peak {max(build_peak, render_peak):.0f} MB; "
-                f"{len(data) / 1e6:.2f} MB out"
+    def floor():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT a.id, a.title, a.text, a.deadline_text, a.deadline_date, "
+                "u.id, u.date, u.status, u.note, u.recorded_at "
+                "FROM plans_action a JOIN plans_statusupdate u ON u.action_id = a.id "
+                "WHERE a.plan_id = %s AND u.date <= %s",
+                [plan.id, day],
             )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+            return cursor.fetchall()
+
+    floor_ms, rows = median_ms(floor, args.runs)
+    print(f"floor (one raw SQL query, {len(rows)} rows): median {floor_ms:8.1f} ms")
+
+    since = day - dt.timedelta(days=365)
+
+    def build():
+        return build_report(read_plan_rows(plan, day, since))
+
+    build_ms, report = median_ms(build, args.runs)
+    build_peak = peak_mb(build)
+    print(
+        f"build (read + build content):    median {build_ms:8.1f} ms "
+        f"({build_ms / floor_ms:.1f}× floor), peak {build_peak:.0f} MB"
+    )
+    for name, chosen in FORMATS.items():
+        render_ms, data = median_ms(lambda chosen=chosen: chosen.render(report), args.runs)
+        render_peak = peak_mb(lambda chosen=chosen: chosen.render(report))
+        total = build_ms + render_ms
+        print(
+            f"{name:>4}: render median {render_ms:8.1f} ms, build+render {total:8.1f} ms "
+            f"= {total / floor_ms:5.1f}× floor; peak {max(build_peak, render_peak):.0f} MB; "
+            f"{len(data) / 1e6:.2f} MB out"
+        )
 
 
 if __name__ == "__main__":

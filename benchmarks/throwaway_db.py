@@ -1,0 +1,26 @@
+"""A throw-away test database for the benchmarks (SQLite in memory, or PostgreSQL)."""
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styr.settings")
+
+
+@contextlib.contextmanager
+def throwaway_database():
+    """Set Django up and yield its connection to a new test database, dropped afterwards."""
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    try:
+        yield connection
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
