@@ -45,7 +45,8 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
-def _people(municipality):
+def known_people(municipality) -> list[Person]:
+    """The municipality's people with `alias_names`, as `match_person` wants them."""
     people = list(Person.objects.filter(municipality=municipality).prefetch_related("aliases"))
     for person in people:
         person.alias_names = [alias.name for alias in person.aliases.all()]
@@ -105,7 +106,7 @@ def import_plan(
     plan.full_clean()
     plan.save()
 
-    people, posts = _people(municipality), list(Post.objects.filter(municipality=municipality))
+    people, posts = known_people(municipality), list(Post.objects.filter(municipality=municipality))
     themes: dict[str, Theme] = {}
     unmatched: list[str] = []
     for order, item in enumerate(actions, start=1):

@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from styr.extract.document import extract_text
 from styr.extract.readers import UnreadableDocument, read_document
-from styr.imports.domain import find_registration_number, import_plan
+from styr.imports.domain import find_registration_number, import_plan, known_people
 from styr.imports.forms import ActionFormSet, ActionRow, PlanFields, UploadForm
 from styr.imports.matching import match_person
-from styr.org.models import Body, Municipality, Person
+from styr.org.models import Body, Municipality
 
 
 def _read_upload(upload) -> str:
@@ -32,12 +32,9 @@ def _read_upload(upload) -> str:
             raise UnreadableDocument(str(error).replace(handle.name, upload.name)) from error
 
 
-def _unknown_names(formset) -> list[list[str]]:
+def _unknown_names(formset, municipality) -> list[list[str]]:
     """Per row, the names that match no known person (shown for review)."""
-    municipality = Municipality.objects.first()
-    people = list(Person.objects.filter(municipality=municipality).prefetch_related("aliases"))
-    for person in people:
-        person.alias_names = [a.name for a in person.aliases.all()]
+    people = known_people(municipality)
     result = []
     for form in formset:
         names = []
@@ -49,7 +46,9 @@ def _unknown_names(formset) -> list[list[str]]:
 
 
 def _review(request, plan_fields, formset, source, status=200):
-    rows = list(zip(formset, _unknown_names(formset), strict=True))
+    chosen = plan_fields.cleaned_data.get("municipality") if plan_fields.is_bound else None
+    municipality = chosen or plan_fields.initial.get("municipality")
+    rows = list(zip(formset, _unknown_names(formset, municipality), strict=True))
     return render(
         request,
         "imports/review.html",

@@ -52,7 +52,7 @@ def plan(request, slug: str):
     if not filters.is_valid():
         raise BadQuery(filters.problem())
     wanted = filters.cleaned_data
-    filtered = any(wanted.get(name) for name in ("status", "tema", "ansvarig"))
+    filtered = is_filtered(wanted)
     sections = _visible_sections(snapshot, wanted)
     return render(
         request,
@@ -68,6 +68,10 @@ def plan(request, slug: str):
             "is_today": day == timezone.localdate(),
         },
     )
+
+
+def is_filtered(wanted: dict) -> bool:
+    return any(wanted.get(name) for name in ("status", "tema", "ansvarig"))
 
 
 def _visible_sections(snapshot, wanted: dict) -> list[tuple]:
@@ -99,7 +103,7 @@ def _visible_sections(snapshot, wanted: dict) -> list[tuple]:
             while theme_id is not None:
                 with_matches.add(theme_id)
                 theme_id = parent_of[theme_id]
-    filtered = any(wanted.get(name) for name in ("status", "tema", "ansvarig"))
+    filtered = is_filtered(wanted)
     return [
         (row, [a for a in row.actions if a.action.id in matching])
         for row in snapshot.themes
