@@ -10,5 +10,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("styr.reports.urls")),
     path("", include("styr.imports.urls")),
+    path("", include("styr.kolada.urls")),
+    path("", include("styr.service.urls")),
+    path("", include("styr.engagement.urls")),
+    path("", include("styr.goals.urls")),
     path("", include("styr.portal.urls")),
 ]

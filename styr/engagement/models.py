@@ -1,0 +1,64 @@
+"""HME surveys (hållbart medarbetarengagemang): one row of nine answers per respondent.
+
+Indices are computed from the answers when shown (`styr.engagement.hme`), never stored, and
+units with fewer than ten respondents are never shown.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from styr.org.models import Municipality, Unit
+
+
+class EngagementSurvey(models.Model):
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="engagement_surveys",
+        verbose_name=_("kommun"),
+    )
+    title = models.CharField(_("titel"), max_length=300)
+    year = models.PositiveSmallIntegerField(_("år"))
+    conducted_on = models.DateField(_("genomförd"), null=True, blank=True)
+    file_name = models.CharField(_("fil"), max_length=300, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    generated = models.BooleanField(
+        _("genererade exempeldata"),
+        default=False,
+        help_text=_("Svaren är påhittade (demo), inte verkliga."),
+    )
+    imported_at = models.DateTimeField(_("importerad"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("medarbetarenkät (HME)")
+        verbose_name_plural = _("medarbetarenkäter (HME)")
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year"], name="engagement_one_per_year")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class EngagementResponse(models.Model):
+    """One respondent's answers (1-5) to the nine HME statements; None is unanswered."""
+
+    survey = models.ForeignKey(EngagementSurvey, on_delete=models.CASCADE, related_name="responses")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="engagement_responses")
+    q1 = models.PositiveSmallIntegerField(_("påstående 1"), null=True, blank=True)
+    q2 = models.PositiveSmallIntegerField(_("påstående 2"), null=True, blank=True)
+    q3 = models.PositiveSmallIntegerField(_("påstående 3"), null=True, blank=True)
+    q4 = models.PositiveSmallIntegerField(_("påstående 4"), null=True, blank=True)
+    q5 = models.PositiveSmallIntegerField(_("påstående 5"), null=True, blank=True)
+    q6 = models.PositiveSmallIntegerField(_("påstående 6"), null=True, blank=True)
+    q7 = models.PositiveSmallIntegerField(_("påstående 7"), null=True, blank=True)
+    q8 = models.PositiveSmallIntegerField(_("påstående 8"), null=True, blank=True)
+    q9 = models.PositiveSmallIntegerField(_("påstående 9"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("svar")
+        verbose_name_plural = _("svar")
+
+    def __str__(self):
+        return f"{self.survey} – {self.unit}"

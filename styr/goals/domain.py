@@ -1,0 +1,87 @@
+"""The important writes on goals: linking a Kolada KPI as an indicator, setting targets,
+recording measurements and writing an assessment. Each is one transaction."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from styr.goals.models import (
+    Direction,
+    Goal,
+    Indicator,
+    IndicatorUnit,
+    PeriodType,
+    Source,
+    Target,
+)
+from styr.kolada.models import Kpi
+from styr.lib.periods import parse_period
+
+
+def unique_indicator_slug(municipality, name: str) -> str:
+    base = slugify(name)[:80] or "indikator"
+    taken = set(
+        Indicator.objects.filter(municipality=municipality, slug__startswith=base).values_list(
+            "slug", flat=True
+        )
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def guess_unit(kpi: Kpi) -> str:
+    """Kolada titles end with their unit ("…, andel (%)", "…, kr/inv"); read it from there."""
+    title = kpi.title.lower()
+    if "(%)" in title or "andel" in title:
+        return IndicatorUnit.PERCENT
+    if "kr/" in title or title.endswith(", kr") or "kronor" in title:
+        return IndicatorUnit.KRONOR
+    if "dagar" in title:
+        return IndicatorUnit.DAYS
+    if "index" in title:
+        return IndicatorUnit.INDEX
+    return IndicatorUnit.COUNT
+
+
+@transaction.atomic
+def link_kpi(
+    goal: Goal,
+    kpi: Kpi,
+    *,
+    direction: str = Direction.HIGHER,
+    unit: str | None = None,
+    name: str | None = None,
+    target: tuple[str, float] | None = None,
+) -> Indicator:
+    """Make a Kolada KPI an indicator of the goal; reuse the municipality's indicator for
+    that KPI if it already has one. `target` is (period key, value)."""
+    indicator = Indicator.objects.filter(municipality=goal.municipality, kpi=kpi).first()
+    if indicator is None:
+        name = name or kpi.title
+        indicator = Indicator.objects.create(
+            municipality=goal.municipality,
+            name=name,
+            slug=unique_indicator_slug(goal.municipality, name),
+            description=kpi.description,
+            unit=unit or guess_unit(kpi),
+            direction=direction,
+            period_type=PeriodType.YEAR,
+            source=Source.KOLADA,
+            kpi=kpi,
+        )
+    indicator.goals.add(goal)
+    if target is not None:
+        set_target(indicator, *target)
+    return indicator
+
+
+@transaction.atomic
+def set_target(indicator: Indicator, period: str, value: float) -> Target:
+    key = parse_period(period).key
+    target, _ = Target.objects.update_or_create(
+        indicator=indicator, period=key, defaults={"value": value}
+    )
+    return target
