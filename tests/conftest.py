@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.db import transaction
 
 from styr.demo.loader import load_file
 from styr.org.models import Municipality
@@ -14,7 +15,34 @@ PLAN_SLUG = "styrning-och-ledning-2015-2016"
 
 @pytest.fixture
 def demo(db) -> Municipality:
-    """The Nacka 2015 demo, loaded as `styr demo` loads it."""
+    """The Nacka 2015 demo, as `styr demo` loads it but without the generated example
+    records (contact-centre cases, HME answers), which take seconds to load."""
+    return load_file(generated=False)
+
+
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for a whole test module, inside a transaction rolled back after
+    the module. A module opts in by overriding `demo` with `demo_once` below; its tests must
+    not commit (no transaction=True, no live server). Each test still runs in its own
+    savepoint, so what one test writes is gone before the next."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        municipality = load_file(generated=False)
+    yield municipality
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+def demo_once(module_demo, db) -> Municipality:
+    return module_demo
+
+
+@pytest.fixture
+def full_demo(db) -> Municipality:
+    """The Nacka demo exactly as `styr demo` loads it, generated records included."""
     return load_file()
 
 

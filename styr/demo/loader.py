@@ -8,6 +8,7 @@ already holds data is refused unless the caller asks to replace it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,12 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from styr.demo.goals import KOLADA_DIRS, GoalSections
+from styr.demo.goals import SECTIONS as GOAL_SECTIONS
+from styr.engagement.models import EngagementResponse, EngagementSurvey
+from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator, Measurement, Target
+from styr.kolada.load import load_files
+from styr.kolada.models import KoladaGroup, KoladaMunicipality, KoladaValue, Kpi
 from styr.org.models import (
     Body,
     BodyKind,
@@ -43,11 +50,30 @@ from styr.plans.models import (
     StatusUpdate,
     Theme,
 )
+from styr.service.models import ServiceCase, ServiceCaseImport
 
 DEMO_FILE = Path(__file__).with_name("nacka2015.yaml")
 
 # Deleted, in this order, by --replace; foreign keys are checked at commit.
 REPLACED_MODELS = [
+    GoalAssessment,
+    Measurement,
+    Target,
+    Indicator.goals.through,
+    Indicator.compare_with.through,
+    Indicator,
+    Goal.actions.through,
+    Goal,
+    AssessmentScale,
+    ServiceCase,
+    ServiceCaseImport,
+    EngagementResponse,
+    EngagementSurvey,
+    KoladaValue,
+    KoladaGroup.members.through,
+    KoladaGroup,
+    Kpi,
+    KoladaMunicipality,
     StatusUpdate,
     Responsibility,
     Action,
@@ -119,7 +145,10 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+@functools.lru_cache(maxsize=4)
 def parse(text: str, source: str) -> Node:
+    """The file's records with their line numbers. Cached: the tree is only read, and the
+    test suite loads the same demo file hundreds of times."""
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
@@ -207,6 +236,14 @@ class _Reader:
         return instance
 
 
+def load_kolada_catalogue() -> str:
+    """Load Kolada's whole KPI catalogue and all municipality groups from the bundled files,
+    so that staff can search and link any KPI. Returns a one-line summary."""
+    data = KOLADA_DIRS[-1]
+    result = load_files([data / "kpi.json.gz", data / "municipality_groups.json.gz"])
+    return ", ".join(f"{f.loaded} {f.kind}" for f in result.files)
+
+
 def database_is_empty() -> bool:
     return not any(model.objects.exists() for model in (Municipality, Plan, Person))
 
@@ -217,8 +254,14 @@ def clear_database() -> None:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
 
 
-def load_file(path: Path = DEMO_FILE, *, replace: bool = False) -> Municipality:
-    """Load a data file; refuse a non-empty database unless `replace`."""
+def load_file(
+    path: Path = DEMO_FILE, *, replace: bool = False, generated: bool = True
+) -> Municipality:
+    """Load a data file; refuse a non-empty database unless `replace`.
+
+    `generated=False` leaves out the generated example records (a year of contact-centre
+    cases, an HME survey): the tests that don't need them load the rest faster.
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -233,12 +276,13 @@ def load_file(path: Path = DEMO_FILE, *, replace: bool = False) -> Municipality:
                     "Use --replace to delete it and load the demo."
                 )
             clear_database()
-        return _Loader(_Reader(path.name)).load(data)
+        return _Loader(_Reader(path.name), generated=generated).load(data)
 
 
 class _Loader:
-    def __init__(self, reader: _Reader):
+    def __init__(self, reader: _Reader, *, generated: bool = True):
         self.r = reader
+        self.generated = generated
         self.people: dict[str, Person] = {}
         self.posts: dict[str, Post] = {}
         self.units: dict[str, Unit] = {}
@@ -252,7 +296,7 @@ class _Loader:
             data,
             "the file",
             {"municipality", "people", "posts", "units", "bodies", "plans"},
-            {"org_changes"},
+            {"org_changes"} | GOAL_SECTIONS,
         )
         node = r.mapping(data["municipality"], "municipality", {"name", "slug"}, {"kolada_id"})
         self.municipality = r.save(
@@ -284,6 +328,8 @@ class _Loader:
             self.change(node)
         for node in r.items(data, "plans", "plans"):
             self.plan(node)
+        goals = GoalSections(r, self.municipality, self.bodies, self.units, self.people)
+        goals.load(data, generated=self.generated)
         return self.municipality
 
     def key(self, node: Node, table: dict, kind: str) -> str:

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from styr.engagement import views
 
 app_name = "engagement"
 
-urlpatterns = []
+urlpatterns = [
+    path("<slug:municipality>/medarbetarengagemang/", views.survey, name="survey"),
+]

@@ -4,11 +4,13 @@ recording measurements and writing an assessment. Each is one transaction."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from styr.goals.models import (
     Direction,
     Goal,
+    GoalAssessment,
     Indicator,
     IndicatorUnit,
     PeriodType,
@@ -85,3 +87,37 @@ def set_target(indicator: Indicator, period: str, value: float) -> Target:
         indicator=indicator, period=key, defaults={"value": value}
     )
     return target
+
+
+def current_level(goal: Goal, period: str) -> str:
+    """The goal's attainment for the period's year as computed now, sub-goals included."""
+    from styr.goals import outcomes
+
+    goals = list(Goal.objects.filter(municipality=goal.municipality).prefetch_related("indicators"))
+    indicators = {i.id: i for g in goals for i in g.indicators.all()}
+    data = outcomes.load_data(goal.municipality, list(indicators.values()))
+    rules, _labels = outcomes.rules_for(goal.municipality)
+    assessed = outcomes.assess_goals(goals, data, parse_period(period).year, rules)
+    return assessed[goal.id].tally.level
+
+
+@transaction.atomic
+def write_assessment(
+    goal: Goal, period: str, analysis: str, *, author=None, author_name: str = "", recorded_at=None
+) -> GoalAssessment:
+    """Record the owner's analysis of a goal for a period, with the level computed now.
+
+    Earlier analyses stay: the page shows the latest and keeps the rest as history.
+    """
+    key = parse_period(period).key
+    if not analysis.strip():
+        raise ValueError("An assessment needs a written analysis.")
+    return GoalAssessment.objects.create(
+        goal=goal,
+        period=key,
+        level=current_level(goal, key),
+        analysis=analysis.strip(),
+        author=author,
+        author_name=author_name or (author.name if author else ""),
+        recorded_at=recorded_at or timezone.now(),
+    )

@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from styr.goals import views
 
 app_name = "goals"
 
-urlpatterns = []
+urlpatterns = [
+    path("<slug:municipality>/mal/", views.goal_tree, name="tree"),
+    path("<slug:municipality>/mal/<slug:slug>/", views.goal, name="goal"),
+    path("<slug:municipality>/indikatorer/<slug:slug>/", views.indicator, name="indicator"),
+]

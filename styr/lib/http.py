@@ -3,6 +3,9 @@
 import functools
 
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from styr.lib.periods import FIRST_YEAR, LAST_YEAR
 
 
 class BadQuery(Exception):
@@ -21,3 +24,16 @@ def answers_bad_query(view):
             return render(request, "portal/bad_request.html", context, status=400)
 
     return wrapper
+
+
+def read_year(request, name: str = "ar") -> int | None:
+    """?ar=2016: a year to show; None when not given; BadQuery in Swedish when not a year."""
+    text = request.GET.get(name, "").strip()
+    if not text:
+        return None
+    if not (len(text) == 4 and text.isdigit()) or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+        raise BadQuery(
+            _("Ogiltigt år ”%(value)s”. Ange ett år mellan %(first)s och %(last)s, t.ex. 2016.")
+            % {"value": text, "first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return int(text)

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from styr.service import views
 
 app_name = "service"
 
-urlpatterns = []
+urlpatterns = [
+    path("<slug:municipality>/kontaktcenter/", views.levels, name="levels"),
+]

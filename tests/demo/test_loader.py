@@ -95,15 +95,22 @@ class DemoText:
         return path
 
 
+LOADED = (
+    "Loaded Nacka kommun: 36 actions from nacka2015.yaml.\n"
+    "Loaded Kolada's catalogue: 6099 kpis, 3630 groups.\n"
+)
+
+
 @pytest.fixture
 def demo_text() -> DemoText:
     return DemoText()
 
 
 def test_last_action_is_near_the_end_of_the_file(demo_text):
-    """The altered record comes after everything else, so a partial load would show."""
+    """The altered record comes after the organisation and the plans (only the goal sections
+    follow it), so a partial load would show."""
     assert [line for line in demo_text.lines[demo_text.start + 1 :] if "- title:" in line] == []
-    assert demo_text.start > 0.95 * len(demo_text.lines)
+    assert demo_text.start > 0.8 * len(demo_text.lines)
 
 
 # --- The command ----------------------------------------------------------------------------
@@ -113,7 +120,7 @@ def test_last_action_is_near_the_end_of_the_file(demo_text):
 def test_demo_command_loads_an_empty_database_and_reports_36_actions():
     out = StringIO()
     call_command("demo", stdout=out)
-    assert out.getvalue() == "Loaded Nacka kommun: 36 actions from nacka2015.yaml.\n"
+    assert out.getvalue() == LOADED
     assert counts() == DEMO_COUNTS
 
 
@@ -147,7 +154,7 @@ def test_demo_command_with_replace_reloads_without_duplicates():
     old_plan = Plan.objects.get().id
     out = StringIO()
     call_command("demo", replace=True, stdout=out)
-    assert out.getvalue() == "Loaded Nacka kommun: 36 actions from nacka2015.yaml.\n"
+    assert out.getvalue() == LOADED
     assert counts() == DEMO_COUNTS
     assert not Plan.objects.filter(id=old_plan).exists()
 
@@ -157,7 +164,7 @@ def test_demo_command_accepts_file_and_replace_on_the_command_line():
     out = StringIO()
     call_command("demo", "--file", str(DEMO_FILE), stdout=out)
     call_command("demo", "--file", str(DEMO_FILE), "--replace", stdout=out)
-    assert out.getvalue() == "Loaded Nacka kommun: 36 actions from nacka2015.yaml.\n" * 2
+    assert out.getvalue() == LOADED * 2
     assert counts() == DEMO_COUNTS
 
 
@@ -165,7 +172,7 @@ def test_demo_command_accepts_file_and_replace_on_the_command_line():
 def test_demo_command_accepts_file_as_a_string_in_call_command():
     out = StringIO()
     call_command("demo", file=str(DEMO_FILE), stdout=out)
-    assert out.getvalue() == "Loaded Nacka kommun: 36 actions from nacka2015.yaml.\n"
+    assert out.getvalue() == LOADED
 
 
 # --- Errors in the file: reported with file and line, nothing written ------------------------

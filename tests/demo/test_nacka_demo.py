@@ -18,7 +18,10 @@ from styr.demo.loader import DEMO_FILE, load_file
 from styr.org.history import holders_on, posts_held_on, unit_states_on
 from styr.org.models import Body, Person, Post, Tenure, Unit, UnitChange
 from styr.plans.models import Action, FocusArea, Plan, StatusUpdate, Theme
-from tests.conftest import MEMO_DAY, PLAN_SLUG
+from tests.conftest import MEMO_DAY, PLAN_SLUG, demo_once
+
+# The demo is loaded once for this module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
 
 MEMO_FILE = DEMO_FILE.with_name("nacka2015-memo.txt")  # the memo itself, kept beside the demo
 

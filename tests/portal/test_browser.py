@@ -93,8 +93,31 @@ def test_keyboard_user_reaches_the_content_through_the_skip_link(site, browser_p
         "/nacka/personer/mats-bohman/",
         "/planer/styrning-och-ledning-2015-2016/rapporter/",
         "/planer/styrning-och-ledning-2015-2016/lagesrapport/html/?as_of=2015-09-02",
+        "/nacka/mal/?ar=2016",
+        "/nacka/mal/god-service/?ar=2016",
+        "/nacka/indikatorer/kontaktcenter-hanterar/",
+        "/nacka/indikatorer/hme-totalindex/",
+        "/nacka/kontaktcenter/",
+        "/nacka/medarbetarengagemang/",
     ],
 )
 def test_other_public_pages_have_no_wcag_aa_violations(site, browser_page, path):
     browser_page.goto(f"{site}{path}")
     assert axe_violations(browser_page) == []
+
+
+def test_citizen_compares_an_indicator_with_a_group_by_keyboard(site, browser_page):
+    page = browser_page
+    page.goto(f"{site}/nacka/indikatorer/vab-man/")
+    assert "Källa: Kolada" in page.locator("main").inner_text()
+    assert page.locator("svg[role=img] title").count() == 1
+    assert axe_violations(page) == []
+
+    page.focus("#id_grupp")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Visa jämförelse"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**grupp=G*")
+    assert "(medel, Styrs beräkning)" in page.locator("main").inner_text()
+    assert axe_violations(page) == []

@@ -17,7 +17,10 @@ from styr.reports.content import from_json
 from styr.reports.queries import read_plan_rows
 from styr.reports.render_html import render_html
 from styr.reports.render_markdown import render_markdown
-from tests.conftest import MEMO_DAY
+from tests.conftest import MEMO_DAY, demo_once
+
+# The demo is loaded once for this module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,10 @@ from styr.plans.domain import record_status_update
 from styr.plans.models import Action
 from styr.reports.domain import publish_report
 from styr.reports.models import PublishedFile, PublishedReport
-from tests.conftest import MEMO_DAY, PLAN_SLUG
+from tests.conftest import MEMO_DAY, PLAN_SLUG, demo_once
+
+# The demo is loaded once for this module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
 
 pytestmark = pytest.mark.django_db
 

@@ -17,6 +17,10 @@ from styr.reports.build import build_report
 from styr.reports.queries import read_plan_rows
 from styr.reports.render_docx import render_docx
 from styr.reports.render_markdown import render_markdown
+from tests.conftest import demo_once
+
+# The demo is loaded once for this module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
 
 MEMO_NOTE = "Arbetet pågår, beräknas vara klart på övergripande nivå till mål och budget 2016-218."
 COUNCILS_LEAD = "Råden inom kommunstyrelsens ansvarsområde – brottsförebyggande rådet"

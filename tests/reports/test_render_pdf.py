@@ -13,6 +13,10 @@ from styr.reports.build import build_report
 from styr.reports.content import Block, Report, ReportAction, StatusCount, ThemeSummary
 from styr.reports.queries import read_plan_rows
 from styr.reports.render_pdf import render_pdf
+from tests.conftest import demo_once
+
+# The demo is loaded once for this module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
 
 MEMO_NOTE = "Arbetet pågår, beräknas vara klart på övergripande nivå till mål och budget 2016-218."
 PROPOSAL = "Kommunstyrelsen noterar informationen till protokollet."

@@ -2,7 +2,10 @@
 
 import pytest
 
-from tests.conftest import PLAN_SLUG
+from tests.conftest import PLAN_SLUG, demo_once
+
+# The demo is loaded once for this module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from styr.demo.loader import DEMO_FILE, DatabaseNotEmpty, DemoError, load_file
+from styr.demo.loader import (
+    DEMO_FILE,
+    DatabaseNotEmpty,
+    DemoError,
+    load_file,
+    load_kolada_catalogue,
+)
 from styr.plans.models import Action
 
 
@@ -23,9 +29,11 @@ class Command(BaseCommand):
         file = Path(file)  # call_command passes the option through unconverted
         try:
             municipality = load_file(file, replace=replace)
+            catalogue = load_kolada_catalogue()
         except (DemoError, DatabaseNotEmpty) as error:
             raise CommandError(str(error)) from error
         actions = Action.objects.filter(plan__municipality=municipality).count()
         self.stdout.write(
             self.style.SUCCESS(f"Loaded {municipality.name}: {actions} actions from {file.name}.")
         )
+        self.stdout.write(f"Loaded Kolada's catalogue: {catalogue}.")

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from styr.demo.loader import database_is_empty, load_file
+from styr.demo.loader import database_is_empty, load_file, load_kolada_catalogue
 
 
 class Command(BaseCommand):
@@ -24,3 +24,4 @@ class Command(BaseCommand):
         if database_is_empty():
             municipality = load_file()
             self.stdout.write(f"Loaded the demo: {municipality.name}.")
+            self.stdout.write(f"Loaded Kolada's catalogue: {load_kolada_catalogue()}.")

@@ -1,0 +1,100 @@
+"""Back-office editing of goals and indicators. Written assessments are added, never changed."""
+
+from django import forms
+from django.contrib import admin
+
+from styr.goals.domain import write_assessment
+from styr.goals.models import (
+    AssessmentScale,
+    Goal,
+    GoalAssessment,
+    Indicator,
+    Measurement,
+    Target,
+)
+
+
+@admin.register(AssessmentScale)
+class AssessmentScaleAdmin(admin.ModelAdmin):
+    list_display = [
+        "municipality",
+        "met_label",
+        "partly_label",
+        "not_met_label",
+        "tolerance_percent",
+        "goal_met_percent",
+        "goal_partly_percent",
+    ]
+
+
+@admin.register(Goal)
+class GoalAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "level", "parent", "owner_body", "owner_unit", "start_year"]
+    list_filter = ["municipality", "level"]
+    search_fields = ["title", "code", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["parent", "actions"]
+    raw_id_fields = ["owner_body", "owner_unit"]
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 1
+
+
+class MeasurementInline(admin.TabularInline):
+    model = Measurement
+    extra = 1
+    fields = ["period", "unit", "other_municipality", "gender", "value"]
+    raw_id_fields = ["unit", "other_municipality"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "source", "kpi", "computation", "unit", "direction", "period_type"]
+    list_filter = ["municipality", "source", "period_type"]
+    search_fields = ["name", "description", "kpi__id", "kpi__title"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["goals"]
+    raw_id_fields = ["kpi", "compare_group"]
+    filter_horizontal = ["compare_with"]
+    inlines = [TargetInline, MeasurementInline]
+
+
+class GoalAssessmentForm(forms.ModelForm):
+    class Meta:
+        model = GoalAssessment
+        fields = ["goal", "period", "analysis", "author", "author_name"]
+
+
+@admin.register(GoalAssessment)
+class GoalAssessmentAdmin(admin.ModelAdmin):
+    """New analyses get the level computed at that moment; earlier ones are read-only."""
+
+    form = GoalAssessmentForm
+    list_display = ["goal", "period", "level", "author_name", "recorded_at"]
+    list_filter = ["period", "level"]
+    search_fields = ["goal__title", "analysis"]
+    raw_id_fields = ["author"]
+    autocomplete_fields = ["goal"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["goal", "period", "level", "analysis", "author", "author_name", "recorded_at"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        saved = write_assessment(
+            form.cleaned_data["goal"],
+            form.cleaned_data["period"],
+            form.cleaned_data["analysis"],
+            author=form.cleaned_data.get("author"),
+            author_name=form.cleaned_data.get("author_name", ""),
+        )
+        obj.pk = saved.pk
+        obj._state.adding = False

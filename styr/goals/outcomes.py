@@ -1,0 +1,185 @@
+"""Read indicators' outcomes and targets from every source, and assess goals for a year.
+
+Whatever the number of goals and indicators, this reads in a fixed number of queries: one for
+targets, one for entered measurements, one for Kolada values, and one or two for each of
+Styr's own computations (contact-centre cases, HME answers), each only when needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from styr.goals import assessment
+from styr.goals.models import (
+    AssessmentScale,
+    Computation,
+    Goal,
+    Indicator,
+    Measurement,
+    Source,
+    Target,
+)
+from styr.kolada.models import KoladaValue
+from styr.lib.periods import Period, year_of
+
+SERVICE = {Computation.SERVICE_HANDLED, Computation.SERVICE_FIRST_CONTACT}
+HME = {
+    Computation.HME_TOTAL,
+    Computation.HME_MOTIVATION,
+    Computation.HME_LEADERSHIP,
+    Computation.HME_GOVERNANCE,
+}
+
+
+@dataclass
+class IndicatorData:
+    indicator: Indicator
+    values: dict[str, float | None] = field(default_factory=dict)  # period key -> total
+    by_gender: dict[str, dict[str, float | None]] = field(default_factory=dict)  # K/M -> ...
+    targets: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def from_kolada(self) -> bool:
+        return self.indicator.source == Source.KOLADA
+
+    def years(self) -> set[int]:
+        return {year_of(key) for key, value in self.values.items() if value is not None}
+
+
+def load_data(municipality, indicators: list[Indicator]) -> dict[int, IndicatorData]:
+    data = {indicator.id: IndicatorData(indicator) for indicator in indicators}
+    if not data:
+        return data
+    targets = Target.objects.filter(indicator_id__in=data)
+    for indicator_id, period, value in targets.values_list("indicator_id", "period", "value"):
+        data[indicator_id].targets[period] = value
+
+    manual = [i.id for i in indicators if i.source == Source.MANUAL]
+    if manual:
+        rows = Measurement.objects.filter(
+            indicator_id__in=manual, unit__isnull=True, other_municipality__isnull=True
+        ).values_list("indicator_id", "period", "gender", "value")
+        for indicator_id, period, gender, value in rows:
+            _put(data[indicator_id], period, gender, value)
+
+    by_kpi = defaultdict(list)
+    for indicator in indicators:
+        if indicator.source == Source.KOLADA:
+            by_kpi[indicator.kpi_id].append(data[indicator.id])
+    if by_kpi and municipality.kolada_id:
+        rows = KoladaValue.objects.filter(
+            kpi_id__in=by_kpi, municipality_id=municipality.kolada_id
+        ).values_list("kpi_id", "period", "gender", "value")
+        for kpi_id, period, gender, value in rows:
+            for item in by_kpi[kpi_id]:
+                _put(item, str(period), gender, value)
+
+    computations = {i.computation for i in indicators if i.source == Source.COMPUTED}
+    computed: dict[str, dict[str, float | None]] = {}
+    if computations & SERVICE:
+        from styr.service.queries import service_series
+
+        computed.update(service_series(municipality))
+    if computations & HME:
+        from styr.engagement.queries import hme_series
+
+        computed.update(hme_series(municipality))
+    for indicator in indicators:
+        if indicator.source == Source.COMPUTED:
+            data[indicator.id].values = dict(computed.get(indicator.computation, {}))
+    return data
+
+
+def _put(item: IndicatorData, period: str, gender: str, value: float | None) -> None:
+    if gender == "T":
+        item.values[period] = value
+    else:
+        item.by_gender.setdefault(gender, {})[period] = value
+
+
+def rules_for(municipality) -> tuple[assessment.Rules, dict[str, str]]:
+    """The municipality's assessment rules and the words it uses for each level."""
+    scale = AssessmentScale.objects.filter(municipality=municipality).first()
+    if scale is None:
+        scale = AssessmentScale(municipality=municipality)
+    rules = assessment.Rules(
+        float(scale.tolerance_percent),
+        float(scale.goal_met_percent),
+        float(scale.goal_partly_percent),
+    )
+    labels = {
+        assessment.MET: scale.met_label,
+        assessment.PARTLY: scale.partly_label,
+        assessment.NOT_MET: scale.not_met_label,
+    }
+    return rules, labels
+
+
+@dataclass
+class IndicatorYear:
+    """One indicator for one year: its outcome (and which period gave it), target and level."""
+
+    data: IndicatorData
+    period: Period | None
+    outcome: float | None
+    target: float | None
+    level: str
+
+    @property
+    def indicator(self) -> Indicator:
+        return self.data.indicator
+
+
+def indicator_year(item: IndicatorData, year: int, rules: assessment.Rules) -> IndicatorYear:
+    period, outcome = assessment.outcome_for_year(year, item.values)
+    target = assessment.target_for(period.key if period else str(year), item.targets)
+    level = assessment.assess_indicator(outcome, target, item.indicator.direction, rules)
+    return IndicatorYear(item, period, outcome, target, level)
+
+
+@dataclass
+class GoalYear:
+    goal: Goal
+    tally: assessment.GoalTally
+    indicators: list[IndicatorYear]
+    children: list[GoalYear] = field(default_factory=list)
+
+
+def assess_goals(goals: list[Goal], data, year: int, rules) -> dict[int, GoalYear]:
+    """Each goal with its indicators for the year and its computed tally, as a tree.
+
+    The goals' `indicators` must be prefetched; a goal whose parent is not in the list is
+    treated as a root.
+    """
+    rows = {
+        goal.id: [indicator_year(data[i.id], year, rules) for i in goal.indicators.all()]
+        for goal in goals
+    }
+    parents = {goal.id: goal.parent_id for goal in goals}
+    tallies = assessment.assess_tree(
+        parents, {goal_id: [row.level for row in r] for goal_id, r in rows.items()}, rules
+    )
+    result = {goal.id: GoalYear(goal, tallies[goal.id], rows[goal.id]) for goal in goals}
+    for goal in goals:
+        if goal.parent_id in result:
+            result[goal.parent_id].children.append(result[goal.id])
+    return result
+
+
+def chosen_year(data, goals, asked: int | None, today: dt.date) -> tuple[int, list[int]]:
+    """The year to show (asked for, or the latest year up to now with an outcome) and the
+    years worth offering."""
+    years = set()
+    for item in data.values():
+        years |= item.years()
+    for goal in goals:
+        end = goal.end_year or max(goal.start_year, today.year)
+        years |= set(range(goal.start_year, end + 1))
+    if asked is not None:
+        years.add(asked)
+        return asked, sorted(years)
+    with_data = [y for item in data.values() for y in item.years() if y <= today.year]
+    default = max(with_data) if with_data else (min(years) if years else today.year)
+    return default, sorted(years)

@@ -1,0 +1,248 @@
+"""Public goal pages: the goal tree, one goal, one indicator. Read-only, no login, and the
+same number of queries whatever the number of goals, indicators or values."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from styr.goals import assessment, outcomes
+from styr.goals.chart import Chart, ChartSeries, render_chart
+from styr.goals.comparison import kolada_comparison
+from styr.goals.forms import read_comparison
+from styr.goals.models import Goal, GoalAssessment, Indicator, Measurement, Source
+from styr.kolada.models import KoladaGroup, KoladaMunicipality
+from styr.lib.http import answers_bad_query, read_year
+from styr.lib.periods import parse_period
+from styr.org.models import Municipality
+from styr.plans.models import Action
+from styr.plans.snapshot import read_action_rows
+
+
+def _goals(municipality):
+    return list(
+        Goal.objects.filter(municipality=municipality)
+        .select_related("owner_body", "owner_unit", "municipality")
+        .prefetch_related(
+            Prefetch("indicators", queryset=Indicator.objects.select_related("kpi", "municipality"))
+        )
+        .order_by("order", "id")
+    )
+
+
+def _assessed(request, municipality, goals):
+    indicators = {i.id: i for goal in goals for i in goal.indicators.all()}
+    data = outcomes.load_data(municipality, list(indicators.values()))
+    today = timezone.localdate()
+    year, years = outcomes.chosen_year(data, goals, read_year(request), today)
+    rules, labels = outcomes.rules_for(municipality)
+    return outcomes.assess_goals(goals, data, year, rules), year, years, labels, rules
+
+
+@answers_bad_query
+def goal_tree(request, municipality: str):
+    municipality = get_object_or_404(Municipality, slug=municipality)
+    goals = _goals(municipality)
+    assessed, year, years, labels, rules = _assessed(request, municipality, goals)
+    roots = [assessed[g.id] for g in goals if g.parent_id is None]
+    return render(
+        request,
+        "goals/tree.html",
+        {
+            "municipality": municipality,
+            "roots": roots,
+            "year": year,
+            "years": years,
+            "labels": labels,
+            "rules": rules,
+        },
+    )
+
+
+@answers_bad_query
+def goal(request, municipality: str, slug: str):
+    municipality = get_object_or_404(Municipality, slug=municipality)
+    # The whole tree is read so that sub-goals roll up into this goal as on the tree page.
+    goals = _goals(municipality)
+    chosen = next((g for g in goals if g.slug == slug), None)
+    if chosen is None:
+        return get_object_or_404(Goal, municipality=municipality, slug=slug)
+    assessed, year, years, labels, rules = _assessed(request, municipality, goals)
+    by_id = {g.id: g for g in goals}
+    ancestors, parent_id = [], chosen.parent_id
+    while parent_id in by_id:
+        ancestors.insert(0, by_id[parent_id])
+        parent_id = by_id[parent_id].parent_id
+    today = timezone.localdate()
+    actions = read_action_rows(
+        Action.objects.filter(goals=chosen).select_related("plan"), today, municipality.id
+    )
+    analyses = list(
+        GoalAssessment.objects.filter(goal=chosen)
+        .select_related("author")
+        .order_by("-period", "-recorded_at", "-id")
+    )
+    return render(
+        request,
+        "goals/goal.html",
+        {
+            "municipality": municipality,
+            "goal": chosen,
+            "item": assessed[chosen.id],
+            "ancestors": ancestors,
+            "year": year,
+            "years": years,
+            "labels": labels,
+            "rules": rules,
+            "actions": actions,
+            "analysis": next((a for a in analyses if a.period == str(year)), None),
+            "analyses": analyses,
+            "today": today,
+        },
+    )
+
+
+@answers_bad_query
+def indicator(request, municipality: str, slug: str):
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("municipality", "kpi", "compare_group").prefetch_related(
+            Prefetch("goals", queryset=Goal.objects.select_related("municipality")),
+            "compare_with",
+            "compare_group__members",
+        ),
+        municipality__slug=municipality,
+        slug=slug,
+    )
+    municipality = indicator.municipality
+    data = outcomes.load_data(municipality, [indicator])[indicator.id]
+    rules, labels = outcomes.rules_for(municipality)
+    kind = indicator.period_type
+
+    comparison, chooser = [], None
+    if indicator.source == Source.KOLADA:
+        comparison, chooser = _kolada_comparison(request, indicator, municipality)
+    others = _other_measurements(indicator)
+    comparison += others
+
+    periods = sorted(
+        {key for key in data.values if parse_period(key).kind == kind}
+        | {key for series in comparison for key in series.values},
+        key=lambda key: parse_period(key).start,
+    )
+    periods = [parse_period(key) for key in periods]
+    rows = [
+        {
+            "period": period,
+            "value": data.values.get(period.key),
+            "women": data.by_gender.get("K", {}).get(period.key),
+            "men": data.by_gender.get("M", {}).get(period.key),
+            "target": assessment.target_for(period.key, data.targets),
+            "others": [series.values.get(period.key) for series in comparison],
+            "counts": [series.counts.get(period.key) for series in comparison],
+        }
+        for period in periods
+    ]
+    for row in rows:
+        row["level"] = assessment.assess_indicator(
+            row["value"], row["target"], indicator.direction, rules
+        )
+    years = sorted(data.years())
+    yearly = [outcomes.indicator_year(data, year, rules) for year in years]
+    chart = Chart(
+        title=indicator.name,
+        periods=tuple(p.short_label for p in periods),
+        series=(
+            *(ChartSeries(s.name, tuple(s.values.get(p.key) for p in periods)) for s in comparison),
+            ChartSeries(municipality.name, tuple(r["value"] for r in rows), emphasis=True),
+        ),
+        unit=indicator.unit_label,
+        targets=tuple(r["target"] for r in rows) if data.targets else (),
+        decimals=indicator.decimals,
+        description=_("Tabellen under diagrammet visar samma värden."),
+    )
+    return render(
+        request,
+        "goals/indicator.html",
+        {
+            "municipality": municipality,
+            "indicator": indicator,
+            "data": data,
+            "rows": rows,
+            "comparison": comparison,
+            "chooser": chooser,
+            "yearly": yearly,
+            "labels": labels,
+            "has_gender": bool(data.by_gender),
+            "chart": render_chart(chart, chart_id="indikator-diagram") if periods else "",
+            "units": _unit_measurements(indicator),
+        },
+    )
+
+
+def _kolada_comparison(request, indicator, municipality):
+    everyone = list(KoladaMunicipality.objects.order_by("title").values_list("id", "title"))
+    names = dict(everyone)
+    groups = []
+    if municipality.kolada_id in names:
+        # Groups it belongs to, and Kolada's groups of municipalities like it
+        # ("Liknande kommuner socioekonomi, Nacka, 2024"), which it is not a member of.
+        groups = list(
+            KoladaGroup.objects.filter(
+                Q(members__id=municipality.kolada_id)
+                | Q(title__contains=f", {names[municipality.kolada_id]},")
+            )
+            .distinct()
+            .order_by("title")
+        )
+    group_id = request.GET.get("grupp", "").strip()
+    requested = (
+        KoladaGroup.objects.prefetch_related("members").filter(id=group_id).first()
+        if group_id
+        else None
+    )
+    asked = read_comparison(request, set(names), {requested.id} if requested else set())
+    if asked is None:
+        ids = [m.id for m in indicator.compare_with.all()]
+        group = indicator.compare_group
+    else:
+        ids, group = asked[0], requested
+    if group is not None and group.id not in {g.id for g in groups}:
+        groups.append(group)
+    ids = [i for i in ids if i != municipality.kolada_id]
+    series = kolada_comparison(indicator.kpi_id, ids, group, names)
+    chooser = {
+        "municipalities": [(i, t) for i, t in everyone if i != municipality.kolada_id],
+        "chosen": set(ids),
+        "groups": groups,
+        "group": group,
+    }
+    return series, chooser
+
+
+def _other_measurements(indicator):
+    """Entered outcomes for other municipalities (for indicators not taken from Kolada)."""
+    from styr.goals.comparison import ComparisonSeries
+
+    series: dict[str, ComparisonSeries] = {}
+    rows = Measurement.objects.filter(
+        indicator=indicator, other_municipality__isnull=False, gender="T"
+    ).select_related("other_municipality")
+    for row in rows:
+        name = row.other_municipality.title
+        series.setdefault(name, ComparisonSeries(name, {}, False)).values[row.period] = row.value
+    return list(series.values())
+
+
+def _unit_measurements(indicator):
+    """Entered outcomes per unit: [(unit name, [(period, value)])]."""
+    by_unit: dict[str, list] = {}
+    rows = (
+        Measurement.objects.filter(indicator=indicator, unit__isnull=False, gender="T")
+        .select_related("unit")
+        .order_by("unit__name", "period")
+    )
+    for row in rows:
+        by_unit.setdefault(row.unit.name, []).append((parse_period(row.period), row.value))
+    return list(by_unit.items())

@@ -1,0 +1,42 @@
+"""Numbers as a Swedish reader writes them: decimal comma, grouped thousands, a real minus.
+
+Pure functions, no Django: pages, charts and reports share them.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+THOUSANDS = "\u00a0"  # no-break space between groups of thousands
+MINUS = "\u2212"
+
+
+def format_number(value: float, decimals: int) -> str:
+    """A number as Swedish text: "1 234,5", "−3,2" (U+2212), "12" with no decimals.
+
+    Rounds half away from zero on the number as written ("2,25" → "2,3"); thousands are
+    grouped with a no-break space; a value that rounds to zero has no minus sign.
+    """
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"cannot format {value!r} as a number")
+    decimals = max(0, int(decimals))
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(repr(number)).quantize(quantum, rounding=ROUND_HALF_UP)
+    text = f"{abs(rounded):f}"
+    whole, _, fraction = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    result = THOUSANDS.join(groups) + ("," + fraction if fraction else "")
+    return (MINUS + result) if rounded < 0 else result
+
+
+def format_percent(value: float | None, decimals: int = 1, missing: str = "–") -> str:
+    """91.25 -> "91,3 %" with a no-break space before the sign; None -> `missing`."""
+    if value is None:
+        return missing
+    return f"{format_number(value, decimals)}\u00a0%"

@@ -1,0 +1,111 @@
+"""The public contact-centre page: the 90 %/90 % service levels per month and year.
+
+Two queries whatever the number of cases: the municipality, and one GROUP BY of its cases
+(`styr.service.queries.case_counts`); the shares are computed in `styr.service.levels`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from styr.lib.dates import MONTHS
+from styr.lib.http import answers_bad_query, read_year
+from styr.lib.numbers import format_number, format_percent
+from styr.org.models import Municipality
+from styr.service.levels import (
+    FIRST_CONTACT_TARGET,
+    HANDLED_TARGET,
+    Level,
+    year_levels,
+    years,
+)
+from styr.service.models import Requester
+from styr.service.queries import case_counts
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def percent_text(value: float | None) -> str:
+    """91.25 → "91,3 %" (decimal comma, rounded half up as a reader rounds); None → "–"."""
+    return format_percent(value, 1)
+
+
+def count_text(number: int) -> str:
+    """23451 → "23 451" with a non-breaking space between the groups."""
+    return format_number(number, 0)
+
+
+def status(met: bool | None) -> dict:
+    """How a share stands against its target, as words and a symbol (never colour alone)."""
+    if met is None:
+        return {"code": "none", "symbol": "–", "text": _("Inga ärenden")}
+    if met:
+        return {"code": "met", "symbol": "✔", "text": _("Uppfyllt")}
+    return {"code": "not_met", "symbol": "✘", "text": _("Ej uppfyllt")}
+
+
+def row(label: str, level: Level) -> dict:
+    return {
+        "label": label,
+        "total": count_text(level.total),
+        "empty": level.total == 0,
+        "handled": percent_text(level.handled_share),
+        "handled_status": status(level.handled_met),
+        "first_contact": percent_text(level.first_contact_share),
+        "first_contact_status": status(level.first_contact_met),
+    }
+
+
+def chosen_year(request, available: list[int]) -> int | None:
+    """The year asked for (?ar=2015), by default the latest with data."""
+    asked = read_year(request)
+    if asked is None:
+        return available[-1] if available else None
+    return asked
+
+
+def requester_label(key: str) -> str:
+    try:
+        return str(Requester(key).label).capitalize()
+    except ValueError:
+        return key
+
+
+@answers_bad_query
+def levels(request, municipality: str):
+    municipality = get_object_or_404(Municipality, slug=municipality)
+    counts = case_counts(municipality)
+    available = years(counts)
+    year = chosen_year(request, available)
+    context = {
+        "municipality": municipality,
+        "year": year,
+        "years": available,
+        "handled_target": HANDLED_TARGET,
+        "first_contact_target": FIRST_CONTACT_TARGET,
+        "has_data": bool(available),
+        "year_has_data": False,
+    }
+    if year is not None:
+        shown = year_levels(counts, year)
+        if shown.total is not None:
+            total = shown.total
+            context.update(
+                {
+                    "year_has_data": True,
+                    "generated": shown.generated,
+                    "months": [
+                        row(MONTHS[number].capitalize(), level)
+                        for number, level in enumerate(shown.months)
+                    ],
+                    "total": row(_("Hela året"), total.overall),
+                    "requesters": [
+                        row(requester_label(level.key), level) for level in total.requesters
+                    ],
+                    "categories": [row(level.key, level) for level in total.categories],
+                }
+            )
+    return render(request, "service/levels.html", context)

@@ -1,0 +1,204 @@
+"""The staff page for finding a Kolada KPI and linking it to a goal as an indicator."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from styr.goals.models import Direction, Goal, GoalLevel, Indicator, Source
+from styr.kolada.models import Kpi
+from styr.org.models import Municipality
+
+SEARCH = "/kolada/nyckeltal/"
+
+
+def link_url(kpi_id: str) -> str:
+    return f"/kolada/nyckeltal/{kpi_id}/koppla/"
+
+
+@pytest.fixture
+def goals(catalogue):
+    nacka = Municipality.objects.create(name="Nacka kommun", slug="nacka", kolada_id="0182")
+    other = Municipality.objects.create(name="Arboga kommun", slug="arboga", kolada_id="1984")
+    return {
+        "bast": Goal.objects.create(
+            municipality=nacka,
+            level=GoalLevel.OVERARCHING,
+            title="Bäst utveckling för alla",
+            slug="bast-utveckling",
+            start_year=2016,
+        ),
+        "arboga": Goal.objects.create(
+            municipality=other,
+            level=GoalLevel.OVERARCHING,
+            title="Hållbar tillväxt",
+            slug="tillvaxt",
+            start_year=2020,
+        ),
+    }
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, catalogue):
+    response = client.get(SEARCH, {"q": "utbildning"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    response = client.post(link_url("N00945"), {})
+    assert response.status_code == 302
+    assert Indicator.objects.count() == 0
+
+
+def test_users_who_are_not_staff_are_sent_to_the_login(client, catalogue, django_user_model):
+    client.force_login(django_user_model.objects.create_user("medborgare", password="pw-12345"))
+    assert client.get(SEARCH).status_code == 302
+
+
+def test_staff_find_a_kpi_by_words_and_see_its_facts(staff_client, goals):
+    response = staff_client.get(SEARCH, {"q": "Utbildning andel"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<th scope="row">N00945</th>' in html
+    assert "Invånare med eftergymnasial utbildning, andel (%)" in html
+    assert "<td>Kommunen, övergripande</td>" in html
+    assert "1 nyckeltal matchar ”Utbildning andel”" in html
+    assert "N03702" not in html
+    assert '<optgroup label="Arboga kommun">' in html
+    assert '<optgroup label="Nacka kommun">' in html
+    assert "Bäst utveckling för alla" in html
+    assert "Källa: Kolada" in html
+
+
+def test_divided_by_gender_is_said_in_words(staff_client, goals):
+    html = staff_client.get(SEARCH, {"q": "u00200"}).content.decode()
+    assert '<th scope="row">U00200</th>' in html
+    assert "<td>Ja</td>" in html
+    html = staff_client.get(SEARCH, {"q": "N03702"}).content.decode()
+    assert "<td>Nej</td>" in html
+
+
+def test_a_search_with_no_match_says_so(staff_client, goals):
+    html = staff_client.get(SEARCH, {"q": "finns inte"}).content.decode()
+    assert "Inga nyckeltal matchar ”finns inte”." in html
+    assert "<table" not in html
+
+
+def test_a_search_that_is_too_long_is_a_400_in_swedish(staff_client, goals):
+    response = staff_client.get(SEARCH, {"q": "x" * 201})
+    assert response.status_code == 400
+    assert "Sökningen får vara högst 200 tecken." in response.content.decode()
+
+
+def test_staff_link_a_kpi_to_a_goal_with_a_target(staff_client, goals):
+    goal = goals["bast"]
+    response = staff_client.post(
+        link_url("N00945"),
+        {
+            "q": "utbildning",
+            "N00945-goal": str(goal.pk),
+            "N00945-direction": Direction.LOWER,
+            "N00945-target_year": "2026",
+            "N00945-target_value": "45,5",
+        },
+    )
+    indicator = Indicator.objects.get()
+    assert (indicator.kpi_id, indicator.source, indicator.direction) == (
+        "N00945",
+        Source.KOLADA,
+        Direction.LOWER,
+    )
+    assert indicator.municipality == goal.municipality
+    assert list(indicator.goals.all()) == [goal]
+    assert list(indicator.targets.values_list("period", "value")) == [("2026", 45.5)]
+    assert response.status_code == 302
+    assert response["Location"].startswith("/nacka/")
+    assert response["Location"] == indicator.get_absolute_url()
+
+
+def test_linking_without_a_target_makes_no_target(staff_client, goals):
+    staff_client.post(
+        link_url("N03702"),
+        {
+            "N03702-goal": str(goals["arboga"].pk),
+            "N03702-direction": Direction.HIGHER,
+        },
+    )
+    indicator = Indicator.objects.get()
+    assert indicator.municipality.slug == "arboga"
+    assert indicator.targets.count() == 0
+
+
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"N00945-target_year": "2026"}, "Ange målvärdet för målåret."),
+        ({"N00945-target_value": "45"}, "Ange vilket år målvärdet gäller."),
+        (
+            {"N00945-target_year": "1850", "N00945-target_value": "45"},
+            "Kontrollera att detta värde är större än eller lika med 1950.",
+        ),
+        ({"N00945-target_year": "2026", "N00945-target_value": "många"}, "Fyll i ett tal."),
+        ({"N00945-goal": ""}, "Detta fält måste fyllas i."),
+        ({"N00945-goal": "999999"}, "Välj ett giltigt alternativ."),
+    ],
+)
+def test_a_bad_link_form_is_shown_again_with_the_error_in_swedish(
+    staff_client, goals, fields, message
+):
+    data = {
+        "q": "utbildning",
+        "N00945-goal": str(goals["bast"].pk),
+        "N00945-direction": "higher",
+        **fields,
+    }
+    response = staff_client.post(link_url("N00945"), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert "<details open>" in html
+    assert 'value="utbildning"' in html
+    assert Indicator.objects.count() == 0
+
+
+def test_linking_an_unknown_kpi_is_a_404(staff_client, goals):
+    assert staff_client.post(link_url("N99999"), {}).status_code == 404
+
+
+def test_the_link_address_only_takes_posts(staff_client, goals):
+    assert staff_client.get(link_url("N00945")).status_code == 405
+
+
+def test_the_page_says_when_there_are_no_goals_to_link_to(staff_client, catalogue):
+    html = staff_client.get(SEARCH, {"q": "N00945"}).content.decode()
+    assert "Det finns inga mål att koppla till ännu." in html
+
+
+def test_the_search_page_uses_the_same_queries_for_few_and_many_results(staff_client, goals):
+    def queries(q: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = staff_client.get(SEARCH, {"q": q})
+        assert response.status_code == 200
+        return len(captured)
+
+    few = queries("Bruttoregionprodukt")
+    Kpi.objects.bulk_create(
+        Kpi(id=f"N9{i:04d}", title=f"Bruttoregionprodukt variant {i}", municipality_type="K")
+        for i in range(60)
+    )
+    many = queries("Bruttoregionprodukt")
+    html = staff_client.get(SEARCH, {"q": "Bruttoregionprodukt"}).content.decode()
+    assert html.count('<th scope="row">') == 50
+    assert "(de 50 första visas; gör sökningen mer precis)" in html
+    assert many == few, (
+        f"{few} queries for 1 result but {many} for 50: something in the page or the link "
+        "forms queries per result; read goals and KPIs once in the view"
+    )
+
+
+def test_the_search_page_url_has_a_name():
+    assert reverse("kolada:kpi_search") == SEARCH
+    assert reverse("kolada:link", args=["N00945"]) == link_url("N00945")
