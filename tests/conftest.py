@@ -54,3 +54,15 @@ def plan(demo) -> Plan:
 @pytest.fixture
 def staff(django_user_model):
     return django_user_model.objects.create_superuser("strateg", "strateg@example.org", "pw-12345")
+
+
+@pytest.fixture
+def browser_page(site, monkeypatch):
+    """A page in Debian's Chromium, opened after the module's `site` has its data."""
+    from tests.browser import chromium_page
+
+    # Playwright's sync API runs an event loop in this thread; the ORM work of `site`
+    # happens before the browser starts, so Django's async guard can stand down.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with chromium_page() as page:
+        yield page

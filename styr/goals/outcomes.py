@@ -92,6 +92,27 @@ def load_data(municipality, indicators: list[Indicator]) -> dict[int, IndicatorD
     return data
 
 
+def generated_sources(municipality, indicators: list[Indicator]) -> list[str]:
+    """Which of the indicators' computed sources hold generated example records (the demo's
+    cases and survey answers), so the page can say so: ["service", "hme"] or fewer."""
+    from styr.engagement.models import EngagementSurvey
+    from styr.service.models import ServiceCaseImport
+
+    computations = {i.computation for i in indicators if i.source == Source.COMPUTED}
+    found = []
+    if (
+        computations & SERVICE
+        and ServiceCaseImport.objects.filter(municipality=municipality, generated=True).exists()
+    ):
+        found.append("service")
+    if (
+        computations & HME
+        and EngagementSurvey.objects.filter(municipality=municipality, generated=True).exists()
+    ):
+        found.append("hme")
+    return found
+
+
 def _put(item: IndicatorData, period: str, gender: str, value: float | None) -> None:
     if gender == "T":
         item.values[period] = value

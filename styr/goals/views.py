@@ -98,6 +98,9 @@ def goal(request, municipality: str, slug: str):
             "rules": rules,
             "actions": actions,
             "analysis": next((a for a in analyses if a.period == str(year)), None),
+            "generated": outcomes.generated_sources(
+                municipality, [row.indicator for row in assessed[chosen.id].indicators]
+            ),
             "analyses": analyses,
             "today": today,
         },
@@ -177,6 +180,7 @@ def indicator(request, municipality: str, slug: str):
             "has_gender": bool(data.by_gender),
             "chart": render_chart(chart, chart_id="indikator-diagram") if periods else "",
             "units": _unit_measurements(indicator),
+            "generated": outcomes.generated_sources(municipality, [indicator]),
         },
     )
 

@@ -1,17 +1,12 @@
 """The HME page in a real Chromium, checked with axe-core (WCAG 2.1 AA)."""
 
-import os
-
 import pytest
 
-from tests.portal.test_browser import CHROMIUM, axe_violations
+from tests.browser import axe_violations, require_chromium
 
 pytestmark = pytest.mark.browser
 
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("STYR_REQUIRE_BROWSER"):
-        raise RuntimeError(f"Chromium is required for the browser tests but {CHROMIUM} is missing")
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+require_chromium()
 
 
 @pytest.fixture
@@ -21,20 +16,6 @@ def site(live_server):
 
     load_demo_survey(load_file(), year=2015)
     return live_server.url
-
-
-@pytest.fixture
-def browser_page(site, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
-        )
-        page = browser.new_page()
-        yield page
-        browser.close()
 
 
 def test_a_reader_chooses_a_year_opens_a_unit_and_the_page_passes_axe(site, browser_page):

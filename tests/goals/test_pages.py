@@ -263,6 +263,7 @@ def test_indicator_page_uses_the_same_queries_for_more_values_and_comparisons(
 def test_computed_indicators_read_the_generated_cases(client, nacka_with_cases):
     page = text_of(client.get("/nacka/indikatorer/kontaktcenter-hanterar/"))
     assert "Beräknat av Styr" in page
+    assert "genererade exempeldata i demon" in page
     assert "januari 2016" in page and "december 2016" in page
     assert "Källa: Kolada" not in page
 

@@ -1,19 +1,12 @@
 """A strategist finds a KPI and links it to a goal in a real Chromium; axe-core checks the page."""
 
-import os
-import shutil
-
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from tests.browser import axe_violations, require_chromium
 
 pytestmark = pytest.mark.browser
 
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("STYR_REQUIRE_BROWSER"):
-        raise RuntimeError(f"Chromium is required for the browser tests but {CHROMIUM} is missing")
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+require_chromium()
 
 
 @pytest.fixture
@@ -41,41 +34,6 @@ def site(live_server, staff, tmp_path):
         start_year=2016,
     )
     return live_server.url
-
-
-@pytest.fixture
-def browser_page(site, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        page = browser.new_page()
-        yield page
-        browser.close()
-
-
-def axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(
-        page,
-        options={"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]},
-    )
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} elements)"
-        for v in results.response["violations"]
-    ]
 
 
 def test_strategist_searches_links_and_the_page_passes_axe(site, browser_page):

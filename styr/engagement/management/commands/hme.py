@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from styr.engagement.domain import SurveyImportError, import_survey, survey_day
 from styr.engagement.generate import DEMO_SEED, demo_unit_names, generate_csv
 from styr.lib.dates import InvalidDate, parse_iso_date
-from styr.org.models import Municipality
+from styr.org.commands import choose_municipality
 
 
 class Command(BaseCommand):
@@ -75,22 +75,7 @@ class Command(BaseCommand):
             raise CommandError(f"--date: {text!r} is not a date in the form YYYY-MM-DD") from None
 
     def municipality(self, slug):
-        municipalities = list(Municipality.objects.order_by("slug"))
-        if slug:
-            match = [m for m in municipalities if m.slug == slug]
-            if not match:
-                known = ", ".join(m.slug for m in municipalities) or "none"
-                raise CommandError(f"unknown municipality {slug!r}; known: {known}")
-            return match[0]
-        if len(municipalities) != 1:
-            raise CommandError(
-                "give --municipality: "
-                + (
-                    ", ".join(m.slug for m in municipalities)
-                    or "there is none; run `styr demo` or add one in the admin"
-                )
-            )
-        return municipalities[0]
+        return choose_municipality(slug)
 
     def write_file(self, path: Path, text: str) -> None:
         """Write through a temporary file beside the target, so no half-written file is left."""

@@ -8,7 +8,8 @@ from styr.extract.document import extract_text
 from styr.extract.readers import UnreadableDocument, read_document
 from styr.imports.domain import find_registration_number, import_plan
 from styr.lib.dates import InvalidDate, parse_iso_date
-from styr.org.models import Body, Municipality
+from styr.org.commands import choose_municipality
+from styr.org.models import Body
 
 
 class Command(BaseCommand):
@@ -70,22 +71,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  to review: {name!r} is not a known person; kept as written")
 
     def municipality(self, slug):
-        municipalities = list(Municipality.objects.all())
-        if slug:
-            match = [m for m in municipalities if m.slug == slug]
-            if not match:
-                known = ", ".join(m.slug for m in municipalities) or "none"
-                raise CommandError(f"unknown municipality {slug!r}; known: {known}")
-            return match[0]
-        if len(municipalities) != 1:
-            raise CommandError(
-                "give --municipality: "
-                + (
-                    ", ".join(m.slug for m in municipalities)
-                    or "there is none; run `styr demo` or add one in the admin"
-                )
-            )
-        return municipalities[0]
+        return choose_municipality(slug)
 
     def owner(self, municipality, slug):
         bodies = Body.objects.filter(municipality=municipality)

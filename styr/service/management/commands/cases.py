@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from styr.lib.periods import FIRST_YEAR, LAST_YEAR
-from styr.org.models import Municipality
+from styr.org.commands import choose_municipality
 from styr.service.domain import CaseImportError, import_cases
 from styr.service.generate import DEFAULT_SEED, generate_year_csv
 from styr.service.records import RecordError
@@ -85,23 +85,8 @@ class Command(BaseCommand):
             lines.append(f"… and {thousands(len(errors) - MAX_LISTED)} more")
         return "\n".join(lines)
 
-    def municipality(self, slug: str | None) -> Municipality:
-        municipalities = list(Municipality.objects.all())
-        if slug:
-            for municipality in municipalities:
-                if municipality.slug == slug:
-                    return municipality
-            known = ", ".join(m.slug for m in municipalities) or "none"
-            raise CommandError(f"unknown municipality {slug!r}; known: {known}")
-        if len(municipalities) != 1:
-            raise CommandError(
-                "give --municipality: "
-                + (
-                    ", ".join(m.slug for m in municipalities)
-                    or "there is none; run `styr demo` or add one in the admin"
-                )
-            )
-        return municipalities[0]
+    def municipality(self, slug):
+        return choose_municipality(slug)
 
     def generate(self, year: int, seed: int, output: str | None) -> None:
         if not FIRST_YEAR <= year <= LAST_YEAR:
