@@ -43,6 +43,7 @@ from styr.kolada.records import (
     value_rows,
 )
 from styr.kolada.stream import MalformedFile, iter_records
+from styr.lib.read_ahead import read_ahead
 
 CHUNK = 5000  # rows per executemany
 
@@ -253,7 +254,8 @@ class _FileLoader:
         self.result.new, self.result.members = len(self.added), members
 
     def load_data(self, cursor) -> None:
-        """The hot loop: validate each record in Python, write values in chunks."""
+        """The hot loop: records are read and checked a few chunks ahead, in a thread, while
+        the database writes the chunk before (see `styr.lib.read_ahead`)."""
         kpis, municipalities = self.known.ids(Kpi), self.known.ids(KoladaMunicipality)
         sql = value_upsert_sql(self.connection)
         key_columns = _columns(KoladaValue, ["kpi", "municipality", "period", "gender"])
@@ -261,27 +263,54 @@ class _FileLoader:
         delete_sql = f"DELETE FROM {quote(KoladaValue._meta.db_table)} WHERE " + " AND ".join(
             f"{quote(c)} = %s" for c in key_columns
         )
-        executemany, pending, loaded, deleted, number = cursor.executemany, [], 0, 0, 0
-        for number, record in enumerate(iter_records(self.path), 1):  # noqa: B007 - used below
-            try:
-                rows, deletions = value_rows(record, kpis, municipalities)
-            except BadRecord as error:
-                self.bad(number, error)
-                continue
-            if deletions:
-                if pending:
-                    executemany(sql, pending)
-                    loaded, pending = loaded + len(pending), []
-                executemany(delete_sql, deletions)
-                deleted += len(deletions)
-            pending += rows
-            if len(pending) >= CHUNK:
-                executemany(sql, pending)
-                loaded, pending = loaded + len(pending), []
-        if pending:
-            executemany(sql, pending)
-            loaded += len(pending)
-        self.result.records, self.result.loaded, self.result.deleted = number, loaded, deleted
+        chunks = read_ahead(checked_chunks(self.path, kpis, municipalities, CHUNK))
+        loaded = deleted = 0
+        with contextlib.closing(chunks):
+            for chunk in chunks:
+                for number, error in chunk.bad:
+                    self.bad(number, error)
+                if chunk.rows:
+                    cursor.executemany(sql, chunk.rows)
+                    loaded += len(chunk.rows)
+                if chunk.deletions:
+                    cursor.executemany(delete_sql, chunk.deletions)
+                    deleted += len(chunk.deletions)
+                self.result.records = chunk.last_record
+        self.result.loaded, self.result.deleted = loaded, deleted
+
+
+@dataclass
+class Chunk:
+    """Rows to write, then keys to delete, from records up to `last_record`."""
+
+    rows: list[tuple]
+    deletions: list[tuple]
+    bad: list[tuple[int, BadRecord]]
+    last_record: int
+
+
+def checked_chunks(path, kpis, municipalities, size: int) -> Iterable[Chunk]:
+    """A data file's values as chunks of checked rows, in file order.
+
+    A chunk ends after a record that deletes values, so that writes and deletions reach the
+    database in the order the file gives them.
+    """
+    rows, bad, number = [], [], 0
+    for number, record in enumerate(iter_records(path), 1):  # noqa: B007 - used below
+        try:
+            new, deletions = value_rows(record, kpis, municipalities)
+        except BadRecord as error:
+            bad.append((number, error))
+            continue
+        if deletions:
+            yield Chunk(rows, list(deletions), bad, number)
+            rows, bad = list(new), []
+            continue
+        rows += new
+        if len(rows) >= size:
+            yield Chunk(rows, [], bad, number)
+            rows, bad = [], []
+    yield Chunk(rows, [], bad, number)
 
 
 def _kind_of(path: str) -> str | None:
