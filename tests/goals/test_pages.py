@@ -248,3 +248,12 @@ def test_indicator_page_uses_the_same_queries_for_more_values_and_comparisons(
     with django_assert_max_num_queries(len(few)):
         page = client.get(more)
     assert "Arboga" in page.content.decode()
+
+
+def test_an_action_page_links_to_the_goals_it_serves(client, nacka):
+    from styr.plans.models import Action
+
+    action = Action.objects.get(title="Resultatkontrakt för alla chefer")
+    page = client.get(f"/planer/{action.plan.slug}/atgarder/{action.pk}/").content.decode()
+    assert "Bidrar till mål" in page
+    assert 'href="/nacka/mal/maximalt-varde-for-skattepengarna/"' in page
