@@ -1,7 +1,9 @@
 """The public contact-centre page: the 90 %/90 % service levels per month and year.
 
-Two queries whatever the number of cases: the municipality, and one GROUP BY of its cases
-(`styr.service.queries.case_counts`); the shares are computed in `styr.service.levels`.
+Three queries whatever the number of cases: the municipality, its assessment scale and one
+GROUP BY of its cases (`styr.service.queries.case_counts`). The shares are computed in
+`styr.service.levels` and judged by the municipality's scale (`styr.goals.assessment`), as on
+the indicator pages.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from styr.goals.assessment import HIGHER, SYMBOLS, Rules, assess_indicator
+from styr.goals.outcomes import rules_for
 from styr.lib.dates import MONTHS
 from styr.lib.http import answers_bad_query, read_year
 from styr.lib.numbers import format_number, format_percent
@@ -28,6 +32,10 @@ from styr.service.queries import case_counts
 _YEAR = re.compile(r"^\d{4}$")
 
 
+# The municipality's assessment rules and its words for each level (styr.goals.outcomes).
+Scale = tuple[Rules, dict[str, str]]
+
+
 def percent_text(value: float | None) -> str:
     """91.25 → "91,3 %" (decimal comma, rounded half up as a reader rounds); None → "–"."""
     return format_percent(value, 1)
@@ -38,24 +46,25 @@ def count_text(number: int) -> str:
     return format_number(number, 0)
 
 
-def status(met: bool | None) -> dict:
-    """How a share stands against its target, as words and a symbol (never colour alone)."""
-    if met is None:
+def status(share: float | None, target: float, scale: Scale) -> dict:
+    """How a share stands against its target, as words and a symbol (never colour alone),
+    by the municipality's own scale, so that this page and the indicator pages agree."""
+    if share is None:
         return {"code": "none", "symbol": "–", "text": _("Inga ärenden")}
-    if met:
-        return {"code": "met", "symbol": "✔", "text": _("Uppfyllt")}
-    return {"code": "not_met", "symbol": "✘", "text": _("Ej uppfyllt")}
+    rules, labels = scale
+    code = assess_indicator(share, target, HIGHER, rules)
+    return {"code": code, "symbol": SYMBOLS[code], "text": labels[code]}
 
 
-def row(label: str, level: Level) -> dict:
+def row(label: str, level: Level, scale: Scale) -> dict:
     return {
         "label": label,
         "total": count_text(level.total),
         "empty": level.total == 0,
         "handled": percent_text(level.handled_share),
-        "handled_status": status(level.handled_met),
+        "handled_status": status(level.handled_share, HANDLED_TARGET, scale),
         "first_contact": percent_text(level.first_contact_share),
-        "first_contact_status": status(level.first_contact_met),
+        "first_contact_status": status(level.first_contact_share, FIRST_CONTACT_TARGET, scale),
     }
 
 
@@ -80,7 +89,9 @@ def levels(request, municipality: str):
     counts = case_counts(municipality)
     available = years(counts)
     year = chosen_year(request, available)
+    scale = rules_for(municipality)
     context = {
+        "rules": scale[0],
         "municipality": municipality,
         "year": year,
         "years": available,
@@ -98,14 +109,14 @@ def levels(request, municipality: str):
                     "year_has_data": True,
                     "generated": shown.generated,
                     "months": [
-                        row(MONTHS[number].capitalize(), level)
+                        row(MONTHS[number].capitalize(), level, scale)
                         for number, level in enumerate(shown.months)
                     ],
-                    "total": row(_("Hela året"), total.overall),
+                    "total": row(_("Hela året"), total.overall, scale),
                     "requesters": [
-                        row(requester_label(level.key), level) for level in total.requesters
+                        row(requester_label(level.key), level, scale) for level in total.requesters
                     ],
-                    "categories": [row(level.key, level) for level in total.categories],
+                    "categories": [row(level.key, level, scale) for level in total.categories],
                 }
             )
     return render(request, "service/levels.html", context)
