@@ -1,4 +1,8 @@
-"""What the command-line tools share about the organisation."""
+"""What the command-line tools share: choosing the municipality, writing a file safely."""
+
+import os
+import tempfile
+from pathlib import Path
 
 from django.core.management.base import CommandError
 
@@ -21,3 +25,20 @@ def choose_municipality(slug: str | None) -> Municipality:
             + (known or "there is none; run `styr demo` or add one in the admin")
         )
     return municipalities[0]
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write through a temporary file beside the target, so no half-written file is left;
+    CommandError naming the file if it cannot be written."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
+    except OSError as error:
+        raise CommandError(f"cannot write {path}: {error.strerror}") from error
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise CommandError(f"cannot write {path}: {error.strerror}") from error

@@ -1,8 +1,6 @@
 """`styr hme import FILE --year 2015` and `styr hme generate -o FILE`: HME survey answers."""
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -10,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from styr.engagement.domain import SurveyImportError, import_survey, survey_day
 from styr.engagement.generate import DEMO_SEED, demo_unit_names, generate_csv
 from styr.lib.dates import InvalidDate, parse_iso_date
-from styr.org.commands import choose_municipality
+from styr.org.commands import choose_municipality, write_file
 
 
 class Command(BaseCommand):
@@ -65,7 +63,7 @@ class Command(BaseCommand):
         names = demo_unit_names(found, survey_day(year, None))
         if not names:
             raise CommandError(f"{found.name} has no units to make answers for")
-        self.write_file(output, generate_csv(names, seed=seed))
+        write_file(output, generate_csv(names, seed=seed).encode("utf-8"))
         self.stdout.write(f"Wrote made-up answers for {len(names)} units to {output}.")
 
     def parse_date(self, text: str) -> dt.date:
@@ -76,18 +74,3 @@ class Command(BaseCommand):
 
     def municipality(self, slug):
         return choose_municipality(slug)
-
-    def write_file(self, path: Path, text: str) -> None:
-        """Write through a temporary file beside the target, so no half-written file is left."""
-        directory = path.parent if str(path.parent) else Path(".")
-        try:
-            handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
-        except OSError as error:
-            raise CommandError(f"cannot write {path}: {error.strerror}") from error
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text)
-            os.replace(temporary, path)
-        except OSError as error:
-            Path(temporary).unlink(missing_ok=True)
-            raise CommandError(f"cannot write {path}: {error.strerror}") from error

@@ -1,13 +1,12 @@
 import datetime as dt
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from styr.lib.dates import InvalidDate, parse_iso_date
+from styr.org.commands import write_file
 from styr.plans.models import Plan
 from styr.reports.build import DEFAULT_PROPOSAL
 from styr.reports.domain import ReportDateError, make_report, render
@@ -63,17 +62,5 @@ class Command(BaseCommand):
             raise CommandError(f"{option}: {text!r} is not a date in the form YYYY-MM-DD") from None
 
     def write_file(self, path: Path, data: bytes) -> None:
-        """Write through a temporary file beside the target, so no half-written file is left."""
-        directory = path.parent if str(path.parent) else Path(".")
-        try:
-            handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
-        except OSError as error:
-            raise CommandError(f"cannot write {path}: {error.strerror}") from error
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(temporary, path)
-        except OSError as error:
-            Path(temporary).unlink(missing_ok=True)
-            raise CommandError(f"cannot write {path}: {error.strerror}") from error
+        write_file(path, data)
         self.stderr.write(f"Wrote {path} ({len(data):,} bytes).")

@@ -1,13 +1,11 @@
 """`styr cases import FILE` and `styr cases generate --year 2015`: the contact centre's cases."""
 
-import os
-import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from styr.lib.periods import FIRST_YEAR, LAST_YEAR
-from styr.org.commands import choose_municipality
+from styr.org.commands import choose_municipality, write_file
 from styr.service.domain import CaseImportError, import_cases
 from styr.service.generate import DEFAULT_SEED, generate_year_csv
 from styr.service.records import RecordError
@@ -97,20 +95,5 @@ class Command(BaseCommand):
             self.stdout.write(text, ending="")
             return
         path = Path(output)
-        self.write_file(path, text.encode("utf-8"))
+        write_file(path, text.encode("utf-8"))
         self.stderr.write(f"Wrote {path}: {thousands(cases)} generated cases for {year}.")
-
-    def write_file(self, path: Path, data: bytes) -> None:
-        """Write through a temporary file beside the target, so no half-written file is left."""
-        directory = path.parent if str(path.parent) else Path(".")
-        try:
-            handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
-        except OSError as error:
-            raise CommandError(f"cannot write {path}: {error.strerror}") from error
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(temporary, path)
-        except OSError as error:
-            Path(temporary).unlink(missing_ok=True)
-            raise CommandError(f"cannot write {path}: {error.strerror}") from error
