@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from styr.goals import outcomes
 from styr.goals.models import (
     Direction,
     Goal,
@@ -91,8 +92,6 @@ def set_target(indicator: Indicator, period: str, value: float) -> Target:
 
 def current_level(goal: Goal, period: str) -> str:
     """The goal's attainment for the period's year as computed now, sub-goals included."""
-    from styr.goals import outcomes
-
     goals = list(Goal.objects.filter(municipality=goal.municipality).prefetch_related("indicators"))
     indicators = {i.id: i for g in goals for i in g.indicators.all()}
     data = outcomes.load_data(goal.municipality, list(indicators.values()))

@@ -11,6 +11,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from styr.engagement.models import EngagementSurvey
+from styr.engagement.queries import hme_series
 from styr.goals import assessment
 from styr.goals.models import (
     AssessmentScale,
@@ -23,6 +25,8 @@ from styr.goals.models import (
 )
 from styr.kolada.models import KoladaValue
 from styr.lib.periods import Period, year_of
+from styr.service.models import ServiceCaseImport
+from styr.service.queries import service_series
 
 SERVICE = {Computation.SERVICE_HANDLED, Computation.SERVICE_FIRST_CONTACT}
 HME = {
@@ -39,10 +43,6 @@ class IndicatorData:
     values: dict[str, float | None] = field(default_factory=dict)  # period key -> total
     by_gender: dict[str, dict[str, float | None]] = field(default_factory=dict)  # K/M -> ...
     targets: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def from_kolada(self) -> bool:
-        return self.indicator.source == Source.KOLADA
 
     def years(self) -> set[int]:
         return {year_of(key) for key, value in self.values.items() if value is not None}
@@ -79,12 +79,8 @@ def load_data(municipality, indicators: list[Indicator]) -> dict[int, IndicatorD
     computations = {i.computation for i in indicators if i.source == Source.COMPUTED}
     computed: dict[str, dict[str, float | None]] = {}
     if computations & SERVICE:
-        from styr.service.queries import service_series
-
         computed.update(service_series(municipality))
     if computations & HME:
-        from styr.engagement.queries import hme_series
-
         computed.update(hme_series(municipality))
     for indicator in indicators:
         if indicator.source == Source.COMPUTED:
@@ -95,9 +91,6 @@ def load_data(municipality, indicators: list[Indicator]) -> dict[int, IndicatorD
 def generated_sources(municipality, indicators: list[Indicator]) -> list[str]:
     """Which of the indicators' computed sources hold generated example records (the demo's
     cases and survey answers), so the page can say so: ["service", "hme"] or fewer."""
-    from styr.engagement.models import EngagementSurvey
-    from styr.service.models import ServiceCaseImport
-
     computations = {i.computation for i in indicators if i.source == Source.COMPUTED}
     found = []
     if (

@@ -4,13 +4,14 @@ same number of queries whatever the number of goals, indicators or values."""
 from __future__ import annotations
 
 from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from styr.goals import assessment, outcomes
 from styr.goals.chart import Chart, ChartSeries, render_chart
-from styr.goals.comparison import kolada_comparison
+from styr.goals.comparison import ComparisonSeries, kolada_comparison
 from styr.goals.forms import read_comparison
 from styr.goals.models import Goal, GoalAssessment, Indicator, Measurement, Source
 from styr.kolada.models import KoladaGroup, KoladaMunicipality
@@ -68,7 +69,7 @@ def goal(request, municipality: str, slug: str):
     goals = _goals(municipality)
     chosen = next((g for g in goals if g.slug == slug), None)
     if chosen is None:
-        return get_object_or_404(Goal, municipality=municipality, slug=slug)
+        raise Http404(slug)
     assessed, year, years, labels, rules = _assessed(request, municipality, goals)
     by_id = {g.id: g for g in goals}
     ancestors, parent_id = [], chosen.parent_id
@@ -129,12 +130,9 @@ def indicator(request, municipality: str, slug: str):
     others = _other_measurements(indicator)
     comparison += others
 
-    periods = sorted(
-        {key for key in data.values if parse_period(key).kind == kind}
-        | {key for series in comparison for key in series.values},
-        key=lambda key: parse_period(key).start,
-    )
-    periods = [parse_period(key) for key in periods]
+    keys = {key for key in data.values if parse_period(key).kind == kind}
+    keys |= {key for series in comparison for key in series.values}
+    periods = sorted((parse_period(key) for key in keys), key=lambda period: period.start)
     rows = [
         {
             "period": period,
@@ -227,8 +225,6 @@ def _kolada_comparison(request, indicator, municipality):
 
 def _other_measurements(indicator):
     """Entered outcomes for other municipalities (for indicators not taken from Kolada)."""
-    from styr.goals.comparison import ComparisonSeries
-
     series: dict[str, ComparisonSeries] = {}
     rows = Measurement.objects.filter(
         indicator=indicator, other_municipality__isnull=False, gender="T"
