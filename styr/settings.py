@@ -42,7 +42,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("STYR_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "styr.accounts.admin_apps.StyrAdminConfig",  # django.contrib.admin, asking the policy
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "styr.goals",
     "styr.reports",
     "styr.imports",
+    "styr.accounts",
     "styr.portal",
     "styr.demo",
 ]
@@ -71,6 +72,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Passwords sign people in; every permission comes from one policy (styr.accounts.policy),
+# which django-rules' backend answers.
+AUTHENTICATION_BACKENDS = [
+    "styr.accounts.backends.PasswordBackend",
+    "rules.permissions.ObjectPermissionBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "portal:start"
+LOGOUT_REDIRECT_URL = "portal:start"
 
 ROOT_URLCONF = "styr.urls"
 WSGI_APPLICATION = "styr.wsgi.application"

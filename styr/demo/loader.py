@@ -18,12 +18,15 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from styr.accounts.models import Account, RoleGrant
 from styr.demo.goals import KOLADA_DIRS, GoalSections
 from styr.demo.goals import SECTIONS as GOAL_SECTIONS
 from styr.engagement.models import EngagementResponse, EngagementSurvey
 from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator, Measurement, Target
+from styr.imports.models import PlanImport
 from styr.kolada.load import load_files
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, KoladaValue, Kpi
+from styr.lib.asof import recorded_on
 from styr.org.models import (
     Body,
     BodyKind,
@@ -38,9 +41,10 @@ from styr.org.models import (
     UnitChange,
     UnitKind,
 )
-from styr.plans.domain import record_status_update
+from styr.plans.domain import record_action_version, record_status_update
 from styr.plans.models import (
     Action,
+    ActionVersion,
     FocusArea,
     Origin,
     Plan,
@@ -50,6 +54,7 @@ from styr.plans.models import (
     StatusUpdate,
     Theme,
 )
+from styr.reports.models import PublishedFile, PublishedReport
 from styr.service.models import ServiceCase, ServiceCaseImport
 
 DEMO_FILE = Path(__file__).with_name("nacka2015.yaml")
@@ -74,6 +79,12 @@ REPLACED_MODELS = [
     KoladaGroup,
     Kpi,
     KoladaMunicipality,
+    PublishedFile,
+    PublishedReport,
+    PlanImport,
+    RoleGrant,
+    Account,
+    ActionVersion,
     StatusUpdate,
     Responsibility,
     Action,
@@ -495,6 +506,8 @@ class _Loader:
                 period_end=r.date(node, "period_end", required=True),
                 owner=r.ref(node, "owner", self.bodies, "body"),
                 decided_on=r.date(node, "decided_on"),
+                # The demo's plans are public documents: published as they are loaded.
+                published_at=timezone.now(),
                 decided_precision=r.choice(node, "decided_precision", Precision, default="day"),
                 summary=r.text(node, "summary", required=False),
             ),
@@ -578,6 +591,10 @@ class _Loader:
                         order=order,
                     ),
                 )
+        # The plan document was the record of the action on the day it was introduced.
+        record_action_version(
+            action, recorded_at=recorded_on(action.introduced_on, timezone.get_current_timezone())
+        )
         for update in r.items(node, "status", "an action"):
             self.status_update(update, action)
 
@@ -586,7 +603,7 @@ class _Loader:
         r.mapping(node, "a status update", {"date", "code"}, {"note", "author"})
         date = r.date(node, "date", required=True)
         # Historical records: Styr learnt them on the day of the report that states them.
-        recorded_at = timezone.make_aware(dt.datetime.combine(date, dt.time(12)))
+        recorded_at = recorded_on(date, timezone.get_current_timezone())
         try:
             record_status_update(
                 action,

@@ -12,8 +12,18 @@ import itertools
 from django.db import transaction
 from django.utils import timezone
 
+from styr.lib.asof import recorded_on
 from styr.org.models import Body, Municipality, Person, Post, Tenure
-from styr.plans.models import Action, Plan, Responsibility, Status, StatusUpdate, Theme
+from styr.plans.domain import version_of
+from styr.plans.models import (
+    Action,
+    ActionVersion,
+    Plan,
+    Responsibility,
+    Status,
+    StatusUpdate,
+    Theme,
+)
 
 STATUSES = [Status.NOT_STARTED, Status.IN_PROGRESS, Status.IN_PROGRESS, Status.DONE]
 
@@ -44,6 +54,7 @@ def build_plan(
         period_start=dt.date(2020, 1, 1),
         period_end=dt.date(2023, 12, 31),
         owner=owner,
+        published_at=timezone.now(),
     )
     theme_rows = Theme.objects.bulk_create(
         Theme(plan=plan, title=f"Tema {i + 1}", number=str(i + 1), order=i + 1)
@@ -64,27 +75,41 @@ def build_plan(
         )
         for i in range(actions)
     )
-    Responsibility.objects.bulk_create(
-        itertools.chain.from_iterable(
-            (
-                Responsibility(action=action, person=people[i % 20], post=posts[i % 20]),
-                Responsibility(action=action, kind="supporting", role_text="övriga direktörer"),
-            )
-            for i, action in enumerate(action_rows)
+    responsibilities = [
+        (
+            Responsibility(action=action, person=people[i % 20], post=posts[i % 20]),
+            Responsibility(action=action, kind="supporting", role_text="övriga direktörer"),
         )
+        for i, action in enumerate(action_rows)
+    ]
+    Responsibility.objects.bulk_create(itertools.chain.from_iterable(responsibilities))
+    tz = timezone.get_current_timezone()
+    ActionVersion.objects.bulk_create(
+        (
+            version_of(
+                action,
+                named,
+                applies_from=action.introduced_on,
+                recorded_at=recorded_on(action.introduced_on, tz),
+            )
+            for action, named in zip(action_rows, responsibilities, strict=True)
+        ),
+        batch_size=5000,
     )
-    now = timezone.now()
     StatusUpdate.objects.bulk_create(
         (
             StatusUpdate(
                 action=action,
-                date=dt.date(2020, 1, 1) + dt.timedelta(days=30 * k),
+                date=day,
                 status=STATUSES[min(k * len(STATUSES) // updates_per_action, 3)],
                 note=f"Lägesrapport {k + 1}.",
-                recorded_at=now,
+                # As if each came in a report of its own day.
+                recorded_at=recorded_on(day, tz),
             )
             for action in action_rows
-            for k in range(updates_per_action)
+            for k, day in enumerate(
+                dt.date(2020, 1, 1) + dt.timedelta(days=30 * k) for k in range(updates_per_action)
+            )
         ),
         batch_size=5000,
     )

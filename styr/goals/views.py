@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from styr.accounts.policy import viewable_plans
 from styr.goals import assessment, outcomes
 from styr.goals.chart import Chart, ChartSeries, render_chart
 from styr.goals.comparison import ComparisonSeries, kolada_comparison
@@ -18,8 +19,8 @@ from styr.kolada.models import KoladaGroup, KoladaMunicipality
 from styr.lib.http import answers_bad_query, read_year
 from styr.lib.periods import parse_period
 from styr.org.models import Municipality
-from styr.plans.models import Action
-from styr.plans.snapshot import read_action_rows
+from styr.plans.models import Action, Plan
+from styr.plans.queries import read_action_rows
 
 
 def _goals(municipality):
@@ -78,7 +79,11 @@ def goal(request, municipality: str, slug: str):
         parent_id = by_id[parent_id].parent_id
     today = timezone.localdate()
     actions = read_action_rows(
-        Action.objects.filter(goals=chosen).select_related("plan"), today, municipality.id
+        Action.objects.filter(
+            goals=chosen, plan__in=Plan.objects.filter(viewable_plans(request.user))
+        ),
+        today,
+        municipality.id,
     )
     analyses = list(
         GoalAssessment.objects.filter(goal=chosen)

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from styr.imports.matching import match_person, match_post
+from styr.lib.asof import recorded_on
 from styr.org.models import Body, Municipality, Person, Post
-from styr.plans.domain import record_status_update
+from styr.plans.domain import record_action_version, record_status_update
 from styr.plans.models import Action, Plan, Responsibility, Status, Theme
 
 REGISTRATION_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{2,8}\s?\d{4}/\d{1,6}(?:-\d{1,4})?\b")
@@ -107,6 +109,8 @@ def import_plan(
     plan.save()
 
     people, posts = known_people(municipality), list(Post.objects.filter(municipality=municipality))
+    # The document was the record of what it says on its own date (never later than now).
+    recorded_at = min(recorded_on(as_of, timezone.get_current_timezone()), timezone.now())
     themes: dict[str, Theme] = {}
     unmatched: list[str] = []
     for order, item in enumerate(actions, start=1):
@@ -140,6 +144,7 @@ def import_plan(
         for kind, key in (("responsible", "responsible"), ("supporting", "supporting")):
             for rank, party in enumerate(item.get(key) or []):
                 _responsibility(action, kind, rank, party, people, posts, unmatched)
+        record_action_version(action, by=by, recorded_at=recorded_at)
         if status:
             code = status.get("code") or "unknown"
             if code not in Status.values:
@@ -151,6 +156,7 @@ def import_plan(
                 note=status.get("text") or "",
                 author=by,
                 author_name=f"Import från {source}",
+                recorded_at=recorded_at,
             )
     return ImportResult(plan=plan, actions=len(actions), unmatched=unmatched)
 

@@ -1,8 +1,9 @@
 """Action plans: plans, themes, actions with responsibility and deadlines, status history.
 
-Status updates are append-only: an action's status on a day is the latest update dated on or
-before that day (see `styr.plans.status`). Nothing here computes roll-ups; progress per theme
-is computed from the data as of a day by `styr.plans.snapshot`.
+Status updates and action versions are append-only history: what an action said and how it
+stood on a day is the version and the update in force then under the one as-of rule
+(`styr.lib.asof`). Nothing here computes roll-ups; progress per theme is computed from the
+data as of a day by `styr.plans.snapshot`.
 """
 
 from django.conf import settings
@@ -54,6 +55,12 @@ class Plan(models.Model):
         default=Precision.DAY,
     )
     summary = models.TextField(_("sammanfattning"), blank=True)
+    published_at = models.DateTimeField(
+        _("offentliggjord"),
+        null=True,
+        blank=True,
+        help_text=_("Tomt: ett utkast som bara inloggade med rätt behörighet ser."),
+    )
 
     class Meta:
         verbose_name = _("handlingsplan")
@@ -78,6 +85,10 @@ class Plan(models.Model):
     @property
     def decided(self) -> str:
         return describe(self.decided_on, self.decided_precision) if self.decided_on else ""
+
+    @property
+    def is_draft(self) -> bool:
+        return self.published_at is None
 
 
 class FocusArea(models.Model):
@@ -272,18 +283,24 @@ class StatusUpdate(AppendOnly):
     """A dated status report on an action. Append-only: never edited, never deleted.
 
     `date` is the day the status describes; `recorded_at` is when Styr learnt it. Write
-    through `styr.plans.actions.record_status_update`.
+    through `styr.plans.domain.record_status_update`. An action with updates cannot be
+    deleted (PROTECT): its history outlives it.
     """
 
     action = models.ForeignKey(
         Action,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="status_updates",
         verbose_name=_("åtgärd"),
     )
     date = models.DateField(_("datum"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     note = models.TextField(_("kommentar"), blank=True)
+    internal_note = models.TextField(
+        _("intern kommentar"),
+        blank=True,
+        help_text=_("Visas bara för inloggade som får läsa interna uppgifter, aldrig publikt."),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -308,3 +325,52 @@ class StatusUpdate(AppendOnly):
 
     def __str__(self):
         return f"{self.date}: {self.get_status_display()}"
+
+
+class ActionVersion(AppendOnly):
+    """What an action said from a day on: title, text, theme, deadline and responsibility.
+
+    Every action has at least one version, the one it was introduced with. A change recorded
+    later applies from `applies_from`; a correction of a plain mistake applies from the
+    action's first day and is still listed. `responsibilities` is a list of
+    {"kind", "person", "post", "role_text"} (ids or null), in order. Written only by
+    `styr.plans.domain.record_action_version`.
+    """
+
+    action = models.ForeignKey(
+        Action, on_delete=models.PROTECT, related_name="versions", verbose_name=_("åtgärd")
+    )
+    applies_from = models.DateField(_("gäller från"))
+    recorded_at = models.DateTimeField(_("registrerad"), default=timezone.now, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrerad av"),
+    )
+    reason = models.TextField(_("skäl"), blank=True)
+    correction = models.BooleanField(
+        _("rättelse"), default=False, help_text=_("Rättar ett misstag och gäller från början.")
+    )
+    title = models.CharField(_("titel"), max_length=300)
+    text = models.TextField(_("fullständig text"))
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="+", verbose_name=_("tema")
+    )
+    deadline_text = models.CharField(_("tidsangivelse"), max_length=200, blank=True)
+    deadline_date = models.DateField(_("klart senast"), null=True, blank=True)
+    deadline_precision = models.CharField(
+        _("tidsangivelsens precision"), max_length=10, choices=Precision.choices, blank=True
+    )
+    responsibilities = models.JSONField(_("ansvar"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("version av åtgärd")
+        verbose_name_plural = _("versioner av åtgärder")
+        ordering = ["action", "applies_from", "recorded_at", "id"]
+        indexes = [models.Index(fields=["action", "applies_from"], name="actionversion_action_day")]
+
+    def __str__(self):
+        return f"{self.action_id} från {self.applies_from}"

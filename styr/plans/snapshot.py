@@ -1,7 +1,7 @@
 """A plan as it stood on a day: themes in order, actions with their status, progress, lateness.
 
-`plan_snapshot` reads the rows with a fixed number of queries whatever the plan's size;
-`assemble` is the pure part that turns rows into the tree the pages (and reports) show.
+Pure: `styr.plans.queries` reads the rows as of the day; `build_action_rows` and `assemble`
+turn them into the tree the pages and reports show.
 """
 
 from __future__ import annotations
@@ -10,11 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
-
 from styr.org.history import holders_on, posts_held_on
-from styr.org.models import Tenure
-from styr.plans.models import Action, Responsibility, StatusUpdate, Theme
 from styr.plans.status import NOT_REPORTED, count_statuses, is_overdue
 
 
@@ -97,49 +93,6 @@ def status_label(code: str) -> str:
     return str(Status(code).label)
 
 
-def updates_in_force(actions: QuerySet, day: dt.date) -> dict[int, StatusUpdate]:
-    """Map action id -> the update in force on `day`, in two queries for any number."""
-    latest = (
-        StatusUpdate.objects.filter(action=OuterRef("pk"), date__lte=day)
-        .order_by("-date", "-recorded_at", "-id")
-        .values("id")[:1]
-    )
-    ids = actions.annotate(update_id=Subquery(latest)).values_list("update_id", flat=True)
-    return {
-        update.action_id: update
-        for update in StatusUpdate.objects.filter(id__in=[i for i in ids if i is not None])
-    }
-
-
-def statuses_in_force(actions: QuerySet, day: dt.date) -> list[tuple[int, int, str]]:
-    """(action id, plan id, status) for each action, in one query."""
-    latest = (
-        StatusUpdate.objects.filter(action=OuterRef("pk"), date__lte=day)
-        .order_by("-date", "-recorded_at", "-id")
-        .values("status")[:1]
-    )
-    rows = actions.annotate(status=Subquery(latest)).values_list("id", "plan_id", "status")
-    return [(action_id, plan_id, status or NOT_REPORTED) for action_id, plan_id, status in rows]
-
-
-def plan_status_counts(plans, day: dt.date) -> dict[int, dict[str, int]]:
-    """Counts per status for each plan on `day`, in one query for any number of plans."""
-    by_plan: dict[int, list[str]] = {plan.id: [] for plan in plans}
-    actions = Action.objects.filter(plan__in=by_plan, introduced_on__lte=day)
-    for _action_id, plan_id, status in statuses_in_force(actions, day):
-        by_plan[plan_id].append(status)
-    return {plan_id: count_statuses(statuses) for plan_id, statuses in by_plan.items()}
-
-
-def responsibilities_prefetch() -> Prefetch:
-    return Prefetch(
-        "responsibilities",
-        queryset=Responsibility.objects.select_related("person", "post").order_by(
-            "kind", "order", "id"
-        ),
-    )
-
-
 def resolve_who(responsibility, day, holders, posts_of) -> Who:
     """Name a responsibility as of `day`: the post's holder then, or the person's post then."""
     person, post = responsibility.person, responsibility.post
@@ -154,27 +107,15 @@ def resolve_who(responsibility, day, holders, posts_of) -> Who:
     return Who(responsibility.kind, person, post_title, responsibility.role_text)
 
 
-def read_action_rows(actions: QuerySet, day: dt.date, municipality_id: int) -> list[ActionRow]:
-    """The actions with their status and named responsibility on `day`, in four queries."""
-    loaded = list(
-        actions.order_by("order")
-        .select_related("plan")
-        .prefetch_related(responsibilities_prefetch())
-    )
-    updates = updates_in_force(actions, day)
-    tenures = Tenure.objects.filter(post__municipality_id=municipality_id)
-    return build_action_rows(loaded, updates, list(tenures.select_related("person", "post")), day)
-
-
 def build_action_rows(actions, updates, tenures, day: dt.date) -> list[ActionRow]:
-    """Pure: status, lateness and names for each action."""
+    """Status, lateness and names for each action as it stood (`responsibilities_then`)."""
     holders = holders_on(tenures, day)
     posts_of = posts_held_on(tenures, day)
     rows = []
     for action in actions:
         update = updates.get(action.id)
         status = update.status if update else NOT_REPORTED
-        who = [resolve_who(r, day, holders, posts_of) for r in action.responsibilities.all()]
+        who = [resolve_who(r, day, holders, posts_of) for r in action.responsibilities_then]
         rows.append(
             ActionRow(
                 action=action,
@@ -186,13 +127,6 @@ def build_action_rows(actions, updates, tenures, day: dt.date) -> list[ActionRow
             )
         )
     return rows
-
-
-def plan_snapshot(plan, day: dt.date) -> PlanSnapshot:
-    """The plan as it stood on `day`; actions introduced later are left out."""
-    themes = list(Theme.objects.filter(plan=plan).order_by("order"))
-    actions = Action.objects.filter(plan=plan, introduced_on__lte=day)
-    return assemble(plan, day, themes, read_action_rows(actions, day, plan.municipality_id))
 
 
 def assemble(plan, day, themes, action_rows) -> PlanSnapshot:

@@ -10,14 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from styr.lib.dates import swedish_day
 from styr.org.history import holders_on, unit_states_on
 from styr.org.models import Body, BodyKind, Post, Tenure, Unit, UnitChange
-from styr.plans.models import Action, Responsibility
-from styr.plans.snapshot import read_action_rows
+from styr.plans.models import Action
+from styr.plans.queries import as_of, read_action_rows, versions_in_force
 
 BODY_ORDER = [kind.value for kind in BodyKind]
 
@@ -60,7 +59,7 @@ def _tree(items, parent_of, sort_key):
     return ordered
 
 
-def organisation_on(municipality, day: dt.date) -> dict:
+def organisation_on(municipality, day: dt.date, plans) -> dict:
     tenures = list(
         Tenure.objects.filter(post__municipality=municipality).select_related("person", "post")
     )
@@ -120,7 +119,7 @@ def organisation_on(municipality, day: dt.date) -> dict:
     for row in unit_rows:
         if row.responsible_post and row.responsible_post.id in directors:
             directors[row.responsible_post.id].units.append(row)
-    _attach_actions(municipality, day, directors, holders)
+    _attach_actions(municipality, day, directors, holders, plans)
 
     return {
         "bodies": body_tree,
@@ -140,26 +139,31 @@ def _post_exists(post, day) -> bool:
     )
 
 
-def _attach_actions(municipality, day, directors, holders):
-    """Each director's actions: those naming the post, or naming the person who holds it."""
+def _attach_actions(municipality, day, directors, holders, plans):
+    """Each director's actions on the day: those naming the post, or the person holding it."""
     person_posts = defaultdict(list)
     for post_id, people in holders.items():
         if post_id in directors:
             for person in people:
                 person_posts[person.id].append(post_id)
-    responsibilities = Responsibility.objects.filter(
-        action__plan__municipality=municipality, action__introduced_on__lte=day
-    ).select_related("action__plan")
-    for responsibility in responsibilities:
-        post_ids = set()
-        if responsibility.post_id in directors:
-            post_ids.add(responsibility.post_id)
-        elif responsibility.person_id:
-            post_ids.update(person_posts.get(responsibility.person_id, []))
-        for post_id in post_ids:
-            actions = directors[post_id].actions
-            if responsibility.action not in actions:
-                actions.append(responsibility.action)
+    versions = versions_in_force(
+        Action.objects.filter(plan__in=plans, plan__municipality=municipality),
+        as_of(day),
+        fields=["action_id", "title", "responsibilities"],
+    )
+    actions = Action.objects.select_related("plan").in_bulk(list(versions))
+    for action_id in sorted(versions, key=lambda i: (actions[i].plan_id, actions[i].order)):
+        action, version = actions[action_id], versions[action_id]
+        action.title = version.title
+        for item in version.responsibilities:
+            post_ids = set()
+            if item["post"] in directors:
+                post_ids.add(item["post"])
+            elif item["person"]:
+                post_ids.update(person_posts.get(item["person"], []))
+            for post_id in post_ids:
+                if action not in directors[post_id].actions:
+                    directors[post_id].actions.append(action)
 
 
 @dataclass
@@ -184,7 +188,8 @@ def _changes(changes, bodies, day) -> dict:
     }
 
 
-def person_on(person, day: dt.date) -> dict:
+def person_on(person, day: dt.date, plans) -> dict:
+    """The person's posts and what they answered for on `day`, in the given plans."""
     tenures = list(
         Tenure.objects.filter(post__municipality_id=person.municipality_id).select_related(
             "post__leads_unit", "person"
@@ -192,13 +197,23 @@ def person_on(person, day: dt.date) -> dict:
     )
     own = [tenure for tenure in tenures if tenure.person_id == person.id]
     held_now = [t.post for t in own if t.covers(day)]
-    # Responsibilities naming the person, or naming a post they hold on the day.
-    actions = Action.objects.filter(
-        Q(responsibilities__person=person)
-        | Q(responsibilities__post__in=held_now, responsibilities__person__isnull=True),
-        introduced_on__lte=day,
-    ).distinct()
-    rows = read_action_rows(actions, day, person.municipality_id)
+    # Responsibilities naming the person, or naming a post they hold on the day, as the
+    # actions' versions in force on the day put them.
+    post_ids = {post.id for post in held_now}
+    versions = versions_in_force(
+        Action.objects.filter(plan__in=plans, plan__municipality_id=person.municipality_id),
+        as_of(day),
+        fields=["action_id", "responsibilities"],
+    )
+    ids = [
+        action_id
+        for action_id, version in versions.items()
+        if any(
+            item["person"] == person.id or (item["person"] is None and item["post"] in post_ids)
+            for item in version.responsibilities
+        )
+    ]
+    rows = read_action_rows(Action.objects.filter(id__in=ids), day, person.municipality_id)
     mine = [
         (row, "responsible" if any(w.person == person for w in row.responsible) else "supporting")
         for row in rows
@@ -213,7 +228,6 @@ def person_on(person, day: dt.date) -> dict:
         UnitChange.objects.filter(unit__municipality_id=person.municipality_id),
         day,
     )
-    post_ids = {post.id for post in held_now}
     units = sorted(
         state.name
         for state in states.values()

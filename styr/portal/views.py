@@ -5,10 +5,16 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from styr.accounts.policy import can, viewable_plans
 from styr.lib.http import BadQuery, answers_bad_query
 from styr.org.models import Municipality, Person
 from styr.plans.models import Action, Plan, StatusUpdate
-from styr.plans.snapshot import plan_snapshot, plan_status_counts, read_action_rows
+from styr.plans.queries import (
+    plan_snapshot,
+    plan_status_counts,
+    read_action_rows,
+    version_changes,
+)
 from styr.portal import organisation as org_view
 from styr.portal.forms import AsOfForm, PlanFilterForm
 
@@ -27,7 +33,11 @@ def read_day(request):
 def start(request):
     today = timezone.localdate()
     municipalities = list(Municipality.objects.order_by("name"))
-    plans = list(Plan.objects.select_related("owner", "municipality").order_by("title"))
+    plans = list(
+        Plan.objects.filter(viewable_plans(request.user))
+        .select_related("owner", "municipality")
+        .order_by("title")
+    )
     counts = plan_status_counts(plans, today)
     for plan in plans:
         plan.counts = counts[plan.id]
@@ -41,7 +51,10 @@ def start(request):
 
 @answers_bad_query
 def plan(request, slug: str):
-    plan = get_object_or_404(Plan.objects.select_related("owner", "municipality"), slug=slug)
+    plan = get_object_or_404(
+        Plan.objects.filter(viewable_plans(request.user)).select_related("owner", "municipality"),
+        slug=slug,
+    )
     day, query = read_day(request)
     snapshot = plan_snapshot(plan, day)
     people = sorted(
@@ -114,12 +127,14 @@ def _visible_sections(snapshot, wanted: dict) -> list[tuple]:
 @answers_bad_query
 def action(request, slug: str, pk: int):
     action = get_object_or_404(
-        Action.objects.select_related("plan__municipality", "plan__owner", "theme__parent"),
+        Action.objects.filter(
+            plan__in=Plan.objects.filter(viewable_plans(request.user))
+        ).select_related("plan__municipality", "plan__owner", "theme__parent"),
         plan__slug=slug,
         pk=pk,
     )
     day, query = read_day(request)
-    (row,) = read_action_rows(Action.objects.filter(pk=action.pk), day, action.plan.municipality_id)
+    rows = read_action_rows(Action.objects.filter(pk=action.pk), day, action.plan.municipality_id)
     history = list(
         StatusUpdate.objects.filter(action=action)
         .select_related("author")
@@ -129,13 +144,16 @@ def action(request, slug: str, pk: int):
         request,
         "portal/action.html",
         {
-            "action": action,
+            # As it stood on the day; before it was part of the plan, as it was first written.
+            "action": rows[0].action if rows else action,
             "plan": action.plan,
-            "row": row,
+            "row": rows[0] if rows else None,
             "history": history,
+            "changes": version_changes(action),
+            "internal": can(request.user, "plans.view_internal", action.plan),
+            "may_report": can(request.user, "plans.report_status", action),
             "day": day,
             "form": AsOfForm(query),
-            "introduced": action.introduced_on <= day,
             "is_today": day == timezone.localdate(),
         },
     )
@@ -145,7 +163,9 @@ def action(request, slug: str, pk: int):
 def organisation(request, municipality: str):
     municipality = get_object_or_404(Municipality, slug=municipality)
     day, query = read_day(request)
-    context = org_view.organisation_on(municipality, day)
+    context = org_view.organisation_on(
+        municipality, day, Plan.objects.filter(viewable_plans(request.user))
+    )
     context.update(
         {
             "municipality": municipality,
@@ -165,7 +185,7 @@ def person(request, municipality: str, slug: str):
         slug=slug,
     )
     day, query = read_day(request)
-    context = org_view.person_on(person, day)
+    context = org_view.person_on(person, day, Plan.objects.filter(viewable_plans(request.user)))
     context.update(
         {
             "person": person,

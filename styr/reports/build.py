@@ -1,8 +1,8 @@
 """Build a status report's content for a plan as of a day, from rows already read.
 
-Pure: no queries, no clock. Only what Styr knew on the day counts: status updates dated
-after it, or recorded after its end, are ignored, so the same data and day always give the
-same report, however much was added later.
+Pure: no queries, no clock. The rows are the plan as it stood on the day under the one
+as-of rule (`styr.plans.queries`): what applied then and was recorded by the day's end, so
+the same data and day always give the same report, however much was added later.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from styr.lib.dates import swedish_day
-from styr.plans.snapshot import ActionRow, assemble, build_action_rows, status_label
-from styr.plans.status import DONE, ONGOING, STATUS_ORDER, latest_update
+from styr.plans.snapshot import ActionRow, assemble, status_label
+from styr.plans.status import DONE, ONGOING, STATUS_ORDER
 from styr.reports.content import (
     FORMAT_VERSION,
     Block,
@@ -34,7 +34,7 @@ DOCUMENT_TYPE = "Tjänsteskrivelse"
 class PlanRows:
     """Everything a report needs, read once: see `styr.reports.queries.read_plan_rows`.
 
-    `updates` need only hold the updates in force on `day` and on `since`.
+    `now` and `then` are the plan's actions as they stood on `day` and on `since`.
     """
 
     day: dt.date
@@ -43,34 +43,14 @@ class PlanRows:
     municipality_name: str
     owner_name: str
     themes: list
-    actions: list  # with responsibilities prefetched
-    updates: list  # status updates of the plan's actions
-    tenures: list
-    tz: dt.tzinfo
-
-
-def known_by(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
-    """The end of `day` in the municipality's time zone: later records do not count."""
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=tz)
-
-
-def status_on(rows: PlanRows, day: dt.date) -> list[ActionRow]:
-    """The plan's actions that existed on `day`, with what was known of them then."""
-    cutoff = known_by(day, rows.tz)
-    by_action = defaultdict(list)
-    for update in rows.updates:
-        if update.recorded_at < cutoff:
-            by_action[update.action_id].append(update)
-    actions = [action for action in rows.actions if action.introduced_on <= day]
-    updates = {action.id: latest_update(by_action[action.id], day) for action in actions}
-    updates = {action_id: update for action_id, update in updates.items() if update}
-    return build_action_rows(actions, updates, rows.tenures, day)
+    now: list[ActionRow]
+    then: list[ActionRow] | None
 
 
 def build_report(rows: PlanRows, *, proposal: str = DEFAULT_PROPOSAL) -> Report:
     """The report as of `rows.day`, compared with `rows.since` when there is one."""
     plan, day, since = rows.plan, rows.day, rows.since
-    action_rows = status_on(rows, day)
+    action_rows = rows.now
     snapshot = assemble(plan, day, rows.themes, action_rows)
     headings = {theme.id: theme.heading for theme in rows.themes}
     items = {row.action.id: _item(row, headings[row.action.theme_id]) for row in action_rows}
@@ -177,7 +157,7 @@ def _blocks(themes, action_rows, items, origin: str) -> list[Block]:
 
 
 def _changes(rows, day, since, rows_now, items) -> Changes:
-    before = {row.action.id: row for row in status_on(rows, since)}
+    before = {row.action.id: row for row in rows.then or []}
     changes = Changes(since=since.isoformat(), since_text=swedish_day(since))
     for row in rows_now:
         previous = before.get(row.action.id)

@@ -1,7 +1,8 @@
 """Published status reports: frozen content and files with their checksums.
 
 A published report never changes: it is written once by `styr.reports.domain.publish_report`
-and neither it nor its files can be edited or deleted afterwards.
+and neither it nor its files can be edited or deleted afterwards. Publishing the same plan and
+day again makes a new version, with a reason; the earlier one stays listed as replaced.
 """
 
 from django.conf import settings
@@ -18,6 +19,10 @@ class PublishedReport(AppendOnly):
         Plan, on_delete=models.PROTECT, related_name="published_reports", verbose_name=_("plan")
     )
     as_of = models.DateField(_("läget den"))
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    reason = models.TextField(
+        _("skäl till ny version"), blank=True, help_text=_("Krävs när samma dag publiceras igen.")
+    )
     since = models.DateField(_("jämfört med"), null=True, blank=True)
     content = models.TextField(_("innehåll (JSON)"))
     content_sha256 = models.CharField(_("SHA-256 för innehållet"), max_length=64)
@@ -33,8 +38,16 @@ class PublishedReport(AppendOnly):
         verbose_name = _("publicerad lägesrapport")
         verbose_name_plural = _("publicerade lägesrapporter")
         ordering = ["-published_at", "-id"]
+        constraints = [
+            # Also what makes two simultaneous publications of one day fail cleanly.
+            models.UniqueConstraint(
+                fields=["plan", "as_of", "version"], name="published_report_version"
+            )
+        ]
 
     def __str__(self):
+        if self.version > 1:
+            return f"{self.plan} – {self.as_of} (version {self.version})"
         return f"{self.plan} – {self.as_of}"
 
     def get_absolute_url(self):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from styr.plans.domain import record_status_update
 from styr.plans.models import Action
-from styr.plans.snapshot import plan_snapshot
+from styr.plans.queries import plan_snapshot
 from tests.conftest import MEMO_DAY, demo_once
 
 # The demo is loaded once for this module; each test's writes are rolled back.

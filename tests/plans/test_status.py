@@ -1,43 +1,8 @@
 """The status rules, without a database."""
 
 import datetime as dt
-from types import SimpleNamespace
 
-from styr.plans.status import NOT_REPORTED, count_statuses, is_overdue, latest_update
-
-AT = dt.datetime(2015, 9, 2, 12, tzinfo=dt.UTC)
-
-
-def update(id_, day, status, recorded=AT):
-    return SimpleNamespace(id=id_, date=day, status=status, recorded_at=recorded)
-
-
-HISTORY = [
-    update(1, dt.date(2015, 1, 10), "not_started"),
-    update(2, dt.date(2015, 4, 1), "in_progress"),
-    update(3, dt.date(2015, 9, 2), "done"),
-]
-
-
-def test_status_on_a_day_is_the_latest_update_dated_on_or_before_it():
-    assert latest_update(HISTORY, dt.date(2015, 3, 31)).status == "not_started"
-    assert latest_update(HISTORY, dt.date(2015, 4, 1)).status == "in_progress"
-    assert latest_update(HISTORY, dt.date(2015, 9, 1)).status == "in_progress"
-    assert latest_update(HISTORY, dt.date(2016, 1, 1)).status == "done"
-
-
-def test_before_the_first_update_there_is_no_status():
-    assert latest_update(HISTORY, dt.date(2015, 1, 9)) is None
-
-
-def test_order_of_the_history_does_not_matter():
-    assert latest_update(reversed(HISTORY), dt.date(2015, 9, 1)).id == 2
-
-
-def test_a_later_recorded_update_for_the_same_day_wins():
-    first = update(1, dt.date(2015, 9, 2), "in_progress", recorded=AT)
-    correction = update(2, dt.date(2015, 9, 2), "done", recorded=AT + dt.timedelta(hours=1))
-    assert latest_update([correction, first], dt.date(2015, 9, 2)) is correction
+from styr.plans.status import NOT_REPORTED, count_statuses, is_overdue
 
 
 def test_overdue_when_deadline_passed_and_not_done():

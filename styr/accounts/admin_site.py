@@ -1,0 +1,65 @@
+"""The admin asks the policy: who may enter, and what each of them may do to each object."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from styr.accounts.policy import can
+
+
+class StyrAdminSite(admin.AdminSite):
+    site_header = _("Styr – administration")
+    site_title = _("Styr")
+    index_title = _("Redigera planer och organisation")
+
+    def has_permission(self, request):
+        return request.user.is_active and can(request.user, "accounts.use_admin")
+
+    def login(self, request, extra_context=None):
+        # One login page for the whole site; the admin's own would only admit is_staff.
+        target = request.GET.get("next") or reverse("admin:index")
+        return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
+
+
+class PolicyAdminMixin:
+    """Every permission question of a ModelAdmin or an inline goes to the policy.
+
+    The object is passed along (Django's defaults drop it), so a strateg for one plan may
+    change that plan's actions and only read the others. An inline is asked about its
+    parent object. Saving checks the object as it will be stored, so nothing can be moved
+    into a plan or municipality where the user has no right.
+    """
+
+    def _may(self, request, verb: str, obj=None) -> bool:
+        return request.user.has_perm(f"{self.opts.app_label}.{verb}_{self.opts.model_name}", obj)
+
+    def has_view_permission(self, request, obj=None):
+        return self._may(request, "view", obj) or self._may(request, "change", obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._may(request, "add", obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may(request, "change", obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may(request, "delete", obj)
+
+    def has_module_permission(self, request):
+        return self.has_view_or_change_permission(request)
+
+    def save_model(self, request, obj, form, change):
+        if not self._may(request, "change" if change else "add", obj):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+
+class PolicyModelAdmin(PolicyAdminMixin, admin.ModelAdmin):
+    pass
+
+
+class PolicyTabularInline(PolicyAdminMixin, admin.TabularInline):
+    pass

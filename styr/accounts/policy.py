@@ -1,0 +1,313 @@
+"""Who may do what to which object: the one place that answers it.
+
+Views, the admin, the commands and any later API ask `can(user, right, obj)`, or Django's
+`user.has_perm(right, obj)`, which is the same question: the rules below are registered with
+django-rules, whose authentication backend answers `has_perm`. We use django-rules rather than
+plain functions of our own because Django's admin already asks `has_perm(codename, obj)` for
+every object it shows; with the rules registered under those codenames the admin, `{% has_perm %}`
+in templates and our own views share one set of named predicates, with no second backend.
+Django's own permission tables grant nothing (see `styr.accounts.backends`).
+
+Roles (see `styr.accounts.models.Role`):
+- strateg: administers one plan, or all the municipality's plans: edits plans and actions,
+  reports status, imports documents as new plans, publishes plans and reports;
+- läsare: an internal reader: sees drafts and internal notes;
+- admin: accounts and the organisation (people, units, posts, bodies), and the audit log.
+*Ansvarig* is a fact, not a role: a user whose person is named responsible or supporting on
+an action (or holds today a post that is named) may report status on it. A superuser may
+do everything.
+
+Predicates read the user's grants and responsibilities once per request (cached on the user
+object), so asking about many objects costs no extra queries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.db.models import Q
+from django.utils import timezone
+
+from styr.accounts.models import Account, Role, RoleGrant
+from styr.org.models import Municipality, Tenure
+from styr.plans.models import Action, Plan, Responsibility
+
+# ---------------------------------------------------------------------------------------
+# What an object belongs to
+
+
+def plan_of(obj: Any) -> Plan | None:
+    """The plan an object of a plan belongs to (a plan is its own)."""
+    if isinstance(obj, Plan):
+        return obj
+    for path in ("plan", "action", "report"):
+        owner = getattr(obj, path, None)
+        if owner is not None and owner is not obj:
+            return plan_of(owner)
+    return None
+
+
+def municipality_id_of(obj: Any) -> int | None:
+    """The municipality an object belongs to, for every model Styr edits."""
+    if obj is None:
+        return None
+    if isinstance(obj, Municipality):
+        return obj.id
+    if getattr(obj, "municipality_id", None) is not None:
+        return obj.municipality_id
+    plan = plan_of(obj)
+    if plan is not None:
+        return plan.municipality_id
+    for path in ("person", "post", "unit", "goal", "indicator", "survey", "batch"):
+        owner = getattr(obj, path, None)
+        if owner is not None:
+            return municipality_id_of(owner)
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# What the user holds, read once per request
+
+
+def grants(user) -> list[tuple[str, int, int | None]]:
+    """(role, municipality id, plan id or None) for each of the user's roles."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_styr_grants", None)
+    if cached is None:
+        cached = list(
+            RoleGrant.objects.filter(user=user).values_list("role", "municipality_id", "plan_id")
+        )
+        user._styr_grants = cached
+    return cached
+
+
+def person_of(user):
+    """The person the account belongs to, or None."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_styr_person"):
+        account = Account.objects.filter(user=user).select_related("person").first()
+        user._styr_person = account.person if account else None
+    return user._styr_person
+
+
+def responsibility_filter(person, day) -> Q:
+    """Responsibilities that name `person`, or a post they hold on `day` without a name."""
+    held = Tenure.objects.filter(person=person).filter(
+        Q(start__isnull=True) | Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day)
+    )
+    return Q(person=person) | Q(person__isnull=True, post__in=held.values("post"))
+
+
+def responsible_action_ids(user) -> set[int]:
+    """The actions the user's person answers for (responsible or supporting) today."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_styr_actions", None)
+    if cached is None:
+        person = person_of(user)
+        cached = set()
+        if person is not None:
+            mine = Responsibility.objects.filter(
+                responsibility_filter(person, timezone.localdate())
+            )
+            cached = set(mine.values_list("action_id", flat=True))
+        user._styr_actions = cached
+    return cached
+
+
+def forget(user) -> None:
+    """Drop what was read about the user (after their roles or person changed)."""
+    for name in ("_styr_grants", "_styr_person", "_styr_actions"):
+        if hasattr(user, name):
+            delattr(user, name)
+
+
+def _holds(user, role: str, obj: Any, *, whole_municipality: bool = False) -> bool:
+    """The user holds `role` for obj's municipality (and plan).
+
+    Without an object, or for one that belongs to no municipality (an account, Kolada's
+    national catalogue), holding the role anywhere is enough.
+    """
+    municipality_id = municipality_id_of(obj)
+    plan = plan_of(obj)
+    for held_role, held_municipality, held_plan in grants(user):
+        if held_role != role:
+            continue
+        if obj is None or municipality_id is None:
+            return True
+        if held_municipality != municipality_id:
+            continue
+        if held_plan is None:
+            return True
+        if not whole_municipality and plan is not None and plan.id == held_plan:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# Predicates
+
+
+@rules.predicate
+def is_strateg(user, obj=None) -> bool:
+    """Strateg for the object's plan, or for all plans of its municipality."""
+    return _holds(user, Role.STRATEG, obj)
+
+
+@rules.predicate
+def is_municipality_strateg(user, obj=None) -> bool:
+    """Strateg for every plan of the object's municipality (may create plans there)."""
+    return _holds(user, Role.STRATEG, obj, whole_municipality=True)
+
+
+@rules.predicate
+def is_reader(user, obj=None) -> bool:
+    return _holds(user, Role.READER, obj)
+
+
+@rules.predicate
+def is_admin(user, obj=None) -> bool:
+    return _holds(user, Role.ADMIN, obj)
+
+
+@rules.predicate
+def is_responsible(user, action=None) -> bool:
+    """Named responsible or supporting on the action today (through the person or post)."""
+    if action is None:
+        return bool(responsible_action_ids(user))
+    return isinstance(action, Action) and action.id in responsible_action_ids(user)
+
+
+@rules.predicate
+def is_public(user, obj=None) -> bool:
+    plan = plan_of(obj)
+    return plan is None or plan.published_at is not None
+
+
+@rules.predicate
+def is_signed_in(user, obj=None) -> bool:
+    return user.is_authenticated
+
+
+insider = is_reader | is_strateg | is_admin
+# Everything a plan holds is public once the plan is published; a draft is for insiders.
+may_view_plan = is_public | insider
+may_report_status = is_strateg | (is_responsible & is_public)
+
+# ---------------------------------------------------------------------------------------
+# The rights Styr's own pages and commands ask for
+
+RIGHTS = {
+    "plans.view_plan": may_view_plan,
+    "plans.view_internal": insider,
+    "plans.report_status": may_report_status,
+    "plans.change_plan": is_strateg,
+    "plans.publish_plan": is_strateg,
+    "plans.change_action": is_strateg,
+    "reports.publish_report": is_strateg,
+    "imports.import_plan": is_municipality_strateg,
+    "goals.link_kpi": is_municipality_strateg,
+    "org.change_organisation": is_admin,
+    "accounts.manage_accounts": is_admin,
+    "accounts.view_audit": is_admin,
+    "accounts.use_admin": is_strateg | is_admin,
+    "accounts.view_own_actions": is_signed_in,
+}
+
+# ---------------------------------------------------------------------------------------
+# The admin: Django asks `<app>.<view|add|change|delete>_<model>` per object.
+# Each model is edited by the role that owns its part of the domain.
+
+never = rules.always_deny
+plan_content = {"view": may_view_plan & (is_strateg | is_admin), "edit": is_strateg}
+ADMIN_FAMILIES: dict[str, dict[str, Any]] = {
+    # A plan and what it holds: the plan's strateg. New plans: a municipality-wide strateg.
+    "plans.plan": {**plan_content, "add": is_municipality_strateg, "delete": never},
+    "plans.focusarea": plan_content,
+    "plans.theme": plan_content,
+    "plans.action": {**plan_content, "delete": never},
+    "plans.responsibility": plan_content,
+    # History: read, never changed or deleted (status updates are added on their action).
+    "plans.statusupdate": {"view": plan_content["view"], "add": may_report_status, "edit": never},
+    "plans.actionversion": {"view": plan_content["view"], "edit": never},
+    "reports.publishedreport": {"view": plan_content["view"], "edit": never},
+    "reports.publishedfile": {"view": plan_content["view"], "edit": never},
+    "imports.planimport": {"view": plan_content["view"], "edit": never},
+    # The organisation: admins.
+    **{
+        f"org.{name}": {"view": is_strateg | is_admin, "edit": is_admin}
+        for name in (
+            "municipality",
+            "person",
+            "personalias",
+            "unit",
+            "unitchange",
+            "body",
+            "post",
+            "tenure",
+        )
+    },
+    # Goals and the data behind indicators: a municipality-wide strateg.
+    **{
+        f"goals.{name}": {"view": is_strateg | is_admin, "edit": is_municipality_strateg}
+        for name in ("assessmentscale", "goal", "indicator", "target", "measurement")
+    },
+    "goals.goalassessment": {"view": is_strateg | is_admin, "add": is_municipality_strateg},
+    **{
+        f"service.{name}": {"view": is_municipality_strateg | is_admin, "edit": never}
+        for name in ("servicecaseimport", "servicecase")
+    },
+    **{
+        f"engagement.{name}": {"view": is_municipality_strateg | is_admin, "edit": never}
+        for name in ("engagementsurvey", "engagementresponse")
+    },
+    # Kolada's national catalogue and values are loaded by `styr kolada load`, not edited.
+    **{
+        f"kolada.{name}": {"view": is_strateg | is_admin, "edit": never}
+        for name in ("kpi", "koladamunicipality", "koladagroup", "koladavalue")
+    },
+    # Accounts: admins.
+    "auth.user": {"view": is_admin, "edit": is_admin, "delete": never},
+    "auth.group": {"view": never, "edit": never},
+    "accounts.account": {"view": is_admin, "edit": is_admin},
+    "accounts.rolegrant": {"view": is_admin, "edit": is_admin},
+}
+
+
+def _admin_rules() -> dict[str, Any]:
+    """`app.verb_model` for every verb: "add", "change" and "delete" default to "edit"."""
+    registered = {}
+    for model, family in ADMIN_FAMILIES.items():
+        app, name = model.split(".")
+        for verb in ("view", "add", "change", "delete"):
+            registered[f"{app}.{verb}_{name}"] = family.get(verb, family.get("edit", never))
+    return registered
+
+
+ADMIN_RIGHTS = _admin_rules()
+
+for _name, _predicate in {**ADMIN_RIGHTS, **RIGHTS}.items():
+    rules.set_perm(_name, _predicate)
+
+
+def can(user, right: str, obj: Any = None) -> bool:
+    """May `user` do `right` to `obj`? The question every view, command and API asks."""
+    if right not in RIGHTS and right not in ADMIN_RIGHTS:
+        raise KeyError(f"unknown right {right!r}")
+    return user.has_perm(right, obj)
+
+
+def viewable_plans(user) -> Q:
+    """A filter on Plan: the plans `user` may see (published ones, and drafts for insiders)."""
+    if user.is_authenticated and user.is_superuser:
+        return Q()
+    visible = Q(published_at__isnull=False)
+    for role, municipality_id, plan_id in grants(user):
+        if role in (Role.READER, Role.ADMIN) or (role == Role.STRATEG and plan_id is None):
+            visible |= Q(municipality_id=municipality_id)
+        elif role == Role.STRATEG:
+            visible |= Q(id=plan_id)
+    return visible

@@ -1,0 +1,155 @@
+"""Plans as they stood on a day, read from the database under the one as-of rule.
+
+Every page, report, export and command that shows a plan "as of D" reads through here:
+`in_force` is the as-of rule of `styr.lib.asof` as a query, used for status updates and
+for the versions of actions alike. Each function runs a fixed number of queries, however
+many actions and updates there are.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
+
+from styr.lib.asof import IN_FORCE_ORDER, AsOf
+from styr.org.models import Person, Post, Tenure
+from styr.plans.models import Action, ActionVersion, Responsibility, StatusUpdate, Theme
+from styr.plans.snapshot import ActionRow, PlanSnapshot, assemble, build_action_rows
+from styr.plans.status import NOT_REPORTED, count_statuses
+from styr.plans.versions import Names, VersionEntry, describe_versions
+
+
+def as_of(day: dt.date) -> AsOf:
+    """The day in the municipality's time zone (Styr's, for now: Europe/Stockholm)."""
+    return AsOf(day, timezone.get_current_timezone())
+
+
+def in_force(model, applies: str, moment: AsOf, column: str = "id") -> Subquery:
+    """Per action (the outer query), `column` of its `model` record in force as of the day.
+
+    The same rule as `AsOf.pick`: applies on the day, recorded by its end, latest first.
+    """
+    order = [f"-{applies if name == 'applies' else name}" for name in IN_FORCE_ORDER]
+    records = model.objects.filter(
+        action=OuterRef("pk"),
+        **{f"{applies}__lte": moment.day},
+        recorded_at__lt=moment.known_by,
+    )
+    return Subquery(records.order_by(*order).values(column)[:1])
+
+
+def versions_in_force(
+    actions: QuerySet, moment: AsOf, fields: list[str] | None = None
+) -> dict[int, ActionVersion]:
+    """Map action id -> its version in force; an action without one did not exist yet.
+
+    `fields` limits what is read of each version (e.g. only its responsibilities).
+    """
+    ids = actions.annotate(v=in_force(ActionVersion, "applies_from", moment)).values("v")
+    versions = ActionVersion.objects.filter(id__in=ids)
+    if fields:
+        versions = versions.only(*fields)
+    return {v.action_id: v for v in versions}
+
+
+def updates_in_force(actions: QuerySet, moment: AsOf) -> dict[int, StatusUpdate]:
+    """Map action id -> the status update in force, in one query for any number."""
+    ids = actions.annotate(u=in_force(StatusUpdate, "date", moment)).values("u")
+    return {u.action_id: u for u in StatusUpdate.objects.filter(id__in=ids)}
+
+
+def existing(actions: QuerySet, moment: AsOf) -> QuerySet:
+    """The actions that were part of their plan on the day (a version in force)."""
+    return actions.annotate(v=in_force(ActionVersion, "applies_from", moment)).filter(
+        v__isnull=False
+    )
+
+
+def plan_status_counts(plans, day: dt.date) -> dict[int, dict[str, int]]:
+    """Counts per status for each plan on `day`, in one query for any number of plans."""
+    moment = as_of(day)
+    by_plan: dict[int, list[str]] = {plan.id: [] for plan in plans}
+    actions = existing(Action.objects.filter(plan__in=by_plan), moment)
+    rows = actions.annotate(
+        status=in_force(StatusUpdate, "date", moment, column="status")
+    ).values_list("plan_id", "status")
+    for plan_id, status in rows:
+        by_plan[plan_id].append(status or NOT_REPORTED)
+    return {plan_id: count_statuses(statuses) for plan_id, statuses in by_plan.items()}
+
+
+def as_it_stood(action: Action, version: ActionVersion, refs: dict) -> Action:
+    """A copy of the action saying what `version` says, responsibilities included.
+
+    `refs` holds the themes, people and posts the versions name, by id.
+    """
+    shown = copy.copy(action)
+    # The copy gets its own cache of related objects, so the row it came from is untouched.
+    shown._state = copy.copy(action._state)
+    shown._state.fields_cache = dict(action._state.fields_cache)
+    for name in ("title", "text", "deadline_text", "deadline_date", "deadline_precision"):
+        setattr(shown, name, getattr(version, name))
+    shown.theme = refs["themes"][version.theme_id]
+    shown.version = version
+    people, posts = refs["people"], refs["posts"]
+    shown.responsibilities_then = [
+        Responsibility(
+            kind=item["kind"],
+            person=people.get(item["person"]),
+            post=posts.get(item["post"]),
+            role_text=item["role_text"],
+        )
+        for item in version.responsibilities
+    ]
+    return shown
+
+
+def read_action_rows(actions: QuerySet, day: dt.date, municipality_id: int) -> list[ActionRow]:
+    """The actions as they stood on `day`: what they said, their status, named responsibility.
+
+    Actions not yet part of their plan on the day are left out. Eight queries.
+    """
+    moment = as_of(day)
+    versions = versions_in_force(actions, moment)
+    loaded = list(
+        Action.objects.filter(id__in=list(versions)).select_related("plan").order_by("order")
+    )
+    named = [item for v in versions.values() for item in v.responsibilities]
+    refs = {
+        "themes": Theme.objects.select_related("parent").in_bulk(
+            {v.theme_id for v in versions.values()}
+        ),
+        "people": Person.objects.in_bulk({r["person"] for r in named if r["person"]}),
+        "posts": Post.objects.in_bulk({r["post"] for r in named if r["post"]}),
+    }
+    shown = [as_it_stood(action, versions[action.id], refs) for action in loaded]
+    tenures = Tenure.objects.filter(post__municipality_id=municipality_id)
+    return build_action_rows(
+        shown,
+        updates_in_force(Action.objects.filter(id__in=list(versions)), moment),
+        list(tenures.select_related("person", "post")),
+        day,
+    )
+
+
+def plan_snapshot(plan, day: dt.date) -> PlanSnapshot:
+    """The plan as it stood on `day`: the page and the lägesrapport both start here."""
+    themes = list(Theme.objects.filter(plan=plan).order_by("order"))
+    rows = read_action_rows(Action.objects.filter(plan=plan), day, plan.municipality_id)
+    return assemble(plan, day, themes, rows)
+
+
+def version_changes(action: Action) -> list[VersionEntry]:
+    """The action's versions in the order recorded, with what each changed. Four queries."""
+    versions = list(action.versions.select_related("recorded_by"))
+    named = [item for v in versions for item in v.responsibilities]
+    themes = Theme.objects.filter(id__in={v.theme_id for v in versions})
+    names = Names(
+        themes={theme.id: theme.heading for theme in themes},
+        people={p.id: p.name for p in Person.objects.filter(id__in={r["person"] for r in named})},
+        posts={p.id: p.title for p in Post.objects.filter(id__in={r["post"] for r in named})},
+    )
+    return describe_versions(versions, names)
