@@ -1,4 +1,4 @@
-"""Shared fixtures: the Nacka demo loaded through the real loader, and a few users."""
+"""Shared fixtures: the Nacka demo loaded through the real loader, and the cast of users."""
 
 import datetime as dt
 
@@ -8,6 +8,7 @@ from django.db import transaction
 from styr.demo.loader import load_file
 from styr.org.models import Municipality
 from styr.plans.models import Plan
+from tests.cast import Cast, make_cast
 
 MEMO_DAY = dt.date(2015, 9, 2)
 PLAN_SLUG = "styrning-och-ledning-2015-2016"
@@ -54,6 +55,13 @@ def plan(demo) -> Plan:
 @pytest.fixture
 def staff(django_user_model):
     return django_user_model.objects.create_superuser("strateg", "strateg@example.org", "pw-12345")
+
+
+@pytest.fixture
+def cast(demo) -> Cast:
+    """The users every permission test is about, on the demo plan and a second plan of the
+    same municipality: see `tests.cast`."""
+    return make_cast(demo)
 
 
 @pytest.fixture

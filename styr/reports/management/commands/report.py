@@ -3,11 +3,10 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
 
 from styr.lib.dates import InvalidDate, parse_iso_date
 from styr.org.commands import write_file
-from styr.plans.models import Plan
+from styr.plans.commands import choose_plan
 from styr.reports.build import DEFAULT_PROPOSAL
 from styr.reports.domain import ReportDateError, make_report, render
 from styr.reports.formats import FORMATS, UnknownFormat, get_format
@@ -33,7 +32,7 @@ class Command(BaseCommand):
             chosen = get_format(format_name)
         except UnknownFormat as error:
             raise CommandError(str(error)) from error
-        found = self.find_plan(plan)
+        found = choose_plan(plan)
         day = self.parse_date("--as-of", as_of)
         since_day = self.parse_date("--since", since) if since else None
         try:
@@ -46,14 +45,6 @@ class Command(BaseCommand):
         else:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
-
-    def find_plan(self, key: str) -> Plan:
-        plans = Plan.objects.select_related("municipality", "owner")
-        found = plans.filter(Q(slug=key) | Q(registration_number=key)).first()
-        if found is None:
-            known = "; ".join(f"{p.slug} ({p.registration_number})" for p in plans)
-            raise CommandError(f"unknown plan {key!r}; known plans: {known or 'none'}")
-        return found
 
     def parse_date(self, option: str, text: str) -> dt.date:
         try:
