@@ -1,0 +1,58 @@
+"""What every page that needs a right shares: ask the policy, or say in Swedish why not."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from styr.accounts.policy import can
+
+# What each right is for, in the words of the 403 page.
+EXPLANATIONS = {
+    "plans.report_status": _(
+        "Bara den som är ansvarig eller stödjande för åtgärden, eller strateg för planen, "
+        "kan rapportera status."
+    ),
+    "plans.change_plan": _("Bara en strateg för planen kan ändra den."),
+    "plans.publish_plan": _("Bara en strateg för planen kan offentliggöra den."),
+    "plans.change_action": _("Bara en strateg för planen kan ändra åtgärder."),
+    "reports.publish_report": _("Bara en strateg för planen kan publicera lägesrapporter."),
+    "imports.import_plan": _(
+        "Bara en strateg för hela kommunen kan importera en plan som ett nytt utkast."
+    ),
+    "goals.link_kpi": _("Bara en strateg för hela kommunen kan koppla nyckeltal till mål."),
+    "org.change_organisation": _("Bara en administratör kan ändra organisationen."),
+    "accounts.manage_accounts": _("Bara en administratör kan hantera konton."),
+    "accounts.view_audit": _("Bara en administratör kan läsa ändringsloggen."),
+}
+
+
+def forbidden(request, right: str):
+    """The 403 page: what the right is, and who has it."""
+    context = {"explanation": EXPLANATIONS.get(right, _("Du har inte behörighet till detta."))}
+    return render(request, "accounts/forbidden.html", context, status=403)
+
+
+def requires(right: str, target: Callable[..., Any] | None = None):
+    """A view decorator: anonymous users are sent to log in; users without `right` on the
+    object `target(request, **kwargs)` returns (None: no object) get a 403 that says why.
+    `target` may raise Http404 for an object that does not exist."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            obj = target(request, **kwargs) if target else None
+            if not can(request.user, right, obj):
+                return forbidden(request, right)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
