@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from styr.accounts.policy import can
+from styr.accounts.policy import can, can_admin
 
 
 class StyrAdminSite(admin.AdminSite):
@@ -34,7 +34,7 @@ class PolicyAdminMixin:
     """
 
     def _may(self, request, verb: str, obj=None) -> bool:
-        return request.user.has_perm(f"{self.opts.app_label}.{verb}_{self.opts.model_name}", obj)
+        return can_admin(request.user, verb, self.opts, obj)
 
     def has_view_permission(self, request, obj=None):
         return self._may(request, "view", obj) or self._may(request, "change", obj)
@@ -62,4 +62,8 @@ class PolicyModelAdmin(PolicyAdminMixin, admin.ModelAdmin):
 
 
 class PolicyTabularInline(PolicyAdminMixin, admin.TabularInline):
+    pass
+
+
+class PolicyStackedInline(PolicyAdminMixin, admin.StackedInline):
     pass

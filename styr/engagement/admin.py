@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from styr.accounts.admin_site import PolicyModelAdmin
 from styr.engagement.models import EngagementResponse, EngagementSurvey
 
 
 @admin.register(EngagementSurvey)
-class EngagementSurveyAdmin(admin.ModelAdmin):
+class EngagementSurveyAdmin(PolicyModelAdmin):
     list_display = ["title", "municipality", "year", "conducted_on", "generated", "imported_at"]
     list_filter = ["municipality", "generated"]
     search_fields = ["title", "file_name"]
@@ -13,7 +14,7 @@ class EngagementSurveyAdmin(admin.ModelAdmin):
 
 
 @admin.register(EngagementResponse)
-class EngagementResponseAdmin(admin.ModelAdmin):
+class EngagementResponseAdmin(PolicyModelAdmin):
     list_display = ["id", "survey", "unit", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"]
     list_filter = ["survey", "unit"]
     list_select_related = ["survey", "unit"]

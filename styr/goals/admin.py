@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 
+from styr.accounts.admin_site import PolicyModelAdmin, PolicyTabularInline
 from styr.goals.domain import write_assessment
 from styr.goals.models import (
     AssessmentScale,
@@ -15,7 +16,7 @@ from styr.goals.models import (
 
 
 @admin.register(AssessmentScale)
-class AssessmentScaleAdmin(admin.ModelAdmin):
+class AssessmentScaleAdmin(PolicyModelAdmin):
     list_display = [
         "municipality",
         "met_label",
@@ -28,7 +29,7 @@ class AssessmentScaleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
+class GoalAdmin(PolicyModelAdmin):
     list_display = ["__str__", "level", "parent", "owner_body", "owner_unit", "start_year"]
     list_filter = ["municipality", "level"]
     search_fields = ["title", "code", "description"]
@@ -37,12 +38,12 @@ class GoalAdmin(admin.ModelAdmin):
     raw_id_fields = ["owner_body", "owner_unit"]
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(PolicyTabularInline):
     model = Target
     extra = 1
 
 
-class MeasurementInline(admin.TabularInline):
+class MeasurementInline(PolicyTabularInline):
     model = Measurement
     extra = 1
     fields = ["period", "unit", "other_municipality", "gender", "value"]
@@ -50,7 +51,7 @@ class MeasurementInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(PolicyModelAdmin):
     list_display = ["name", "source", "kpi", "computation", "unit", "direction", "period_type"]
     list_filter = ["municipality", "source", "period_type"]
     search_fields = ["name", "description", "kpi__id", "kpi__title"]
@@ -68,7 +69,7 @@ class GoalAssessmentForm(forms.ModelForm):
 
 
 @admin.register(GoalAssessment)
-class GoalAssessmentAdmin(admin.ModelAdmin):
+class GoalAssessmentAdmin(PolicyModelAdmin):
     """New analyses get the level computed at that moment; earlier ones are read-only."""
 
     form = GoalAssessmentForm

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from styr.accounts.admin_site import PolicyModelAdmin, PolicyStackedInline, PolicyTabularInline
 from styr.org.models import (
     Body,
     Municipality,
@@ -13,25 +14,25 @@ from styr.org.models import (
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(PolicyModelAdmin):
     list_display = ["name", "kolada_id"]
     search_fields = ["name", "kolada_id"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class PersonAliasInline(admin.TabularInline):
+class PersonAliasInline(PolicyTabularInline):
     model = PersonAlias
     extra = 0
 
 
-class TenureInline(admin.TabularInline):
+class TenureInline(PolicyTabularInline):
     model = Tenure
     extra = 0
     autocomplete_fields = ["person", "post"]
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(PolicyModelAdmin):
     list_display = ["name", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["name", "aliases__name"]
@@ -40,7 +41,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(PolicyModelAdmin):
     list_display = ["title", "leads_unit", "is_director", "valid_from", "valid_to"]
     list_filter = ["is_director", "municipality"]
     search_fields = ["title", "tenures__person__name"]
@@ -48,7 +49,7 @@ class PostAdmin(admin.ModelAdmin):
     inlines = [TenureInline]
 
 
-class UnitChangeInline(admin.StackedInline):
+class UnitChangeInline(PolicyStackedInline):
     model = UnitChange
     fk_name = "unit"
     extra = 0
@@ -56,7 +57,7 @@ class UnitChangeInline(admin.StackedInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(PolicyModelAdmin):
     list_display = ["name", "kind", "parent", "responsible_post"]
     list_filter = ["kind", "municipality"]
     search_fields = ["name", "changes__new_name"]
@@ -65,7 +66,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnitChange)
-class UnitChangeAdmin(admin.ModelAdmin):
+class UnitChangeAdmin(PolicyModelAdmin):
     list_display = ["date", "unit", "kind", "note"]
     list_filter = ["kind", "date"]
     search_fields = ["unit__name", "new_name", "note"]
@@ -74,7 +75,7 @@ class UnitChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(PolicyModelAdmin):
     list_display = ["name", "kind", "parent", "responsible_post", "valid_from", "valid_to"]
     list_filter = ["kind", "municipality"]
     search_fields = ["name", "remit"]

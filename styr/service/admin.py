@@ -5,19 +5,12 @@ Deleting an import deletes its cases, which is how a wrongly imported file is ta
 
 from django.contrib import admin
 
+from styr.accounts.admin_site import PolicyModelAdmin
 from styr.service.models import ServiceCase, ServiceCaseImport
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(ServiceCaseImport)
-class ServiceCaseImportAdmin(ReadOnlyAdmin):
+class ServiceCaseImportAdmin(PolicyModelAdmin):
     list_display = ["file_name", "municipality", "case_count", "generated", "imported_at"]
     list_filter = ["municipality", "generated"]
     list_select_related = ["municipality"]
@@ -33,7 +26,7 @@ class ServiceCaseImportAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ServiceCase)
-class ServiceCaseAdmin(ReadOnlyAdmin):
+class ServiceCaseAdmin(PolicyModelAdmin):
     list_display = [
         "received",
         "municipality",
