@@ -26,6 +26,7 @@ from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator, 
 from styr.imports.models import PlanImport
 from styr.kolada.load import load_files
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, KoladaValue, Kpi
+from styr.lib.append_only import PURGE_SETTING
 from styr.lib.asof import recorded_on
 from styr.org.models import (
     Body,
@@ -260,9 +261,19 @@ def database_is_empty() -> bool:
 
 
 def clear_database() -> None:
-    with connection.cursor() as cursor:
+    """Delete every row of Styr's data, append-only history included (`styr demo --replace`).
+
+    On PostgreSQL the append-only tables' triggers refuse DELETE unless the transaction says
+    it is purging (`styr.purge`); it says so only for these statements, then takes it back.
+    """
+    purging = connection.vendor == "postgresql"
+    with transaction.atomic(), connection.cursor() as cursor:
+        if purging:
+            cursor.execute(f"SET LOCAL {PURGE_SETTING} = 'on'")
         for model in REPLACED_MODELS:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+        if purging:
+            cursor.execute(f"SET LOCAL {PURGE_SETTING} = 'off'")
 
 
 def load_file(
