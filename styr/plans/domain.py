@@ -46,6 +46,14 @@ def check_status_update(
             _("Okänd status ”%(status)s”. Giltiga: %(valid)s.")
             % {"status": status, "valid": ", ".join(Status.values)}
         )
+    check_update_date(action, date, after=after)
+
+
+def check_update_date(
+    action: Action | None, date: dt.date, *, after: StatusUpdate | None = None
+) -> None:
+    """The date rules alone (the status form shows them at its date field): not before the
+    action was introduced, not in the future, not before `after` (the update in force)."""
     if action is not None and date < action.introduced_on:
         raise ValidationError(
             _("Datumet %(date)s ligger före åtgärden fördes in i planen (%(start)s).")
@@ -220,12 +228,15 @@ def change_action(
     applies_from: dt.date | None = None,
     correction: bool = False,
     responsibilities: list[dict] | None = None,
+    recorded_at: dt.datetime | None = None,
     **fields,
 ) -> ActionVersion | None:
     """Change what an action says from `applies_from` on; what it said before is kept.
 
     `fields` are among title, text, theme, deadline_text, deadline_date, deadline_precision;
     `responsibilities` (kind, person, post, role_text) replaces the action's when given.
+    `recorded_at` defaults to now; only an import of dated documents sets it. Pages and
+    reports show the change from the later of `applies_from` and the day it was recorded.
     """
     allowed = {"title", "text", "theme", "deadline_text", "deadline_date", "deadline_precision"}
     unknown = set(fields) - allowed
@@ -249,7 +260,12 @@ def change_action(
             for order, item in enumerate(responsibilities)
         )
     return record_action_version(
-        action, by=by, applies_from=applies_from, reason=reason, correction=correction
+        action,
+        by=by,
+        applies_from=applies_from,
+        reason=reason,
+        correction=correction,
+        recorded_at=recorded_at,
     )
 
 

@@ -79,6 +79,7 @@ def plan(request, slug: str):
             "filtered": filtered,
             "focus_areas": list(plan.focus_areas.all()),
             "is_today": day == timezone.localdate(),
+            "may_publish": can(request.user, "reports.publish_report", plan),
         },
     )
 
@@ -134,7 +135,11 @@ def action(request, slug: str, pk: int):
         pk=pk,
     )
     day, query = read_day(request)
-    rows = read_action_rows(Action.objects.filter(pk=action.pk), day, action.plan.municipality_id)
+    only = Action.objects.filter(pk=action.pk)
+    rows = read_action_rows(only, day, action.plan.municipality_id)
+    existed = bool(rows)
+    if not existed:  # not yet part of the plan that day: show what it says today
+        rows = read_action_rows(only, timezone.localdate(), action.plan.municipality_id)
     history = list(
         StatusUpdate.objects.filter(action=action)
         .select_related("author")
@@ -144,10 +149,10 @@ def action(request, slug: str, pk: int):
         request,
         "portal/action.html",
         {
-            # As it stood on the day; before it was part of the plan, as it was first written.
             "action": rows[0].action if rows else action,
             "plan": action.plan,
             "row": rows[0] if rows else None,
+            "existed": existed,
             "history": history,
             "changes": version_changes(action),
             "internal": can(request.user, "plans.view_internal", action.plan),
