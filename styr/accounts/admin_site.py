@@ -20,6 +20,11 @@ class StyrAdminSite(admin.AdminSite):
 
     def login(self, request, extra_context=None):
         # One login page for the whole site; the admin's own would only admit is_staff.
+        # Someone signed in who may not use the admin is told why, not sent in a circle.
+        if request.user.is_authenticated:
+            from styr.accounts.views import forbidden
+
+            return forbidden(request, "accounts.use_admin")
         target = request.GET.get("next") or reverse("admin:index")
         return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
 

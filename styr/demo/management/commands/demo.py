@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from styr.demo.accounts import DEMO_PASSWORD, load_demo_accounts
 from styr.demo.loader import (
     DEMO_FILE,
     DatabaseNotEmpty,
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         try:
             municipality = load_file(file, replace=replace)
             catalogue = load_kolada_catalogue()
+            accounts = load_demo_accounts(municipality) if file == DEMO_FILE else []
         except (DemoError, DatabaseNotEmpty) as error:
             raise CommandError(str(error)) from error
         actions = Action.objects.filter(plan__municipality=municipality).count()
@@ -37,3 +39,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Loaded {municipality.name}: {actions} actions from {file.name}.")
         )
         self.stdout.write(f"Loaded Kolada's catalogue: {catalogue}.")
+        if accounts:
+            self.stdout.write(
+                f"Demo accounts (password {DEMO_PASSWORD!r}, for local use only): "
+                + ", ".join(accounts)
+            )

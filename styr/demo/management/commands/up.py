@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from styr.demo.accounts import DEMO_PASSWORD, load_demo_accounts
 from styr.demo.loader import database_is_empty, load_file, load_kolada_catalogue
 
 
@@ -24,4 +25,9 @@ class Command(BaseCommand):
         if database_is_empty():
             municipality = load_file()
             self.stdout.write(f"Loaded the demo: {municipality.name}.")
+            accounts = load_demo_accounts(municipality)
+            self.stdout.write(
+                f"Demo accounts (password {DEMO_PASSWORD!r}, for local use only): "
+                + ", ".join(accounts)
+            )
             self.stdout.write(f"Loaded Kolada's catalogue: {load_kolada_catalogue()}.")

@@ -1,0 +1,64 @@
+"""Accounts for the demo's directors, so that a local Styr can be tried as they would use it.
+
+Every person who holds a director's post in the demo gets an account named by their slug
+(`lena-dahlstedt`, `elisabeth-carle`, …) with an invented address at nacka.example, and the
+password DEMO_PASSWORD — for local use only. Klara Palmberg Broryd, the strategi- och
+förnyelsedirektör, is strateg for all the municipality's plans; `admin` administers accounts
+and the organisation; `lasare` is an internal reader. Loading again links the same accounts.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+
+from styr.accounts.models import Account, Role, RoleGrant
+from styr.org.models import Municipality, Person
+
+DEMO_PASSWORD = "styr-demo-2015"
+STRATEG = "klara-palmberg-broryd"
+EMAIL_DOMAIN = "nacka.example"
+
+
+@transaction.atomic
+def load_demo_accounts(municipality: Municipality) -> list[str]:
+    """Create (or re-link) the demo's accounts; returns their usernames."""
+    User = get_user_model()
+    password = make_password(DEMO_PASSWORD)  # hashed once: the same for every demo account
+    directors = (
+        Person.objects.filter(municipality=municipality, tenures__post__is_director=True)
+        .distinct()
+        .order_by("name")
+    )
+
+    def account(username: str, name: str) -> object:
+        first, _, last = name.partition(" ")
+        user, _ = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "email": f"{username}@{EMAIL_DOMAIN}",
+                "first_name": first,
+                "last_name": last,
+                "password": password,
+            },
+        )
+        return user
+
+    usernames = []
+    for person in directors:
+        user = account(person.slug, person.name)
+        Account.objects.update_or_create(user=user, defaults={"person": person})
+        if person.slug == STRATEG:
+            RoleGrant.objects.get_or_create(
+                user=user, role=Role.STRATEG, municipality=municipality, plan=None
+            )
+        usernames.append(user.username)
+    for username, name, role in (
+        ("admin", "Administratör Demo", Role.ADMIN),
+        ("lasare", "Läsare Demo", Role.READER),
+    ):
+        user = account(username, name)
+        RoleGrant.objects.get_or_create(user=user, role=role, municipality=municipality, plan=None)
+        usernames.append(username)
+    return usernames
