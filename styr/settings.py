@@ -80,7 +80,7 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "portal:start"
+LOGIN_REDIRECT_URL = "plans:my_actions"
 LOGOUT_REDIRECT_URL = "portal:start"
 
 ROOT_URLCONF = "styr.urls"

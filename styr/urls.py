@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("styr.service.urls")),
     path("", include("styr.engagement.urls")),
     path("", include("styr.goals.urls")),
+    path("", include("styr.plans.urls")),
     path("", include("styr.portal.urls")),
 ]

@@ -1,0 +1,100 @@
+"""The status form: what a director types, converted and checked before anything is written.
+
+The date rules are the write path's own (`check_update_date`), so the form and
+`record_status_update` cannot disagree; the form shows them at the field they concern.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from styr.plans.domain import ANY_SEEN, NOTE_LIMIT, check_update_date
+from styr.plans.models import Action, Status, StatusUpdate
+
+TOO_LONG = _("Högst %(limit_value)d tecken; texten har %(show_value)d.")
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Välj en av statusarna i listan.")},
+    )
+    note = forms.CharField(
+        label=_("Kommentar"),
+        required=False,
+        max_length=NOTE_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Visas publikt på åtgärdens sida och i lägesrapporten."),
+        error_messages={"max_length": TOO_LONG},
+    )
+    date = forms.DateField(
+        label=_("Statusen gäller den"),
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Dagen statusen beskriver (ÅÅÅÅ-MM-DD): i dag eller tidigare."),
+        error_messages={"invalid": _("Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-03-01.")},
+    )
+    internal_note = forms.CharField(
+        label=_("Intern kommentar"),
+        required=False,
+        max_length=NOTE_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Frivillig. Visas inte publikt: bara för strateger och interna läsare i Styr."),
+        error_messages={"max_length": TOO_LONG},
+    )
+    # The newest update the form showed (empty: none), so that a save made after someone
+    # else's is refused instead of silently following it.
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(
+        self,
+        data=None,
+        *,
+        action: Action,
+        latest: StatusUpdate | None,
+        newest: StatusUpdate | None,
+    ):
+        """`latest` is the update describing the latest day (the date rule), `newest` the
+        one recorded last (what `seen` names)."""
+        today = timezone.localdate()
+        initial = {
+            "date": today,
+            "status": latest.status if latest else None,
+            "seen": newest.id if newest else "",
+        }
+        super().__init__(data, initial=initial)
+        self.action = action
+        self.latest = latest
+        earliest = max(action.introduced_on, latest.date) if latest else action.introduced_on
+        self.fields["date"].widget.attrs.update(
+            {"min": earliest.isoformat(), "max": today.isoformat()}
+        )
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        check_update_date(self.action, date, after=self.latest)
+        return date
+
+    def clean_seen(self):
+        """ANY_SEEN when the field is not sent at all (a script that was shown nothing),
+        None when the form showed no update, else the id it showed."""
+        if "seen" not in self.data:
+            return ANY_SEEN
+        text = self.cleaned_data["seen"].strip()
+        if not text:
+            return None
+        if not text.isdigit():
+            raise ValidationError(_("Formuläret är skadat. Ladda om sidan och försök igen."))
+        return int(text)
+
+    def showing(self, newer: StatusUpdate, latest: StatusUpdate | None) -> StatusForm:
+        """The same typed text, now having shown `newer`: a deliberate second save is kept.
+        `latest` is read again, since `newer` may describe a later day."""
+        data = self.data.copy()
+        data["seen"] = str(newer.id)
+        return StatusForm(data, action=self.action, latest=latest, newest=newer)

@@ -1,0 +1,115 @@
+"""The pages where staff work on their plans: "Mina åtgärder" and the status form.
+
+Both ask the accounts policy for the right and write only through `record_status_update`.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from styr.accounts.policy import can, person_of, responsibility_filter, viewable_plans
+from styr.accounts.views import requires
+from styr.lib.dates import swedish_day
+from styr.plans.domain import StaleStatus, newest_recorded, record_status_update
+from styr.plans.forms import StatusForm
+from styr.plans.mine import my_plans
+from styr.plans.models import Action, Plan, Responsibility, Status
+from styr.plans.status import is_overdue
+
+# How many of the latest updates the form shows; the action page has them all.
+RECENT = 5
+
+
+@requires("accounts.view_own_actions")
+def my_actions(request):
+    person = person_of(request.user)
+    today = timezone.localdate()
+    plans = []
+    if person is not None:
+        mine = Responsibility.objects.filter(
+            responsibility_filter(person, today),
+            action__plan__in=Plan.objects.filter(viewable_plans(request.user)),
+        )
+        plans = my_plans(mine, today, person.municipality_id)
+    for plan in plans:
+        for mine in plan.actions:
+            mine.may_report = can(request.user, "plans.report_status", mine.row.action)
+    context = {
+        "person": person,
+        "plans": plans,
+        "total": sum(len(plan.actions) for plan in plans),
+        "overdue": sum(plan.overdue for plan in plans),
+    }
+    return render(request, "plans/my_actions.html", context)
+
+
+def reported_action(request, slug: str, pk: int) -> Action:
+    """The action of the URL among the plans the user may see (else 404), read once per
+    request: the decorator judges the right on it and the view then uses it."""
+    if not hasattr(request, "_styr_action"):
+        request._styr_action = get_object_or_404(
+            Action.objects.filter(
+                plan__in=Plan.objects.filter(viewable_plans(request.user))
+            ).select_related("plan__municipality", "theme__parent"),
+            plan__slug=slug,
+            pk=pk,
+        )
+    return request._styr_action
+
+
+@requires("plans.report_status", reported_action)
+def report_status(request, slug: str, pk: int):
+    action = reported_action(request, slug, pk)
+    recent = recent_updates(action)
+    latest = recent[0] if recent else None
+    data = request.POST if request.method == "POST" else None
+    form = StatusForm(data, action=action, latest=latest, newest=newest_recorded(action))
+    newer = None
+    if form.is_bound and form.is_valid():
+        try:
+            update = record_status_update(action, author=request.user, **form.cleaned_data)
+        except StaleStatus as conflict:
+            newer = conflict.newer
+            recent = recent_updates(action)
+            form = form.showing(newer, recent[0])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, saved_message(update))
+            return redirect(action)
+    return status_page(request, action, form, recent, newer)
+
+
+def recent_updates(action: Action) -> list:
+    """The latest updates, the one describing the latest day first (the update in force)."""
+    updates = action.status_updates.select_related("author")
+    return list(updates.order_by("-date", "-recorded_at", "-id")[:RECENT])
+
+
+def saved_message(update) -> str:
+    return _("Statusen är sparad: %(status)s den %(date)s.") % {
+        "status": Status(update.status).label,
+        "date": swedish_day(update.date),
+    }
+
+
+def status_page(request, action: Action, form: StatusForm, recent: list, newer):
+    """The form; 409 after a conflict, 400 after bad input, so that scripts can tell."""
+    current = recent[0] if recent else None
+    today = timezone.localdate()
+    context = {
+        "action": action,
+        "plan": action.plan,
+        "form": form,
+        "current": current,
+        "overdue": is_overdue(action.deadline_date, current.status if current else "", today),
+        "recent": recent,
+        "newer": newer,
+        "internal": can(request.user, "plans.view_internal", action.plan),
+    }
+    code = 409 if newer else 400 if form.is_bound and form.errors else 200
+    return render(request, "plans/status_form.html", context, status=code)

@@ -1,0 +1,306 @@
+"""The status form: who may report, what is stored, what is refused, and no lost update."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+
+from styr.org.models import Person
+from styr.plans.domain import NOTE_LIMIT, record_status_update
+from styr.plans.models import Action, Responsibility, StatusUpdate
+from tests.conftest import demo_once
+
+pytestmark = pytest.mark.django_db
+
+demo = pytest.fixture(demo_once)
+
+
+def form_url(action) -> str:
+    return f"/planer/{action.plan.slug}/atgarder/{action.id}/status/"
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def seen_on(html: str) -> str:
+    """The hidden `seen` value the form carries."""
+    field = re.search(r'<input type="hidden" name="seen"[^>]*>', html).group(0)
+    value = re.search(r'value="([^"]*)"', field)
+    return value.group(1) if value else ""
+
+
+def shown_form(client, action) -> str:
+    response = client.get(form_url(action))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def text_of(response) -> str:
+    """The page as a reader sees it: words without tags, single spaces."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def test_the_form_shows_the_action_its_deadline_and_its_current_status(client, cast):
+    html = shown_form(signed_in(client, cast.responsible), cast.action)
+    assert "Översyn av chefsnivåer i Nacka med fokus på gruppchefsnivån" in html
+    assert "under 2015" in html
+    assert "Arbetet pågår, beräknas bli klart hösten 2015." in html
+    assert "2 september 2015" in html
+    assert "Försenad" in html
+    # The date defaults to today and may not go past it; the status to the current one.
+    today = timezone.localdate().isoformat()
+    assert f'value="{today}"' in html and f'max="{today}"' in html
+    assert 'value="in_progress" id="id_status_1" required checked' in html
+    assert seen_on(html) == str(cast.action.status_updates.get().id)
+
+
+def test_a_saved_status_is_stored_with_its_author_and_the_action_page_says_so(client, cast):
+    signed_in(client, cast.responsible)
+    html = shown_form(client, cast.action)
+    today = timezone.localdate()
+    response = client.post(
+        form_url(cast.action),
+        {
+            "status": "done",
+            "note": "Översynen är klar och redovisad.",
+            "internal_note": "Gruppcheferna informerade muntligt.",
+            "date": today.isoformat(),
+            "seen": seen_on(html),
+        },
+        follow=True,
+    )
+    assert response.redirect_chain == [
+        (f"/planer/{cast.plan.slug}/atgarder/{cast.action.id}/", 302)
+    ]
+    page = text_of(response)
+    assert "Statusen är sparad: Genomfört den" in page
+    assert "Status i dag: ✔ Genomfört" in page
+    stored = cast.action.status_updates.order_by("-id").first()
+    assert (stored.status, stored.date, stored.note, stored.internal_note, stored.author) == (
+        "done",
+        today,
+        "Översynen är klar och redovisad.",
+        "Gruppcheferna informerade muntligt.",
+        cast.responsible,
+    )
+
+
+def test_the_internal_note_is_not_shown_to_the_public(client, cast):
+    record_status_update(
+        cast.action,
+        date=timezone.localdate(),
+        status="done",
+        note="Klart.",
+        internal_note="Budgeten överskreds.",
+        author=cast.responsible,
+    )
+    page = client.get(f"/planer/{cast.plan.slug}/atgarder/{cast.action.id}/").content.decode()
+    assert "Klart." in page
+    assert "Budgeten överskreds." not in page
+
+
+def test_a_save_after_someone_elses_is_refused_and_shows_the_newer_update(client, cast):
+    signed_in(client, cast.responsible)
+    shown = seen_on(shown_form(client, cast.action))
+    newer = record_status_update(
+        cast.action,
+        date=timezone.localdate(),
+        status="done",
+        note="Klart enligt strategen.",
+        author=cast.strateg,
+        seen=int(shown),
+    )
+    typed = {
+        "status": "in_progress",
+        "note": "Arbetet fortsätter med gruppcheferna.",
+        "date": timezone.localdate().isoformat(),
+        "seen": shown,
+    }
+    response = client.post(form_url(cast.action), typed)
+
+    assert response.status_code == 409
+    page = text_of(response)
+    assert "Inte sparad: någon annan rapporterade först" in page
+    assert "✔ Genomfört" in page and "Klart enligt strategen." in page
+    assert f"av {cast.strateg.username}" in page
+    assert timezone.localtime(newer.recorded_at).strftime("%Y-%m-%d %H:%M") in page
+    # What was typed is kept, and the form now says it has shown the newer update.
+    assert "Arbetet fortsätter med gruppcheferna.</textarea>" in response.content.decode()
+    assert seen_on(response.content.decode()) == str(newer.id)
+    assert list(cast.action.status_updates.values_list("note", flat=True).order_by("id")) == [
+        "Arbetet pågår, beräknas bli klart hösten 2015. Om resultatkontrakt, se nedan under kommande åtgärder.",
+        "Klart enligt strategen.",
+    ]
+
+    # Having seen it, a deliberate second save is kept after the newer update.
+    again = client.post(form_url(cast.action), {**typed, "seen": str(newer.id)})
+    assert again.status_code == 302
+    latest = cast.action.status_updates.order_by("-id").first()
+    assert (latest.note, latest.author) == (
+        "Arbetet fortsätter med gruppcheferna.",
+        cast.responsible,
+    )
+
+
+def test_the_first_report_is_refused_too_when_someone_else_reported_first(client, cast):
+    signed_in(client, cast.other_responsible)
+    assert seen_on(shown_form(client, cast.other_action)) == ""
+    record_status_update(cast.other_action, date=timezone.localdate(), status="in_progress")
+    response = client.post(
+        form_url(cast.other_action),
+        {"status": "done", "note": "", "date": timezone.localdate().isoformat(), "seen": ""},
+    )
+    assert response.status_code == 409
+    assert cast.other_action.status_updates.count() == 1
+
+
+def test_a_script_that_sends_no_seen_field_saves_without_a_conflict(client, cast):
+    signed_in(client, cast.responsible)
+    response = client.post(
+        form_url(cast.action),
+        {"status": "done", "note": "Klart.", "date": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 302
+    assert cast.action.status_updates.order_by("-id").first().note == "Klart."
+
+
+TODAY = "today"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("status", "finished", "Välj en av statusarna i listan."),
+        ("status", "", "Detta fält måste fyllas i."),
+        ("date", "2999-01-01", "En statusuppdatering kan inte dateras i framtiden."),
+        (
+            "date",
+            "2015-06-01",
+            "Datumet 1 juni 2015 ligger före den senaste statusuppdateringen (2 september 2015). Ange 2 september 2015 eller senare.",
+        ),
+        (
+            "date",
+            "2014-06-01",
+            "Datumet 1 juni 2014 ligger före åtgärden fördes in i planen (1 december 2014).",
+        ),
+        ("date", "2.9.2015", "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-03-01."),
+        (
+            "note",
+            "x" * (NOTE_LIMIT + 1),
+            f"Högst {NOTE_LIMIT} tecken; texten har {NOTE_LIMIT + 1}.",
+        ),
+        (
+            "internal_note",
+            "x" * (NOTE_LIMIT + 1),
+            f"Högst {NOTE_LIMIT} tecken; texten har {NOTE_LIMIT + 1}.",
+        ),
+        ("seen", "gammal", "Formuläret är skadat. Ladda om sidan och försök igen."),
+    ],
+)
+def test_bad_input_is_answered_at_the_field_and_nothing_is_stored(
+    client, cast, field, value, message
+):
+    signed_in(client, cast.responsible)
+    good = {
+        "status": "done",
+        "note": "Klart.",
+        "date": timezone.localdate().isoformat(),
+        "seen": seen_on(shown_form(client, cast.action)),
+    }
+    response = client.post(form_url(cast.action), {**good, field: value})
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Rapporten är inte sparad. Rätta det som står vid fälten nedan." in page
+    if field == "seen":
+        assert message in page
+    else:
+        assert f'<p class="error" id="id_{field}_error">{message}</p>' in page
+    assert cast.action.status_updates.count() == 1
+
+
+@pytest.mark.parametrize("name", ["reader", "other_responsible", "other_strateg", "admin"])
+def test_someone_elses_action_is_refused_with_a_swedish_403(client, cast, name):
+    signed_in(client, getattr(cast, name))
+    assert client.get(form_url(cast.action)).status_code == 403
+    response = client.post(
+        form_url(cast.action), {"status": "done", "date": timezone.localdate().isoformat()}
+    )
+    assert response.status_code == 403
+    assert "Bara den som är ansvarig eller stödjande för åtgärden" in response.content.decode()
+    assert cast.action.status_updates.count() == 1
+
+
+def test_the_plans_strateg_may_report_on_any_of_its_actions(client, cast):
+    signed_in(client, cast.strateg)
+    response = client.post(
+        form_url(cast.action), {"status": "done", "date": timezone.localdate().isoformat()}
+    )
+    assert response.status_code == 302
+    assert cast.action.status_updates.order_by("-id").first().author == cast.strateg
+
+
+def test_anonymous_users_are_sent_to_log_in_and_nothing_is_stored(client, cast):
+    url = form_url(cast.action)
+    assert client.get(url).url == f"/konto/logga-in/?next={url}"
+    response = client.post(url, {"status": "done", "date": timezone.localdate().isoformat()})
+    assert response.url == f"/konto/logga-in/?next={url}"
+    assert cast.action.status_updates.count() == 1
+
+
+def test_an_action_that_does_not_exist_or_belongs_to_another_plan_is_not_found(client, cast):
+    signed_in(client, cast.other_responsible)
+    assert client.get(f"/planer/{cast.plan.slug}/atgarder/999999/status/").status_code == 404
+    # Dag Björklund's own action, but under the wrong plan's address.
+    assert (
+        client.get(f"/planer/{cast.plan.slug}/atgarder/{cast.other_action.id}/status/").status_code
+        == 404
+    )
+
+
+def test_an_action_deleted_after_the_form_was_shown_is_not_found(client, cast):
+    # Only an action without history can be deleted; one with updates is protected.
+    action = Action.objects.create(
+        plan=cast.other_plan,
+        theme=cast.other_action.theme,
+        order=2,
+        title="Utred en ny reningsanläggning",
+        text="En utredning görs.",
+        origin="new",
+        introduced_on=dt.date(2016, 1, 1),
+    )
+    Responsibility.objects.create(action=action, person=Person.objects.get(slug="dag-bjorklund"))
+    signed_in(client, cast.other_responsible)
+    url = form_url(action)
+    seen = seen_on(shown_form(client, action))
+    action_id = action.id
+    action.delete()
+    response = client.post(
+        url, {"status": "done", "date": timezone.localdate().isoformat(), "seen": seen}
+    )
+    assert response.status_code == 404
+    assert not StatusUpdate.objects.filter(action_id=action_id).exists()
+
+
+def test_the_action_page_offers_the_form_only_to_those_who_may_report(client, cast):
+    action_url = f"/planer/{cast.plan.slug}/atgarder/{cast.action.id}/"
+    link = f'href="{form_url(cast.action)}"'
+    assert link not in client.get(action_url).content.decode()
+    signed_in(client, cast.other_responsible)
+    assert link not in client.get(action_url).content.decode()
+    client.logout()
+    signed_in(client, cast.responsible)
+    assert link in client.get(action_url).content.decode()
+
+
+def test_a_status_dated_on_the_day_of_the_latest_update_is_accepted(client, cast):
+    signed_in(client, cast.responsible)
+    seen = seen_on(shown_form(client, cast.action))
+    response = client.post(
+        form_url(cast.action), {"status": "done", "date": "2015-09-02", "seen": seen}
+    )
+    assert response.status_code == 302
+    assert cast.action.status_updates.order_by("-id").first().date == dt.date(2015, 9, 2)
