@@ -61,6 +61,20 @@ class PolicyAdminMixin:
             raise PermissionDenied
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        # Each inline row as it will be stored, e.g. a role granted in another municipality.
+        for row in formset.forms:
+            instance = row.instance
+            if formset.can_delete and formset._should_delete_form(row):
+                verb = "delete"
+            elif row.has_changed():
+                verb = "change" if instance.pk else "add"
+            else:
+                continue
+            if not can_admin(request.user, verb, instance._meta, instance):
+                raise PermissionDenied
+        super().save_formset(request, form, formset, change)
+
 
 class PolicyModelAdmin(PolicyAdminMixin, admin.ModelAdmin):
     pass

@@ -7,12 +7,12 @@ updates and versions are history: added, never changed or removed.
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from styr.accounts.admin_site import PolicyModelAdmin, PolicyTabularInline
-from styr.accounts.policy import viewable_plans
+from styr.accounts.policy import can, viewable_plans
 from styr.plans.domain import check_status_update, record_action_version, record_status_update
 from styr.plans.models import (
     Action,
@@ -225,6 +225,9 @@ class ActionAdmin(VisiblePlansMixin, PolicyModelAdmin):
 
     def _record_status_updates(self, request, form, formset):
         # New status updates go through the one function that writes them.
+        new = [update_form for update_form in formset.extra_forms if update_form.has_changed()]
+        if new and not can(request.user, "plans.report_status", form.instance):
+            raise PermissionDenied
         formset.new_objects = [
             record_status_update(
                 form.instance,
@@ -235,8 +238,7 @@ class ActionAdmin(VisiblePlansMixin, PolicyModelAdmin):
                 author=request.user,
                 author_name=update_form.cleaned_data.get("author_name", ""),
             )
-            for update_form in formset.extra_forms
-            if update_form.has_changed()
+            for update_form in new
         ]
         formset.changed_objects = []
         formset.deleted_objects = []
