@@ -125,27 +125,27 @@ def forget(user) -> None:
             delattr(user, name)
 
 
-def _holds(user, role: str, obj: Any, *, whole_municipality: bool = False) -> bool:
-    """The user holds `role` for obj's municipality (and plan).
+def _holds(user, role: str, obj: Any, *, scope: str = "plan") -> bool:
+    """The user holds `role` for the object, in one of three scopes:
 
+    - "plan": for the object's plan, or for all plans of its municipality;
+    - "municipality": for all of its municipality (not just one plan);
+    - "member": in its municipality at all, for whichever plan.
     Without an object, or for one that belongs to no municipality (an account, Kolada's
-    national catalogue), holding the role anywhere is enough.
+    national catalogue), holding the role anywhere in that scope is enough.
     """
     if user.is_authenticated and user.is_superuser:
         return True
     municipality_id = municipality_id_of(obj)
     plan = plan_of(obj)
     for held_role, held_municipality, held_plan in grants(user):
-        if held_role != role:
+        if held_role != role or (scope == "municipality" and held_plan is not None):
             continue
-        if obj is None or municipality_id is None:
-            return True
-        if held_municipality != municipality_id:
-            continue
-        if held_plan is None:
-            return True
-        if not whole_municipality and plan is not None and plan.id == held_plan:
-            return True
+        if municipality_id is None or held_municipality == municipality_id:
+            if municipality_id is None or held_plan is None or scope == "member":
+                return True
+            if plan is not None and plan.id == held_plan:
+                return True
     return False
 
 
@@ -162,7 +162,13 @@ def is_strateg(user, obj=None) -> bool:
 @rules.predicate
 def is_municipality_strateg(user, obj=None) -> bool:
     """Strateg for every plan of the object's municipality (may create plans there)."""
-    return _holds(user, Role.STRATEG, obj, whole_municipality=True)
+    return _holds(user, Role.STRATEG, obj, scope="municipality")
+
+
+@rules.predicate
+def is_strateg_here(user, obj=None) -> bool:
+    """Strateg for some plan of the object's municipality: one of its staff."""
+    return _holds(user, Role.STRATEG, obj, scope="member")
 
 
 @rules.predicate
@@ -195,6 +201,8 @@ def is_signed_in(user, obj=None) -> bool:
 
 
 insider = is_reader | is_strateg | is_admin
+# Who may read the back office's lists of the organisation, goals and Kolada data.
+staff = is_strateg_here | is_admin
 # Everything a plan holds is public once the plan is published; a draft is for insiders.
 may_view_plan = is_public | insider
 may_report_status = is_strateg | (is_responsible & is_public)
@@ -224,7 +232,7 @@ RIGHTS = {
 # Each model is edited by the role that owns its part of the domain.
 
 never = rules.always_deny
-plan_content = {"view": may_view_plan & (is_strateg | is_admin), "edit": is_strateg}
+plan_content = {"view": may_view_plan & staff, "edit": is_strateg}
 ADMIN_FAMILIES: dict[str, dict[str, Any]] = {
     # A plan and what it holds: the plan's strateg. New plans: a municipality-wide strateg.
     "plans.plan": {**plan_content, "add": is_municipality_strateg, "delete": never},
@@ -240,7 +248,7 @@ ADMIN_FAMILIES: dict[str, dict[str, Any]] = {
     "imports.planimport": {"view": plan_content["view"], "edit": never},
     # The organisation: admins.
     **{
-        f"org.{name}": {"view": is_strateg | is_admin, "edit": is_admin}
+        f"org.{name}": {"view": staff, "edit": is_admin}
         for name in (
             "municipality",
             "person",
@@ -254,10 +262,10 @@ ADMIN_FAMILIES: dict[str, dict[str, Any]] = {
     },
     # Goals and the data behind indicators: a municipality-wide strateg.
     **{
-        f"goals.{name}": {"view": is_strateg | is_admin, "edit": is_municipality_strateg}
+        f"goals.{name}": {"view": staff, "edit": is_municipality_strateg}
         for name in ("assessmentscale", "goal", "indicator", "target", "measurement")
     },
-    "goals.goalassessment": {"view": is_strateg | is_admin, "add": is_municipality_strateg},
+    "goals.goalassessment": {"view": staff, "add": is_municipality_strateg},
     # Case records and survey answers come from files (`styr cases import`, `styr hme
     # import`); taking back a wrongly imported file deletes its rows with it.
     **{
@@ -280,14 +288,14 @@ ADMIN_FAMILIES: dict[str, dict[str, Any]] = {
     },
     # Kolada's national catalogue and values are loaded by `styr kolada load`, not edited.
     **{
-        f"kolada.{name}": {"view": is_strateg | is_admin, "edit": never}
+        f"kolada.{name}": {"view": staff, "edit": never}
         for name in ("kpi", "koladamunicipality", "koladagroup", "koladavalue")
     },
     # Accounts: admins.
     "auth.user": {"view": is_admin, "edit": is_admin, "delete": never},
-    "auth.group": {"view": never, "edit": never},
     "accounts.account": {"view": is_admin, "edit": is_admin},
     "accounts.rolegrant": {"view": is_admin, "edit": is_admin},
+    "auditlog.logentry": {"view": is_admin, "edit": never},  # the audit log: read, never edited
 }
 
 
@@ -339,3 +347,9 @@ def viewable_plans(user) -> Q:
         elif role == Role.STRATEG:
             visible |= Q(id=plan_id)
     return visible
+
+
+def municipalities_where(user, right: str) -> list[Municipality]:
+    """The municipalities in which `user` has `right`, by name: where a page that acts in a
+    municipality chosen on the page (an import, linking a KPI) lets the user act. One query."""
+    return [m for m in Municipality.objects.order_by("name") if can(user, right, m)]
