@@ -21,4 +21,4 @@ test: $(BIN)/styr
 lint: $(BIN)/styr
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DATABASE_URL=sqlite://:memory: $(BIN)/styr makemigrations --check --dry-run
+	DATABASE_URL=sqlite://:memory: STYR_DEBUG=true $(BIN)/styr makemigrations --check --dry-run

@@ -7,6 +7,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styr.settings")
+# Styr refuses to start without a key; a benchmark's throw-away database signs nothing.
+os.environ.setdefault("STYR_SECRET_KEY", "benchmarks-only-not-a-secret")
 
 
 @contextlib.contextmanager

@@ -74,3 +74,27 @@ def browser_page(site, monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with chromium_page() as page:
         yield page
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 and a free port, with Django's mail
+    settings pointed at it. Yields a `tests.loopback.SmtpServer`: `.host`, `.port` (for a
+    `styr` subprocess: STYR_EMAIL_URL=smtp://host:port) and `.messages`, the parsed
+    `email.message.EmailMessage`s received so far."""
+    from aiosmtpd.controller import Controller
+
+    from tests.loopback import HOST, SmtpServer, free_port
+
+    server = SmtpServer(HOST, free_port())
+    controller = Controller(server, hostname=server.host, port=server.port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = server.host
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    try:
+        yield server
+    finally:
+        controller.stop()

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from styr.lib.csp import style_hash_sources
 from styr.lib.dates import InvalidDate, parse_iso_date
 from styr.lib.http import BadQuery, answers_bad_query
 from styr.plans.models import Plan
@@ -45,6 +46,11 @@ def _file_response(data: bytes, format_name: str, filename: str) -> HttpResponse
     response = HttpResponse(data, content_type=chosen.media_type)
     disposition = "inline" if format_name == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}{chosen.suffix}"'
+    if format_name == "html":
+        # The report is a self-contained document with its styles inside; allow exactly
+        # those, by the hash of the bytes served (what django-csp's decorators set, but the
+        # sources depend on this response's content).
+        response._csp_update = {"style-src": style_hash_sources(data)}
     return response
 
 

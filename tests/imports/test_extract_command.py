@@ -17,7 +17,13 @@ def run(*files, env_db="postgres://nobody@127.0.0.1:1/none"):
         [*STYR, *map(str, files)],
         capture_output=True,
         text=True,
-        env={"DATABASE_URL": env_db, "PATH": "/usr/bin:/bin", "HOME": "/tmp"},
+        env={
+            "DATABASE_URL": env_db,
+            "PATH": "/usr/bin:/bin",
+            "HOME": "/tmp",
+            # Every styr command needs a key (the settings refuse to start without one).
+            "STYR_SECRET_KEY": "tests-only-not-a-secret",
+        },
         cwd=Path(__file__).resolve().parents[2],
         timeout=120,
     )
