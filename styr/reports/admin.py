@@ -1,28 +1,34 @@
-"""Published reports in the admin: readable, never editable (publish from the plan page)."""
+"""Published reports in the admin: readable, never editable (publish from the plan page).
+
+Like every admin, it asks the policy, which never allows adding, changing or deleting a
+published report or file: a new version is published instead, with its reason.
+"""
 
 from django.contrib import admin
 
+from styr.accounts.admin_site import PolicyModelAdmin, PolicyTabularInline
+from styr.plans.admin import VisiblePlansMixin
 from styr.reports.models import PublishedFile, PublishedReport
 
 
-class PublishedFileInline(admin.TabularInline):
+class PublishedFileInline(PolicyTabularInline):
     model = PublishedFile
     fields = ["format", "size", "sha256"]
     readonly_fields = fields
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PublishedReport)
-class PublishedReportAdmin(admin.ModelAdmin):
-    list_display = ["plan", "as_of", "since", "published_at", "published_by"]
+class PublishedReportAdmin(VisiblePlansMixin, PolicyModelAdmin):
+    list_display = ["plan", "as_of", "version", "since", "published_at", "published_by"]
     list_filter = ["plan", "as_of"]
+    list_select_related = ["plan", "published_by"]
     readonly_fields = [
         "plan",
         "as_of",
+        "version",
+        "reason",
         "since",
         "published_at",
         "published_by",
@@ -30,12 +36,3 @@ class PublishedReportAdmin(admin.ModelAdmin):
         "content",
     ]
     inlines = [PublishedFileInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

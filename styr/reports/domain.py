@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from styr.accounts.audit import AuditEvent, audited
 from styr.lib.dates import swedish_day
 from styr.reports.build import DEFAULT_PROPOSAL, build_report
 from styr.reports.content import Report
@@ -63,28 +66,79 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@transaction.atomic
+def published_versions(plan, day: dt.date) -> list[PublishedReport]:
+    """The versions of the plan's report for `day` published so far, newest first."""
+    return list(
+        PublishedReport.objects.filter(plan=plan, as_of=day)
+        .select_related("published_by")
+        .defer("content")
+        .order_by("-version")
+    )
+
+
+def reason_required_message(day: dt.date, versions: list[int]) -> str:
+    return _(
+        "Planen har redan en publicerad lägesrapport för %(day)s (version %(versions)s). "
+        "Ange ett skäl till att den publiceras igen; den nya versionen ersätter den tidigare, "
+        "som står kvar i listan."
+    ) % {"day": swedish_day(day), "versions": ", ".join(str(v) for v in sorted(versions))}
+
+
+@audited(AuditEvent.REPORT_PUBLISH, actor="by")
 def publish_report(
-    plan, *, day: dt.date, by, since: dt.date | None = None, proposal: str = DEFAULT_PROPOSAL
+    plan,
+    *,
+    day: dt.date,
+    by,
+    since: dt.date | None = None,
+    proposal: str = DEFAULT_PROPOSAL,
+    reason: str = "",
 ) -> PublishedReport:
     """Freeze the report as of `day`: its content as JSON and every format, with checksums.
 
-    Everything is rendered before anything is written, so a failure leaves nothing behind.
+    Publishing a day that already has a report makes the next version of it and needs a
+    `reason`; earlier versions stay as they are. Everything is rendered before anything is
+    written, and the rows are written in one transaction, so a failure leaves nothing behind.
+    Raises ValidationError (in Swedish) without a reason for a new version, or when someone
+    else published the same day at the same moment (the unique version makes one of the two
+    fail), and ReportDateError for a day the plan cannot be reported on.
     """
+    reason = reason.strip()
     report = make_report(plan, day, since=since, proposal=proposal)
     content = report.to_json()
     files = {name: render(report, name) for name in FORMATS}
-    published = PublishedReport.objects.create(
-        plan=plan,
-        as_of=day,
-        since=dt.date.fromisoformat(report.changes.since) if report.changes else None,
-        content=content,
-        content_sha256=sha256(content.encode("utf-8")),
-        published_at=timezone.now(),
-        published_by=by,
-    )
-    PublishedFile.objects.bulk_create(
-        PublishedFile(report=published, format=name, data=data, sha256=sha256(data), size=len(data))
-        for name, data in files.items()
-    )
+    try:
+        with transaction.atomic():
+            versions = list(
+                PublishedReport.objects.filter(plan=plan, as_of=day).values_list(
+                    "version", flat=True
+                )
+            )
+            if versions and not reason:
+                raise ValidationError(reason_required_message(day, versions), code="reason")
+            published = PublishedReport.objects.create(
+                plan=plan,
+                as_of=day,
+                version=max(versions, default=0) + 1,
+                reason=reason,
+                since=dt.date.fromisoformat(report.changes.since) if report.changes else None,
+                content=content,
+                content_sha256=sha256(content.encode("utf-8")),
+                published_at=timezone.now(),
+                published_by=by,
+            )
+            PublishedFile.objects.bulk_create(
+                PublishedFile(
+                    report=published, format=name, data=data, sha256=sha256(data), size=len(data)
+                )
+                for name, data in files.items()
+            )
+    except IntegrityError as error:
+        # Two publications of the same day chose the same version; the one that committed
+        # first stands and this one wrote nothing.
+        raise ValidationError(
+            _("Lägesrapporten för %(day)s publicerades samtidigt av någon annan; försök igen.")
+            % {"day": swedish_day(day)},
+            code="concurrent",
+        ) from error
     return published

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
+
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from styr.accounts.policy import can
+from styr.accounts.views import requires
 from styr.lib.csp import style_hash_sources
 from styr.lib.dates import InvalidDate, parse_iso_date
 from styr.lib.http import BadQuery, answers_bad_query
@@ -23,6 +29,8 @@ from styr.reports.domain import (
 from styr.reports.formats import FORMATS, UnknownFormat, get_format
 from styr.reports.forms import PublishForm
 from styr.reports.models import PublishedFile, PublishedReport
+
+logger = logging.getLogger("styr.reports")
 
 
 def _plan(slug: str) -> Plan:
@@ -72,6 +80,14 @@ def report(request, slug: str, format_name: str):
     return _file_response(data, format_name, f"lagesrapport-{plan.slug}-{day.isoformat()}")
 
 
+def with_replacements(reports: list[PublishedReport]) -> list[PublishedReport]:
+    """Set `replaced_by` on every version that a later version of the same day replaced."""
+    by_version = {(report.as_of, report.version): report for report in reports}
+    for report in reports:
+        report.replaced_by = by_version.get((report.as_of, report.version + 1))
+    return reports
+
+
 def published(request, slug: str):
     plan = _plan(slug)
     reports = list(
@@ -79,29 +95,61 @@ def published(request, slug: str):
         .select_related("published_by")
         .prefetch_related("files")
         .defer("content")
-        .order_by("-as_of", "-published_at", "-id")
+        .order_by("-as_of", "-version", "-id")
     )
-    return render(request, "reports/published.html", {"plan": plan, "reports": reports})
+    context = {
+        "plan": plan,
+        "reports": with_replacements(reports),
+        "can_publish": can(request.user, "reports.publish_report", plan),
+    }
+    return render(request, "reports/published.html", context)
 
 
 def published_file(request, slug: str, pk: int, format_name: str):
+    """A published file, sent only if its bytes still match the checksum and size recorded
+    when it was published; otherwise refused (409) and logged as an error."""
     file = get_object_or_404(
-        PublishedFile.objects.select_related("report"),
+        PublishedFile.objects.select_related("report__plan"),
         report__plan__slug=slug,
         report_id=pk,
         format=format_name,
     )
+    data = bytes(file.data)
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != file.sha256 or len(data) != file.size:
+        logger.error(
+            "Published file does not match its recorded checksum; not served: plan=%s "
+            "report=%s format=%s expected_sha256=%s actual_sha256=%s "
+            "expected_size=%s actual_size=%s",
+            file.report.plan.slug,
+            file.report_id,
+            format_name,
+            file.sha256,
+            actual,
+            file.size,
+            len(data),
+        )
+        return render(
+            request,
+            "reports/file_mismatch.html",
+            {"plan": file.report.plan, "report": file.report, "file": file},
+            status=409,
+        )
     response = _file_response(
-        bytes(file.data), format_name, f"lagesrapport-{slug}-{file.report.as_of.isoformat()}"
+        data, format_name, f"lagesrapport-{slug}-{file.report.as_of.isoformat()}"
     )
     response["X-Content-SHA256"] = file.sha256
     return response
 
 
-@staff_member_required
+def _target_plan(request, slug: str) -> Plan:
+    return _plan(slug)
+
+
+@requires("reports.publish_report", _target_plan)
 def publish(request, slug: str):
     plan = _plan(slug)
-    form = PublishForm(request.POST or None, initial={"as_of": timezone.localdate()})
+    form = PublishForm(request.POST or None, plan=plan, initial={"as_of": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             publish_report(
@@ -109,11 +157,26 @@ def publish(request, slug: str):
                 day=form.cleaned_data["as_of"],
                 since=form.cleaned_data["since"],
                 proposal=form.cleaned_data["proposal"],
+                reason=form.cleaned_data["reason"],
                 by=request.user,
             )
         except ReportDateError as error:
             form.add_error("as_of", str(error))
+        except ValidationError as error:
+            form.add_error("reason" if error.code == "reason" else None, error.messages)
         else:
-            messages.success(request, "Rapporten är publicerad och kan inte längre ändras.")
+            messages.success(request, _("Rapporten är publicerad och kan inte längre ändras."))
             return redirect("reports:published", slug=plan.slug)
-    return render(request, "reports/publish.html", {"plan": plan, "form": form})
+    published_reports = with_replacements(
+        list(
+            PublishedReport.objects.filter(plan=plan)
+            .select_related("published_by")
+            .defer("content")
+            .order_by("-as_of", "-version", "-id")
+        )
+    )
+    return render(
+        request,
+        "reports/publish.html",
+        {"plan": plan, "form": form, "published_reports": published_reports},
+    )
