@@ -1,8 +1,13 @@
-"""Save an extracted plan document as a new plan, in one transaction.
+"""Save an extracted plan document as a new draft plan, in one transaction.
 
 The document is the `styr extract` JSON of one file (possibly edited by a person on the
 review page). Names are matched to known people, titles to known posts; a name Styr does not
 know is kept as written on the responsibility and reported back for review.
+
+An imported plan is a draft (`published_at` empty): a machine read it, so nobody outside has
+seen it until a strateg has checked it and published it (`styr.plans.domain.publish_plan`).
+The `PlanImport` written beside it says where it came from, who imported it and which names
+are still to review.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from styr.accounts.audit import AuditEvent, audited
 from styr.imports.matching import match_person, match_post
+from styr.imports.models import PlanImport
 from styr.lib.asof import recorded_on
 from styr.org.models import Body, Municipality, Person, Post
 from styr.plans.domain import record_action_version, record_status_update
@@ -66,6 +73,7 @@ def _date(value, what: str) -> dt.date | None:
         raise ValidationError(f"{what}: ”{value}” är inte ett datum (ÅÅÅÅ-MM-DD).") from None
 
 
+@audited(AuditEvent.PLAN_IMPORT, actor="by")
 @transaction.atomic
 def import_plan(
     document: dict,
@@ -77,9 +85,16 @@ def import_plan(
     registration_number: str,
     by=None,
 ) -> ImportResult:
-    """Create the plan with its themes, actions, responsibilities and status; all or nothing."""
+    """Create the plan as a draft with its themes, actions, responsibilities and status, and
+    the `PlanImport` that records the source file, who imported it and the names to review;
+    all or nothing."""
     if not title.strip():
         raise ValidationError("Planen behöver en titel.")
+    if owner.municipality_id != municipality.id:
+        known = ", ".join(
+            b.name for b in Body.objects.filter(municipality=municipality).order_by("name")
+        )
+        raise ValidationError(f"{owner} hör inte till {municipality}. Kända organ: {known}.")
     if Plan.objects.filter(
         municipality=municipality, registration_number=registration_number
     ).exists():
@@ -104,6 +119,7 @@ def import_plan(
         period_end=max([dt.date(as_of.year, 12, 31), *deadlines]),
         owner=owner,
         decided_on=as_of,
+        published_at=None,
     )
     plan.full_clean()
     plan.save()
@@ -158,6 +174,13 @@ def import_plan(
                 author_name=f"Import från {source}",
                 recorded_at=recorded_at,
             )
+    PlanImport.objects.create(
+        plan=plan,
+        source=source[:300],
+        imported_at=timezone.now(),
+        imported_by=by,
+        unmatched_names=unmatched,
+    )
     return ImportResult(plan=plan, actions=len(actions), unmatched=unmatched)
 
 

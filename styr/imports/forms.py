@@ -9,16 +9,31 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from styr.extract.readers import SUFFIXES
+from styr.imports.uploads import MAX_UPLOAD
 from styr.org.models import Body, Municipality, Precision
 from styr.plans.models import Status
 
-MAX_UPLOAD = 20 * 1024 * 1024
-
 
 class PlanFields(forms.Form):
-    title = forms.CharField(label=_("Planens titel"), max_length=300)
-    municipality = forms.ModelChoiceField(label=_("Kommun"), queryset=Municipality.objects.all())
-    owner = forms.ModelChoiceField(label=_("Ägare (politiskt organ)"), queryset=Body.objects.all())
+    """The new plan's own fields. The municipalities are the ones the user may import into
+    (chosen only when there are several); the owner is one of their bodies, never a
+    default, and the title is typed by a person, never taken from the file name."""
+
+    title = forms.CharField(
+        label=_("Planens titel"),
+        max_length=300,
+        help_text=_(
+            "Planens namn som det står i beslutet, t.ex. ”Handlingsplan för digitalisering 2016”."
+        ),
+        error_messages={"required": _("Ge planen en titel. Filnamnet används inte som titel.")},
+    )
+    municipality = forms.ModelChoiceField(label=_("Kommun"), queryset=Municipality.objects.none())
+    owner = forms.ModelChoiceField(
+        label=_("Ägare (politiskt organ)"),
+        queryset=Body.objects.none(),
+        empty_label=_("Välj organ"),
+        error_messages={"required": _("Välj vilket politiskt organ som äger planen.")},
+    )
     registration_number = forms.CharField(label=_("Diarienummer"), max_length=100)
     as_of = forms.DateField(
         label=_("Statusen gäller den"),
@@ -27,20 +42,63 @@ class PlanFields(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
+    def __init__(self, *args, municipalities: list[Municipality], **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = [m.pk for m in municipalities]
+        field = self.fields["municipality"]
+        field.queryset = Municipality.objects.filter(pk__in=ids).order_by("name")
+        if len(municipalities) == 1:
+            # Nothing to choose: the one municipality the user may import into.
+            field.widget = forms.HiddenInput()
+            self.initial.setdefault("municipality", ids[0])
+        bodies = Body.objects.filter(municipality__in=ids).select_related("municipality")
+        owner = self.fields["owner"]
+        owner.queryset = bodies.order_by("municipality__name", "name")
+        if len(municipalities) > 1:
+            owner.label_from_instance = lambda body: f"{body.name} ({body.municipality.name})"
+        known = "; ".join(owner.label_from_instance(body) for body in owner.queryset)
+        owner.error_messages["invalid_choice"] = _("Okänt organ. Kända organ: %(known)s.") % {
+            "known": known
+        }
+
     def clean_as_of(self):
         day = self.cleaned_data["as_of"]
         if day > timezone.localdate():
             raise forms.ValidationError(_("Datumet kan inte ligga i framtiden."))
         return day
 
+    def clean(self):
+        data = super().clean()
+        municipality, owner = data.get("municipality"), data.get("owner")
+        if municipality and owner and owner.municipality_id != municipality.pk:
+            bodies = Body.objects.filter(municipality=municipality).order_by("name")
+            known = ", ".join(body.name for body in bodies)
+            self.add_error(
+                "owner",
+                _("%(owner)s hör inte till %(municipality)s. Kända organ: %(known)s.")
+                % {"owner": owner.name, "municipality": municipality, "known": known},
+            )
+        return data
+
 
 class UploadForm(forms.Form):
+    """The document; `too_large` when the upload handler refused it while it streamed in."""
+
     document = forms.FileField(
         label=_("Plandokument"),
         help_text=_("Word (.docx), PDF, text (.txt) eller Markdown (.md)."),
     )
 
+    def __init__(self, *args, too_large: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large
+        if too_large:
+            # The file never arrived: say why instead of "required".
+            self.fields["document"].required = False
+
     def clean_document(self):
+        if self.too_large:
+            raise forms.ValidationError(_("Filen är större än 20 MB."))
         upload = self.cleaned_data["document"]
         suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if suffix not in SUFFIXES:

@@ -1,4 +1,8 @@
-"""The import page for staff: upload a document, review its actions, save them as a plan."""
+"""The import page: upload a document, review its actions, save them as a draft plan; and
+publishing a draft plan, which makes it public.
+
+Importing needs "imports.import_plan" in the municipality the plan is saved in; publishing
+needs "plans.publish_plan" on the plan (`styr.accounts.policy`)."""
 
 from __future__ import annotations
 
@@ -6,17 +10,23 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
 
+from styr.accounts.policy import municipalities_where
+from styr.accounts.views import requires
 from styr.extract.document import extract_text
 from styr.extract.readers import UnreadableDocument, read_document
 from styr.imports.domain import find_registration_number, import_plan, known_people
 from styr.imports.forms import ActionFormSet, ActionRow, PlanFields, UploadForm
 from styr.imports.matching import match_person
-from styr.org.models import Body, Municipality
+from styr.imports.uploads import SizeLimit
+from styr.plans.domain import publish_plan
+from styr.plans.models import Plan
 
 
 def _read_upload(upload) -> str:
@@ -47,7 +57,7 @@ def _unknown_names(formset, municipality) -> list[list[str]]:
 
 def _review(request, plan_fields, formset, source, status=200):
     chosen = plan_fields.cleaned_data.get("municipality") if plan_fields.is_bound else None
-    municipality = chosen or plan_fields.initial.get("municipality")
+    municipality = chosen or plan_fields.fields["municipality"].queryset.first()
     rows = list(zip(formset, _unknown_names(formset, municipality), strict=True))
     return render(
         request,
@@ -57,10 +67,28 @@ def _review(request, plan_fields, formset, source, status=200):
     )
 
 
-@staff_member_required
+def _municipalities(request):
+    """Where the user may import: the policy decides, never "the first municipality"."""
+    return municipalities_where(request.user, "imports.import_plan")
+
+
+@csrf_exempt
+@requires("imports.import_plan")
 def upload(request):
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    # The size limit must be in place before anything reads the body, and the CSRF check
+    # reads it: so CSRF is checked in the inner view, after the handler is installed
+    # (Django's documented pattern for changing upload handlers in a view).
+    limit = SizeLimit(request)
+    request.upload_handlers.insert(0, limit)
+    return _upload(request, limit)
+
+
+@csrf_protect
+def _upload(request, limit: SizeLimit):
+    if request.method != "POST":
+        return render(request, "imports/upload.html", {"form": UploadForm()})
+    form = UploadForm(request.POST, request.FILES, too_large=limit.refused)
+    if form.is_valid():
         document = form.cleaned_data["document"]
         try:
             text = _read_upload(document)
@@ -68,30 +96,27 @@ def upload(request):
             form.add_error("document", f"Filen kunde inte läsas: {error}")
         else:
             extracted = extract_text(text, document.name)
-            municipality = Municipality.objects.first()
-            owner = Body.objects.filter(municipality=municipality, kind="styrelse").first()
             plan_fields = PlanFields(
+                municipalities=_municipalities(request),
                 initial={
-                    "title": Path(document.name).stem.replace("_", " "),
-                    "municipality": municipality,
-                    "owner": owner,
+                    # The title is typed by a person; the owner is chosen, never defaulted.
                     "registration_number": find_registration_number(text) or "",
                     "as_of": timezone.localdate(),
-                }
+                },
             )
             formset = ActionFormSet(
                 initial=[ActionRow.initial_from(a) for a in extracted["actions"]]
             )
             return _review(request, plan_fields, formset, document.name)
-    return render(request, "imports/upload.html", {"form": form})
+    return render(request, "imports/upload.html", {"form": form}, status=400)
 
 
-@staff_member_required
+@requires("imports.import_plan")
 def save(request):
     if request.method != "POST":
         return redirect("imports:upload")
     source = request.POST.get("source", "dokument")
-    plan_fields = PlanFields(request.POST)
+    plan_fields = PlanFields(request.POST, municipalities=_municipalities(request))
     formset = ActionFormSet(request.POST)
     if not (plan_fields.is_valid() and formset.is_valid()):
         return _review(request, plan_fields, formset, source, status=400)
@@ -112,7 +137,24 @@ def save(request):
         return _review(request, plan_fields, formset, source, status=400)
     messages.success(
         request,
-        f"Planen sparades med {result.actions} åtgärder."
-        + (f" Okända namn att granska: {', '.join(result.unmatched)}." if result.unmatched else ""),
+        _(
+            "Planen sparades som ett utkast med %(n)s åtgärder. Den är inte offentlig förrän "
+            "en strateg offentliggör den."
+        )
+        % {"n": result.actions},
     )
     return redirect(result.plan.get_absolute_url())
+
+
+def _plan(request, slug: str) -> Plan:
+    return get_object_or_404(Plan.objects.select_related("municipality"), slug=slug)
+
+
+@requires("plans.publish_plan", _plan)
+@require_POST
+def publish(request, slug: str):
+    plan = publish_plan(_plan(request, slug), by=request.user)
+    messages.success(
+        request, _("Planen ”%(title)s” är nu offentlig: alla kan läsa den.") % {"title": plan.title}
+    )
+    return redirect(plan.get_absolute_url())

@@ -1,0 +1,145 @@
+"""An imported plan is a draft: insiders see it with what to review; a strateg publishes it."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from styr.plans.models import Plan
+from tests.cast import NAMES
+from tests.imports.test_import import SMALL_PLAN
+
+pytestmark = pytest.mark.django_db
+
+BANNER = "Utkast – inte offentligt ännu"
+PUBLISH_BUTTON = "Offentliggör planen"
+
+
+@pytest.fixture
+def draft(cast, municipality_strateg, tmp_path) -> Plan:
+    """SMALL_PLAN imported by the municipality's strateg: one name in it is unknown."""
+    path = tmp_path / "digitalisering.txt"
+    path.write_text(SMALL_PLAN, encoding="utf-8")
+    call_command(
+        "import", str(path), "--plan", "Digitalisering 2016", "--as-of", "2016-02-01",
+        "--owner", "kommunstyrelsen", "--user", municipality_strateg.username, stdout=StringIO(),
+    )  # fmt: skip
+    return Plan.objects.get(title="Digitalisering 2016")
+
+
+def publish_url(plan) -> str:
+    return f"/planer/{plan.slug}/offentliggor/"
+
+
+def test_the_public_does_not_see_an_imported_plan(client, draft):
+    assert draft.published_at is None
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert "Digitalisering 2016" not in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("who", ["reader", "municipality_strateg"])
+def test_insiders_see_the_draft_with_where_it_came_from_and_the_names_to_review(
+    client, cast, municipality_strateg, draft, who
+):
+    user = municipality_strateg if who == "municipality_strateg" else cast.reader
+    client.force_login(user)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert BANNER in page
+    assert "Importerad av kommunstrateg från filen digitalisering.txt den " in page
+    assert "Namn att granska" in page
+    assert "<li>Okänd Okändsson</li>" in page
+    # Only those who may publish get the button.
+    assert (PUBLISH_BUTTON in page) == (who == "municipality_strateg")
+    if who == "municipality_strateg":
+        assert f'action="{publish_url(draft)}"' in page
+        assert 'name="csrfmiddlewaretoken"' in page
+
+
+def test_the_start_page_marks_drafts_for_insiders(client, cast, draft):
+    client.force_login(cast.reader)
+    page = client.get("/").content.decode()
+    title = f'<a href="{draft.get_absolute_url()}">Digitalisering 2016</a>'
+    assert f'{title} <span class="draft-tag">Utkast, inte offentlig</span>' in page
+    published = f'<a href="{cast.plan.get_absolute_url()}">{cast.plan.title}</a></h3>'
+    assert published in page
+
+
+def test_a_municipality_strateg_publishes_the_draft_and_the_public_then_sees_it(
+    client, municipality_strateg, draft
+):
+    client.force_login(municipality_strateg)
+    response = client.post(publish_url(draft), follow=True)
+    assert response.redirect_chain == [(draft.get_absolute_url(), 302)]
+    page = response.content.decode()
+    assert "Planen ”Digitalisering 2016” är nu offentlig: alla kan läsa den." in page
+    assert BANNER not in page
+    draft.refresh_from_db()
+    assert draft.published_at is not None
+    client.logout()
+    public = client.get(draft.get_absolute_url())
+    assert public.status_code == 200
+    assert BANNER not in public.content.decode()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_one_else_in_the_cast_may_publish_the_draft(client, cast, draft, name):
+    user = getattr(cast, name)
+    if name != "anonymous":
+        client.force_login(user)
+    response = client.post(publish_url(draft))
+    if name == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith("/konto/logga-in/")
+    else:
+        assert response.status_code == 403
+        assert "Bara en strateg för planen kan offentliggöra den." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.published_at is None
+
+
+def test_the_strateg_of_a_plan_may_publish_that_plan_when_it_is_a_draft(client, cast):
+    Plan.objects.filter(pk=cast.plan.pk).update(published_at=None)
+    client.force_login(cast.strateg)
+    assert PUBLISH_BUTTON in client.get(cast.plan.get_absolute_url()).content.decode()
+    assert client.post(publish_url(cast.plan)).status_code == 302
+    cast.plan.refresh_from_db()
+    assert cast.plan.published_at is not None
+
+
+def test_publishing_takes_a_post_only(client, municipality_strateg, draft):
+    client.force_login(municipality_strateg)
+    assert client.get(publish_url(draft)).status_code == 405
+    draft.refresh_from_db()
+    assert draft.published_at is None
+
+
+def test_publishing_an_unknown_plan_is_a_404(client, municipality_strateg, draft):
+    client.force_login(municipality_strateg)
+    assert client.post("/planer/finns-inte/offentliggor/").status_code == 404
+
+
+def test_styr_plan_publish_makes_the_draft_public(client, draft, municipality_strateg):
+    out = StringIO()
+    call_command("plan", "publish", draft.slug, "--user", municipality_strateg.username, stdout=out)
+    assert "Published 'Digitalisering 2016'" in out.getvalue()
+    draft.refresh_from_db()
+    assert draft.published_at is not None
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    again = StringIO()
+    call_command("plan", "publish", draft.registration_number, stdout=again)
+    assert "was already public" in again.getvalue()
+
+
+def test_styr_plan_publish_refuses_a_user_without_the_right(cast, draft):
+    with pytest.raises(CommandError, match="--user strateg-annan: the account may not do this"):
+        call_command("plan", "publish", draft.slug, "--user", "strateg-annan", stdout=StringIO())
+    draft.refresh_from_db()
+    assert draft.published_at is None
+
+
+def test_styr_plan_publish_names_the_known_plans_for_an_unknown_one(draft):
+    with pytest.raises(CommandError, match="unknown plan 'finns-inte'; known plans: "):
+        call_command("plan", "publish", "finns-inte", stdout=StringIO())
