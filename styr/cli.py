@@ -63,7 +63,11 @@ def main() -> None:
     prepare_environment(sys.argv[1] if len(sys.argv) > 1 else "")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["styr", *sys.argv[1:]])
+    from styr.accounts.audit import command_line
+
+    # No request names who writes: the audit log gets the command line and the OS user.
+    with command_line(sys.argv):
+        execute_from_command_line(["styr", *sys.argv[1:]])
 
 
 if __name__ == "__main__":

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "auditlog",  # the audit log; before styr.accounts, whose admin replaces its LogEntry admin
     "styr.org",
     "styr.plans",
     "styr.kolada",
@@ -141,6 +142,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: auditlog's middleware, so audit entries name the signed-in user.
+    "styr.accounts.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a refused sign-in into the lockout page.

@@ -10,3 +10,8 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # The rules of `policy` register themselves with django-rules on import.
         from styr.accounts import policy  # noqa: F401
+        from styr.accounts.audit import register_models
+
+        register_models()
+        # After the admin's autodiscover: replaces auditlog's own LogEntry admin.
+        from styr.accounts import audit_admin  # noqa: F401

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from styr.accounts.audit import AuditEvent, audited
 from styr.lib.dates import swedish_day
 from styr.plans.models import Action, ActionVersion, Plan, Responsibility, Status, StatusUpdate
 
@@ -76,6 +77,7 @@ def newest_recorded(action: Action) -> StatusUpdate | None:
     return action.status_updates.order_by("-recorded_at", "-id").first()
 
 
+@audited(AuditEvent.STATUS_UPDATE, actor="author")
 @transaction.atomic
 def record_status_update(
     action: Action,
@@ -170,6 +172,7 @@ def same_content(a: ActionVersion, b: ActionVersion) -> bool:
     )
 
 
+@audited(AuditEvent.ACTION_VERSION, actor="by")
 @transaction.atomic
 def record_action_version(
     action: Action,
@@ -219,6 +222,7 @@ def record_action_version(
     return current
 
 
+@audited(AuditEvent.ACTION_CHANGE, actor="by")
 @transaction.atomic
 def change_action(
     action: Action,
@@ -269,6 +273,7 @@ def change_action(
     )
 
 
+@audited(AuditEvent.PLAN_PUBLISH, actor="by")
 @transaction.atomic
 def publish_plan(plan: Plan, *, by) -> Plan:
     """Make a draft plan public. Publishing is not undone: the public has seen it."""
