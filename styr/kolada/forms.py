@@ -13,12 +13,15 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Sök nyckeltal"), max_length=200, required=False, strip=True)
 
 
-def goal_choices() -> list[tuple[str, list[tuple[int, str]]]]:
-    """Every goal, grouped by municipality for a <select> with <optgroup>s. One query."""
+def goal_choices(municipalities=None) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The goals of `municipalities` (default: every goal), grouped by municipality for a
+    <select> with <optgroup>s. One query."""
     groups: dict[str, list[tuple[int, str]]] = {}
     goals = Goal.objects.select_related("municipality").order_by(
         "municipality__name", "order", "id"
     )
+    if municipalities is not None:
+        goals = goals.filter(municipality__in=municipalities)
     for goal in goals:
         groups.setdefault(goal.municipality.name, []).append((goal.pk, str(goal)))
     return list(groups.items())

@@ -8,9 +8,13 @@ from django.core.management.base import CommandError
 
 from styr.plans.models import Plan
 from tests.cast import NAMES
+from tests.conftest import demo_once
 from tests.imports.test_import import SMALL_PLAN
 
 pytestmark = pytest.mark.django_db
+
+# The demo is loaded once for the module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
 
 BANNER = "Utkast – inte offentligt ännu"
 PUBLISH_BUTTON = "Offentliggör planen"

@@ -15,8 +15,12 @@ from styr.imports.domain import import_plan
 from styr.imports.models import PlanImport
 from styr.org.models import Body, Municipality
 from styr.plans.models import Action, Plan, Responsibility, StatusUpdate
+from tests.conftest import demo_once
 
 pytestmark = pytest.mark.django_db
+
+# The demo is loaded once for the module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
 
 PLAN_SLUG = "styrning-och-ledning-2015-2016"
 

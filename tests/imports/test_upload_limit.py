@@ -4,8 +4,12 @@ import pytest
 from django.test import Client
 
 from styr.imports.uploads import FORM_OVERHEAD, MAX_UPLOAD
+from tests.conftest import demo_once
 
 pytestmark = pytest.mark.django_db
+
+# The demo is loaded once for the module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
 
 BOUNDARY = "styr-test-boundary"
 MB = 1024 * 1024

@@ -1,4 +1,5 @@
-"""The staff page for finding a Kolada KPI and linking it to a goal as an indicator."""
+"""The page for finding a Kolada KPI and linking it to a goal as an indicator (here as a
+superuser, who may do everything; the rights of the cast are in test_rights.py)."""
 
 import pytest
 from django.db import connection
@@ -47,15 +48,19 @@ def staff_client(client, staff):
 def test_anonymous_visitors_are_sent_to_the_login(client, catalogue):
     response = client.get(SEARCH, {"q": "utbildning"})
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/konto/logga-in/")
     response = client.post(link_url("N00945"), {})
     assert response.status_code == 302
     assert Indicator.objects.count() == 0
 
 
-def test_users_who_are_not_staff_are_sent_to_the_login(client, catalogue, django_user_model):
+def test_users_without_the_right_get_a_403_that_says_why(client, catalogue, django_user_model):
     client.force_login(django_user_model.objects.create_user("medborgare", password="pw-12345"))
-    assert client.get(SEARCH).status_code == 302
+    response = client.get(SEARCH)
+    assert response.status_code == 403
+    assert "Bara en strateg för hela kommunen kan koppla nyckeltal till mål." in (
+        response.content.decode()
+    )
 
 
 def test_staff_find_a_kpi_by_words_and_see_its_facts(staff_client, goals):

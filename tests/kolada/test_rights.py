@@ -1,0 +1,116 @@
+"""Who may search Kolada's catalogue and link a KPI to a goal: a strateg for the whole
+municipality the goal belongs to (a superuser too); everyone else is told why."""
+
+import pytest
+
+from styr.accounts.domain import add_user
+from styr.goals.models import Goal, GoalLevel, Indicator
+from styr.kolada.models import Kpi
+from styr.org.models import Municipality
+from tests.cast import NAMES, PASSWORD
+from tests.conftest import demo_once
+
+pytestmark = pytest.mark.django_db
+
+# The demo is loaded once for the module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
+
+SEARCH = "/kolada/nyckeltal/"
+REFUSAL = "Bara en strateg för hela kommunen kan koppla nyckeltal till mål."
+
+
+def strateg_for(municipality, username):
+    return add_user(
+        username,
+        email=f"{username}@example.org",
+        password=PASSWORD,
+        role="strateg",
+        municipality=municipality,
+    )
+
+
+@pytest.fixture
+def people(cast, demo):
+    """The cast, a strateg for all of Nacka, and one for all of Arboga (with a goal there)."""
+    arboga = Municipality.objects.create(name="Arboga kommun", slug="arboga", kolada_id="1984")
+    Goal.objects.create(
+        municipality=arboga,
+        level=GoalLevel.OVERARCHING,
+        title="Hållbar tillväxt i Arboga",
+        slug="tillvaxt",
+        start_year=2020,
+    )
+    users = dict(cast.users())
+    users["municipality_strateg"] = strateg_for(demo, "kommunstrateg")
+    users["arboga_strateg"] = strateg_for(arboga, "arbogastrateg")
+    return users
+
+
+@pytest.fixture
+def nacka_goal(demo) -> Goal:
+    return Goal.objects.filter(municipality=demo).order_by("order", "id").first()
+
+
+@pytest.fixture
+def kpi(demo) -> Kpi:
+    """A KPI of the bundled catalogue that no indicator of the demo uses yet."""
+    used = Indicator.objects.filter(kpi__isnull=False).values("kpi_id")
+    return Kpi.objects.exclude(id__in=used).order_by("id").first()
+
+
+def sign_in(client, people, name):
+    if name != "anonymous":
+        client.force_login(people[name])
+    return client
+
+
+EVERYONE = [*NAMES, "municipality_strateg", "arboga_strateg"]
+MAY_SEARCH = {"municipality_strateg", "arboga_strateg"}
+
+
+@pytest.mark.parametrize("name", EVERYONE)
+def test_the_kpi_search_is_for_those_who_may_link_kpis_somewhere(client, people, name):
+    response = sign_in(client, people, name).get(SEARCH, {"q": "utbildning"})
+    if name == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith("/konto/logga-in/")
+    elif name in MAY_SEARCH:
+        assert response.status_code == 200
+        assert "nyckeltal matchar ”utbildning”" in response.content.decode()
+    else:
+        assert response.status_code == 403
+        assert REFUSAL in response.content.decode()
+
+
+def test_the_search_offers_only_the_goals_of_the_users_municipality(client, people, nacka_goal):
+    page = sign_in(client, people, "arboga_strateg").get(SEARCH, {"q": "N00945"})
+    html = page.content.decode()
+    assert "Hållbar tillväxt i Arboga" in html
+    assert nacka_goal.title not in html
+    html = sign_in(client, people, "municipality_strateg").get(SEARCH, {"q": "N00945"})
+    assert nacka_goal.title in html.content.decode()
+    assert "Hållbar tillväxt i Arboga" not in html.content.decode()
+
+
+@pytest.mark.parametrize("name", EVERYONE)
+def test_linking_a_kpi_to_a_goal_needs_a_strateg_for_the_goals_municipality(
+    client, people, nacka_goal, kpi, name
+):
+    response = sign_in(client, people, name).post(
+        f"/kolada/nyckeltal/{kpi.id}/koppla/",
+        {f"{kpi.id}-goal": str(nacka_goal.pk), f"{kpi.id}-direction": "higher"},
+    )
+    linked = Indicator.objects.filter(kpi=kpi, goals=nacka_goal)
+    if name == "municipality_strateg":
+        assert response.status_code == 302
+        assert response["Location"] == linked.get().get_absolute_url()
+        return
+    if name == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith("/konto/logga-in/")
+    else:
+        # The Arboga strateg may link in Arboga: refused after the form picked Nacka's goal.
+        assert response.status_code == 403
+        assert REFUSAL in response.content.decode()
+    assert not linked.exists()
+    assert not Indicator.objects.filter(kpi=kpi).exists()
