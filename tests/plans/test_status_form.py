@@ -4,8 +4,13 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from styr.accounts.domain import add_user
+from styr.demo.synthetic import build_plan
+from styr.lib.asof import recorded_on
 from styr.org.models import Person
 from styr.plans.domain import NOTE_LIMIT, record_status_update
 from styr.plans.models import Action, Responsibility, StatusUpdate
@@ -304,3 +309,64 @@ def test_a_status_dated_on_the_day_of_the_latest_update_is_accepted(client, cast
     )
     assert response.status_code == 302
     assert cast.action.status_updates.order_by("-id").first().date == dt.date(2015, 9, 2)
+
+
+FIX = (
+    "The status form ran more queries for the action with more updates: an N+1 crept in. "
+    "Read only the few latest updates (sliced, with select_related('author')) and let "
+    "record_status_update read the newest one, never the whole history."
+)
+
+
+def action_with_updates(slug: str, count: int):
+    """A synthetic action with `count` updates, all dated in the past, and its director."""
+    plan = build_plan(actions=1, updates_per_action=1, slug=slug)
+    action = plan.actions.get()
+    tz = timezone.get_current_timezone()
+    StatusUpdate.objects.bulk_create(
+        StatusUpdate(
+            action=action,
+            date=day,
+            status="in_progress",
+            note=f"Lägesrapport {k}.",
+            recorded_at=recorded_on(day, tz),
+        )
+        for k, day in enumerate(
+            dt.date(2020, 2, 1) + dt.timedelta(days=k) for k in range(count - 1)
+        )
+    )
+    person = Person.objects.get(municipality=plan.municipality, slug="person-0")
+    user = add_user(f"direktor-{slug}", email=f"{slug}@example.org", person=person)
+    return action, user
+
+
+def queries_for(client, user, method, url, data=None) -> tuple[int, int]:
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(url, data)
+    return response.status_code, len(captured)
+
+
+def test_the_form_runs_the_same_queries_for_2_and_200_updates(client):
+    counts = {}
+    for slug, updates in (("fa", 2), ("manga", 200)):
+        action, user = action_with_updates(slug, updates)
+        assert action.status_updates.count() == updates
+        url = form_url(action)
+        client.force_login(user)
+        typed = {"status": "done", "note": "Klart.", "date": timezone.localdate().isoformat()}
+        # One save first, so that caches a process fills once (content types) are full.
+        seen = seen_on(shown_form(client, action))
+        assert client.post(url, {**typed, "seen": seen}).status_code == 302
+        seen = seen_on(shown_form(client, action))
+        counts[updates] = {
+            "GET": queries_for(client, user, "get", url),
+            "POST saved": queries_for(client, user, "post", url, {**typed, "seen": seen}),
+            # The form showed `seen`, which is no longer the newest: refused.
+            "POST conflict": queries_for(client, user, "post", url, {**typed, "seen": seen}),
+            "POST bad date": queries_for(
+                client, user, "post", url, {**typed, "date": "2999-01-01", "seen": ""}
+            ),
+        }
+    assert [code for code, _n in counts[2].values()] == [200, 302, 409, 400]
+    assert counts[2] == counts[200], FIX
