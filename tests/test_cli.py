@@ -4,27 +4,10 @@ Each test runs `styr` in a subprocess with an environment of its own making, the
 server's service manager would start it.
 """
 
-import os
 import secrets
 import stat
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def styr(*args, **env):
-    """Run `styr ARGS` with only PATH, HOME and `env`: no key unless given."""
-    base = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
-    return subprocess.run(
-        [sys.executable, "-c", "from styr.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        env={**base, **env},
-        cwd=ROOT,
-        timeout=300,
-    )
+from tests.process import styr
 
 
 def test_without_a_key_or_a_kept_key_styr_refuses_to_start_and_says_what_to_do(tmp_path):

@@ -10,7 +10,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -23,9 +22,8 @@ from django.db import connection
 from tests.cast import PASSWORD
 from tests.conftest import PLAN_SLUG
 from tests.loopback import HOST, free_port
+from tests.process import ROOT, STYR
 
-ROOT = Path(__file__).resolve().parents[2]
-STYR = [sys.executable, "-c", "from styr.cli import main; main()"]
 PLAN_TITLE = "Utveckling av styrning och ledning för öppenhet och mångfald"
 
 
