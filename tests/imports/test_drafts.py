@@ -147,3 +147,16 @@ def test_styr_plan_publish_refuses_a_user_without_the_right(cast, draft):
 def test_styr_plan_publish_names_the_known_plans_for_an_unknown_one(draft):
     with pytest.raises(CommandError, match="unknown plan 'finns-inte'; known plans: "):
         call_command("plan", "publish", "finns-inte", stdout=StringIO())
+
+
+def test_the_menu_links_to_the_import_only_for_those_who_may_import(
+    client, cast, municipality_strateg
+):
+    client.force_login(cast.strateg)
+    page = client.get("/").content.decode()
+    assert 'href="/import/"' not in page
+    assert 'href="/admin/"' in page
+    client.force_login(municipality_strateg)
+    page = client.get("/").content.decode()
+    assert 'href="/import/"' in page
+    assert 'href="/kolada/nyckeltal/"' in page
