@@ -1,5 +1,7 @@
 """Login throttling: five wrong passwords lock a username out from that address."""
 
+import datetime as dt
+
 import pytest
 from django.test import RequestFactory, override_settings
 
@@ -74,3 +76,23 @@ def test_behind_the_https_proxy_the_address_the_proxy_appended_counts():
         assert client_address(request) == "198.51.100.7"
     with override_settings(HTTPS=False):
         assert client_address(request) == "127.0.0.1"
+
+
+def test_the_lockout_ends_fifteen_minutes_after_the_fifth_failure(client, cast):
+    from axes.models import AccessAttempt
+
+    for attempt in range(5):
+        sign_in(client, "elisabeth", f"fel-{attempt}")
+    last_failure = AccessAttempt.objects.get(username="elisabeth").attempt_time
+
+    AccessAttempt.objects.update(attempt_time=last_failure - dt.timedelta(minutes=14))
+    assert sign_in(client, "elisabeth", PASSWORD).status_code == 429
+
+    AccessAttempt.objects.update(attempt_time=last_failure - dt.timedelta(minutes=15, seconds=1))
+    assert sign_in(client, "elisabeth", PASSWORD).status_code == 302
+
+
+def test_axes_adds_nothing_to_the_admin_beside_the_policy():
+    from django.contrib import admin
+
+    assert [m for m in admin.site._registry if m._meta.app_label == "axes"] == []
