@@ -129,7 +129,7 @@ def test_concurrent_saves_are_stored_once_or_refused_with_the_conflict_message(
     with spawn.Pool(PROCESSES, initializer=start_django, initargs=(database,)) as pool:
         # A deadlock would hang the workers: give up long before the suite's patience does.
         answers = [
-            a for batch in pool.starmap_async(director, jobs).get(timeout=120) for a in batch
+            a for batch in pool.starmap_async(director, jobs).get(timeout=300) for a in batch
         ]
 
     failures = [a for a in answers if a[2] not in (SAVED, REFUSED)]
