@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 
 from styr.accounts.policy import can, can_admin
@@ -21,11 +21,13 @@ class StyrAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         # One login page for the whole site; the admin's own would only admit is_staff.
         # Someone signed in who may not use the admin is told why, not sent in a circle.
+        target = request.GET.get("next") or reverse("admin:index")
+        if self.has_permission(request):
+            return redirect(target if url_has_allowed_host_and_scheme(target, None) else "/admin/")
         if request.user.is_authenticated:
             from styr.accounts.views import forbidden
 
             return forbidden(request, "accounts.use_admin")
-        target = request.GET.get("next") or reverse("admin:index")
         return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
 
 
