@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 import rules
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils import timezone
 
@@ -48,13 +49,23 @@ def plan_of(obj: Any) -> Plan | None:
     return None
 
 
+def _points_to_municipality(obj: Any) -> bool:
+    """Has a `municipality` field that is one of Styr's municipalities (Kolada's values
+    have one too, but it points at Kolada's national register)."""
+    try:
+        field = obj._meta.get_field("municipality")
+    except (AttributeError, FieldDoesNotExist):
+        return False
+    return field.related_model is Municipality and obj.municipality_id is not None
+
+
 def municipality_id_of(obj: Any) -> int | None:
     """The municipality an object belongs to, for every model Styr edits."""
     if obj is None:
         return None
     if isinstance(obj, Municipality):
         return obj.id
-    if getattr(obj, "municipality_id", None) is not None:
+    if _points_to_municipality(obj):
         return obj.municipality_id
     plan = plan_of(obj)
     if plan is not None:
@@ -246,11 +257,12 @@ ADMIN_FAMILIES: dict[str, dict[str, Any]] = {
     "reports.publishedreport": {"view": plan_content["view"], "edit": never},
     "reports.publishedfile": {"view": plan_content["view"], "edit": never},
     "imports.planimport": {"view": plan_content["view"], "edit": never},
-    # The organisation: admins.
+    # The organisation: admins. A municipality is never deleted from the admin: it would
+    # take every plan, person and figure with it.
+    "org.municipality": {"view": staff, "edit": is_admin, "delete": never},
     **{
         f"org.{name}": {"view": staff, "edit": is_admin}
         for name in (
-            "municipality",
             "person",
             "personalias",
             "unit",
