@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -186,3 +187,20 @@ def test_two_simultaneous_publications_of_a_day_leave_one_and_a_swedish_message(
         (2, "Den andra"),
     ]
     assert PublishedFile.objects.filter(report__version=2).count() == 0
+
+
+def test_the_published_list_takes_the_same_queries_for_one_version_or_several(client, cast):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(LISTED).status_code == 200
+        return len(captured)
+
+    publish_report(cast.plan, day=MEMO_DAY, by=cast.strateg)
+    one = queries()
+    for n in (1, 2):
+        publish_report(cast.plan, day=MEMO_DAY, by=cast.other_strateg, reason=f"Rättelse {n}")
+    publish_report(cast.plan, day=timezone.localdate(), by=cast.strateg)
+    assert queries() == one, (
+        "The published list should read reports, files and publishers in a fixed number of "
+        "queries: select_related the publisher, prefetch the files, find replacements in Python."
+    )
