@@ -357,3 +357,21 @@ def test_a_superuser_still_may_import(client, staff, demo):
     assert response.status_code == 302
     plan = Plan.objects.get(title="Av superanvändaren")
     assert (plan.published_at, plan.import_record.imported_by) == (None, staff)
+
+
+def test_a_saved_import_lands_on_its_draft_page_with_what_to_review(importer, demo):
+    data = review_data(upload(importer))
+    data.update({"title": "Digitalisering 2016", "registration_number": "KS 2016/7-001"})
+    data.update({"owner": kommunstyrelsen().pk, "as_of": "2016-02-01"})
+    response = importer.post("/import/spara/", data, follow=True)
+    plan = Plan.objects.get(title="Digitalisering 2016")
+    assert response.redirect_chain == [(plan.get_absolute_url(), 302)]
+    page = response.content.decode()
+    assert "Planen sparades som ett utkast med 2 åtgärder." in page
+    assert "Utkast – inte offentligt ännu" in page
+    assert "<li>Okänd Okändsson</li>" in page
+    assert plan.published_at is None
+    assert (plan.import_record.source, plan.import_record.unmatched_names) == (
+        "plan.txt",
+        ["Okänd Okändsson"],
+    )
