@@ -269,7 +269,10 @@ def register_models() -> None:
     for label, options in AUDITED.items():
         model = apps.get_model(label)
         if not auditlog.contains(model):
-            auditlog.register(model, **options)
+            # The model's own columns: without this auditlog also lists every reverse
+            # relation (a municipality's units, plans, …) as a meaningless "change" on create.
+            columns = [field.name for field in model._meta.concrete_fields]
+            auditlog.register(model, include_fields=columns, **options)
     pre_save.connect(_add_context, sender=LogEntry, dispatch_uid="styr_audit_context")
     request_started.connect(_leave_command_context, dispatch_uid="styr_audit_request")
     user_logged_in.connect(_logged_in, dispatch_uid="styr_audit_login")
