@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from styr.accounts.policy import can, person_of, responsibility_filter, viewable_plans
 from styr.accounts.views import requires
@@ -61,6 +62,7 @@ def reported_action(request, slug: str, pk: int) -> Action:
     return request._styr_action
 
 
+@require_http_methods(["GET", "POST"])
 @requires("plans.report_status", reported_action)
 def report_status(request, slug: str, pk: int):
     action = reported_action(request, slug, pk)

@@ -370,3 +370,9 @@ def test_the_form_runs_the_same_queries_for_2_and_200_updates(client):
         }
     assert [code for code, _n in counts[2].values()] == [200, 302, 409, 400]
     assert counts[2] == counts[200], FIX
+
+
+def test_other_methods_than_get_and_post_are_refused(client, cast):
+    signed_in(client, cast.responsible)
+    assert client.put(form_url(cast.action)).status_code == 405
+    assert cast.action.status_updates.count() == 1
