@@ -223,7 +223,8 @@ may_report_status = is_strateg | (is_responsible & is_public)
 
 RIGHTS = {
     "plans.view_plan": may_view_plan,
-    "plans.view_internal": insider,
+    # Internal notes: insiders of the plan, and on an action also those who answer for it.
+    "plans.view_internal": insider | is_responsible,
     "plans.report_status": may_report_status,
     "plans.change_plan": is_strateg,
     "plans.publish_plan": is_strateg,

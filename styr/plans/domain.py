@@ -73,8 +73,12 @@ def check_update_date(
 
 
 def newest_recorded(action: Action) -> StatusUpdate | None:
-    """The update recorded last for the action, whatever day it describes."""
-    return action.status_updates.order_by("-recorded_at", "-id").first()
+    """The update written to Styr last for the action, whatever day it describes.
+
+    By id, the order of writing: an import may give an older `recorded_at` (the day of its
+    document), and it must still count as newer than what a form showed before it.
+    """
+    return action.status_updates.order_by("-id").first()
 
 
 @audited(AuditEvent.STATUS_UPDATE, actor="author")

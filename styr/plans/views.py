@@ -111,7 +111,7 @@ def status_page(request, action: Action, form: StatusForm, recent: list, newer):
         "overdue": is_overdue(action.deadline_date, current.status if current else "", today),
         "recent": recent,
         "newer": newer,
-        "internal": can(request.user, "plans.view_internal", action.plan),
+        "internal": can(request.user, "plans.view_internal", action),
     }
     code = 409 if newer else 400 if form.is_bound and form.errors else 200
     return render(request, "plans/status_form.html", context, status=code)

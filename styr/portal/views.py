@@ -155,7 +155,7 @@ def action(request, slug: str, pk: int):
             "existed": existed,
             "history": history,
             "changes": version_changes(action),
-            "internal": can(request.user, "plans.view_internal", action.plan),
+            "internal": can(request.user, "plans.view_internal", action),
             "may_report": can(request.user, "plans.report_status", action),
             "day": day,
             "form": AsOfForm(query),

@@ -48,3 +48,30 @@ def test_whoever_holds_a_named_post_today_answers_for_the_action(cast):
     forget(cast.responsible)
     assert can(cast.responsible, "plans.report_status", cast.other_action)
     assert not can(cast.reader, "plans.report_status", cast.other_action)
+
+
+def test_internal_notes_are_for_insiders_and_for_those_answering_for_the_action(cast):
+    assert allowed(cast, "plans.view_internal", cast.action) == {
+        "reader",
+        "responsible",
+        "strateg",
+        "admin",
+    }
+    assert "responsible" not in allowed(cast, "plans.view_internal", cast.other_action)
+
+
+def test_the_public_never_sees_an_internal_note(cast, client):
+    from styr.plans.domain import record_status_update
+
+    record_status_update(
+        cast.action,
+        date=cast.action.introduced_on,
+        status="in_progress",
+        note="Offentligt.",
+        internal_note="Bara internt.",
+        author=cast.responsible,
+    )
+    page = client.get(cast.action.get_absolute_url()).content.decode()
+    assert "Offentligt." in page and "Bara internt." not in page
+    client.force_login(cast.responsible)
+    assert "Bara internt." in client.get(cast.action.get_absolute_url()).content.decode()
