@@ -2,18 +2,15 @@
 
 import datetime as dt
 import re
-import sys
 
 import pytest
 from auditlog.context import set_actor
 from auditlog.models import LogEntry
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from styr.accounts.audit import AuditEvent, event_label, os_user
-from styr.cli import main as styr
+from styr.accounts.audit import event_label
 from styr.goals.models import Goal
 from styr.plans.domain import change_action, publish_plan, record_status_update
 from styr.plans.models import Action, Plan, StatusUpdate
@@ -215,36 +212,6 @@ def test_a_logout_is_logged(client, cast):
     client.post("/konto/logga-ut/")
     entry = LogEntry.objects.filter(action=LogEntry.Action.ACCESS).latest("id")
     assert (entry.actor, event_label(entry)) == (cast.admin, "utloggning")
-
-
-# ---------------------------------------------------------------------------------------
-# The command line
-
-
-def test_styr_user_add_records_the_command_line_and_the_os_user(cast, monkeypatch):
-    argv = ["styr", "user", "add", "kalle", "--email", "kalle@example.org", "--role", "läsare"]
-    monkeypatch.setattr(sys, "argv", argv)
-    styr()
-    user = get_user_model().objects.get(username="kalle")
-    [created] = entries_for(user)
-    assert created.action == LogEntry.Action.CREATE
-    assert created.actor is None
-    assert "role_grants" not in created.changes and "password" in created.changes
-    assert created.additional_data == {
-        "via": "styr user add kalle --email kalle@example.org --role läsare",
-        "os_user": os_user(),
-    }
-    # The role granted by the same command says the same.
-    [grant] = entries_of(user.role_grants.model).filter(object_id=user.role_grants.get().id)
-    assert grant.additional_data["via"].startswith("styr user add kalle")
-
-
-def test_writes_after_a_command_are_not_labelled_with_it(cast, monkeypatch):
-    monkeypatch.setattr(sys, "argv", ["styr", "user", "add", "olle", "--email", "o@example.org"])
-    styr()
-    update = record_status_update(cast.action, date=timezone.localdate(), status="done")
-    [entry] = entries_for(update)
-    assert entry.additional_data == {"event": AuditEvent.STATUS_UPDATE}
 
 
 # ---------------------------------------------------------------------------------------
