@@ -8,10 +8,13 @@ from auditlog.context import set_actor
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from styr.accounts.audit import event_label
 from styr.goals.models import Goal
+from styr.org.models import Person
 from styr.plans.domain import change_action, publish_plan, record_status_update
 from styr.plans.models import Action, Plan, StatusUpdate
 from styr.reports.domain import publish_report
@@ -253,6 +256,35 @@ def test_the_admin_role_reads_the_audit_log_with_before_and_after(client, cast):
     ]
     assert "Ändrad: Översyn av chefsnivåer" in html
     assert "strateg-plan" in html
+
+
+def test_the_audit_log_list_takes_the_same_queries_for_few_and_many_entries(client, cast):
+    client.force_login(cast.admin)
+    municipality = cast.plan.municipality
+
+    def add_people(numbers):
+        for number in numbers:
+            person = Person.objects.create(
+                municipality=municipality, name=f"Testperson {number}", slug=f"test-{number}"
+            )
+            person.name = f"Testperson nummer {number}"
+            person.save()
+
+    def queries_for_list(expected: int) -> int:
+        url = "/admin/auditlog/logentry/?q=Testperson"
+        client.get(url)  # warm the content-type cache
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.content.decode().count("person: Testperson") == expected
+        return len(queries)
+
+    add_people(range(2))
+    few = queries_for_list(4)
+    add_people(range(2, 25))
+    assert queries_for_list(50) == few, (
+        "The audit log list must not query per entry: select the related rows "
+        "(list_select_related) and show changes without resolving related objects."
+    )
 
 
 @pytest.mark.parametrize("name", ["strateg", "reader", "responsible"])
