@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from styr.accounts.policy import can
 
@@ -29,6 +29,10 @@ EXPLANATIONS = {
     "org.change_organisation": _("Bara en administratör kan ändra organisationen."),
     "accounts.manage_accounts": _("Bara en administratör kan hantera konton."),
     "accounts.view_audit": _("Bara en administratör kan läsa ändringsloggen."),
+    "accounts.use_admin": _(
+        "Administrationen är till för strateger och administratörer. Status rapporterar du "
+        "under Mina åtgärder."
+    ),
 }
 
 
