@@ -104,6 +104,12 @@ def publish_report(
     fail), and ReportDateError for a day the plan cannot be reported on.
     """
     reason = reason.strip()
+    if plan.published_at is None:
+        # A published report is public: it cannot come out of a plan that is not.
+        raise ValidationError(
+            _("Planen är ett utkast. Offentliggör planen innan du publicerar en lägesrapport."),
+            code="draft",
+        )
     report = make_report(plan, day, since=since, proposal=proposal)
     content = report.to_json()
     files = {name: render(report, name) for name in FORMATS}

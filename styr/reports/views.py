@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from styr.accounts.policy import can
+from styr.accounts.policy import can, viewable_plans
 from styr.accounts.views import requires
 from styr.lib.csp import style_hash_sources
 from styr.lib.dates import InvalidDate, parse_iso_date
@@ -33,8 +33,10 @@ from styr.reports.models import PublishedFile, PublishedReport
 logger = logging.getLogger("styr.reports")
 
 
-def _plan(slug: str) -> Plan:
-    return get_object_or_404(Plan.objects.select_related("municipality", "owner"), slug=slug)
+def _plan(request, slug: str) -> Plan:
+    """The plan of the URL, if the user may see it (a draft is for insiders): else 404."""
+    visible = Plan.objects.filter(viewable_plans(request.user))
+    return get_object_or_404(visible.select_related("municipality", "owner"), slug=slug)
 
 
 def _day(request, name: str, default=None):
@@ -64,7 +66,7 @@ def _file_response(data: bytes, format_name: str, filename: str) -> HttpResponse
 
 @answers_bad_query
 def report(request, slug: str, format_name: str):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     try:
         get_format(format_name)
     except UnknownFormat:
@@ -89,7 +91,7 @@ def with_replacements(reports: list[PublishedReport]) -> list[PublishedReport]:
 
 
 def published(request, slug: str):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     reports = list(
         PublishedReport.objects.filter(plan=plan)
         .select_related("published_by")
@@ -110,6 +112,7 @@ def published_file(request, slug: str, pk: int, format_name: str):
     when it was published; otherwise refused (409) and logged as an error."""
     file = get_object_or_404(
         PublishedFile.objects.select_related("report__plan"),
+        report__plan__in=Plan.objects.filter(viewable_plans(request.user)),
         report__plan__slug=slug,
         report_id=pk,
         format=format_name,
@@ -143,12 +146,12 @@ def published_file(request, slug: str, pk: int, format_name: str):
 
 
 def _target_plan(request, slug: str) -> Plan:
-    return _plan(slug)
+    return _plan(request, slug)
 
 
 @requires("reports.publish_report", _target_plan)
 def publish(request, slug: str):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     form = PublishForm(request.POST or None, plan=plan, initial={"as_of": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
