@@ -131,6 +131,11 @@ def server(server_env, tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_styr_serve_answers_pages_static_files_and_a_sign_in(server):
     url, process = server
+    # The first worker may answer before the master has forked the second.
+    for _ in range(600):
+        if len(children_of(process.pid)) == 2:
+            break
+        time.sleep(0.1)
     assert len(children_of(process.pid)) == 2, "two worker processes"
     jar = http.cookiejar.CookieJar()
     browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
