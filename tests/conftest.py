@@ -98,3 +98,25 @@ def smtp_server(settings):
         yield server
     finally:
         controller.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server, django_db_blocker):
+    """pytest-django's live server; on PostgreSQL, what it still holds is ended with it.
+
+    The server answers Chromium in threads of its own; a thread still serving a kept-alive
+    connection when the browser closes may hold its database connection past the last test,
+    and the test database then cannot be dropped ("being accessed by other users"). Asking
+    for `django_db_setup` first makes the database outlive the server (pytest-django sets the
+    server up first, so it would otherwise drop the database while the server still runs).
+    """
+    yield live_server
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            # With a timeout, PostgreSQL (14+) waits until the session has really ended.
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
