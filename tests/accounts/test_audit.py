@@ -308,3 +308,22 @@ def test_nobody_changes_or_deletes_the_audit_log(client, cast):
     )
     assert client.get("/admin/auditlog/logentry/add/").status_code == 403
     assert LogEntry.objects.filter(id=entry.id).exists()
+
+
+@pytest.mark.django_db
+def test_on_postgresql_the_audit_log_cannot_be_rewritten_in_the_database(cast):
+    from auditlog.models import LogEntry
+    from django.db import DatabaseError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the triggers are PostgreSQL's; SQLite has the ORM's guard only")
+    entry = LogEntry.objects.first()
+    for statement in (
+        "UPDATE auditlog_logentry SET changes_text = 'x' WHERE id = %s",
+        "DELETE FROM auditlog_logentry WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(statement, [entry.id])
+    entry.refresh_from_db()
+    assert entry.changes_text != "x"
