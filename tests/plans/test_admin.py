@@ -113,3 +113,81 @@ def test_status_updates_cannot_be_changed_or_deleted_in_the_admin(staff_client, 
     assert change.status_code == 403
     assert delete.status_code == 403
     assert StatusUpdate.objects.get(pk=update.pk).note == update.note
+
+
+def overdue_on_memo_day(plan) -> list[str]:
+    from styr.reports.domain import make_report
+    from tests.conftest import MEMO_DAY
+
+    return [item.title for item in make_report(plan, MEMO_DAY).overdue]
+
+
+def test_a_deadline_changed_in_the_admin_needs_a_reason_and_leaves_the_past_as_it_was(cast):
+    from django.test import Client
+
+    from styr.plans.models import ActionVersion
+
+    client = Client()
+    client.force_login(cast.strateg)
+    before = overdue_on_memo_day(cast.plan)
+    action = Action.objects.get(plan=cast.plan, title=before[0])
+    url = f"/admin/plans/action/{action.id}/change/"
+    data = change_form_data(client.get(url))
+    data.update(
+        deadline_text="hösten 2030", deadline_date="2030-12-31", deadline_precision="season"
+    )
+
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "Ange varför åtgärden ändras." in refused.content.decode()
+    assert Action.objects.get(pk=action.pk).deadline_text == action.deadline_text
+
+    data["change_reason"] = "Nämnden beslutade om ny tidplan."
+    assert client.post(url, data).status_code == 302
+    version = ActionVersion.objects.filter(action=action).latest("recorded_at")
+    assert (version.deadline_text, version.reason, version.recorded_by) == (
+        "hösten 2030",
+        "Nämnden beslutade om ny tidplan.",
+        cast.strateg,
+    )
+    # The lägesrapport as of the memo's day lists the same late actions as before the edit.
+    assert overdue_on_memo_day(cast.plan) == before
+
+
+def test_a_strateg_for_another_plan_may_read_but_not_change_this_plans_action(cast):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(cast.other_strateg)
+    url = f"/admin/plans/action/{cast.action.id}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    data = change_form_data(page)
+    data.update(title="Kapad titel", change_reason="Försök")
+    assert client.post(url, data).status_code == 403
+    assert Action.objects.get(pk=cast.action.pk).title == cast.action.title
+
+
+def test_an_admin_cannot_grant_a_role_in_another_municipality_through_the_user_form(cast):
+    from django.test import Client
+
+    from styr.accounts.models import RoleGrant
+    from styr.demo.synthetic import build_plan
+
+    elsewhere = build_plan(actions=1, slug="annan-kommun")
+    client = Client()
+    client.force_login(cast.admin)
+    url = f"/admin/auth/user/{cast.reader.id}/change/"
+    data = change_form_data(client.get(url))
+    prefix = "role_grants"
+    total = int(data[f"{prefix}-TOTAL_FORMS"])
+    data.update(
+        {
+            f"{prefix}-TOTAL_FORMS": total + 1,
+            f"{prefix}-{total}-role": "strateg",
+            f"{prefix}-{total}-municipality": elsewhere.municipality_id,
+            f"{prefix}-{total}-user": cast.reader.id,
+        }
+    )
+    assert client.post(url, data).status_code == 403
+    assert not RoleGrant.objects.filter(municipality=elsewhere.municipality).exists()
