@@ -322,8 +322,11 @@ def test_on_postgresql_the_audit_log_cannot_be_rewritten_in_the_database(cast):
         "UPDATE auditlog_logentry SET changes_text = 'x' WHERE id = %s",
         "DELETE FROM auditlog_logentry WHERE id = %s",
     ):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(statement, [entry.id])
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement, [entry.id])
     entry.refresh_from_db()
     assert entry.changes_text != "x"
