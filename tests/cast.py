@@ -90,6 +90,18 @@ def make_other_plan(municipality) -> tuple[Plan, Action]:
     return plan, action
 
 
+def municipality_strateg(municipality, username: str = "kommunstrateg"):
+    """A strateg for all of a municipality's plans (may import and link KPIs): not in the
+    cast, whose strateger each hold one plan."""
+    return add_user(
+        username,
+        email=f"{username}@example.org",
+        password=PASSWORD,
+        role="strateg",
+        municipality=municipality,
+    )
+
+
 def make_cast(municipality) -> Cast:
     plan = Plan.objects.get(slug="styrning-och-ledning-2015-2016")
     other_plan, other_action = make_other_plan(municipality)

@@ -3,23 +3,12 @@ administers one plan only, which is not enough to create a plan)."""
 
 import pytest
 
-from styr.accounts.domain import add_user
-from tests.cast import PASSWORD
-
-
-def make_municipality_strateg(municipality, username="kommunstrateg"):
-    return add_user(
-        username,
-        email=f"{username}@example.org",
-        password=PASSWORD,
-        role="strateg",
-        municipality=municipality,
-    )
+from tests import cast
 
 
 @pytest.fixture
 def municipality_strateg(demo):
-    return make_municipality_strateg(demo)
+    return cast.municipality_strateg(demo)
 
 
 @pytest.fixture

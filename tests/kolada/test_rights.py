@@ -3,11 +3,10 @@ municipality the goal belongs to (a superuser too); everyone else is told why.""
 
 import pytest
 
-from styr.accounts.domain import add_user
 from styr.goals.models import Goal, GoalLevel, Indicator
 from styr.kolada.models import Kpi
 from styr.org.models import Municipality
-from tests.cast import NAMES, PASSWORD
+from tests.cast import NAMES, municipality_strateg
 from tests.conftest import demo_once
 
 pytestmark = pytest.mark.django_db
@@ -17,16 +16,6 @@ demo = pytest.fixture(demo_once)
 
 SEARCH = "/kolada/nyckeltal/"
 REFUSAL = "Bara en strateg för hela kommunen kan koppla nyckeltal till mål."
-
-
-def strateg_for(municipality, username):
-    return add_user(
-        username,
-        email=f"{username}@example.org",
-        password=PASSWORD,
-        role="strateg",
-        municipality=municipality,
-    )
 
 
 @pytest.fixture
@@ -41,8 +30,8 @@ def people(cast, demo):
         start_year=2020,
     )
     users = dict(cast.users())
-    users["municipality_strateg"] = strateg_for(demo, "kommunstrateg")
-    users["arboga_strateg"] = strateg_for(arboga, "arbogastrateg")
+    users["municipality_strateg"] = municipality_strateg(demo, "kommunstrateg")
+    users["arboga_strateg"] = municipality_strateg(arboga, "arbogastrateg")
     return users
 
 
