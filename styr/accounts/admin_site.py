@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 
 from styr.accounts.policy import can, can_admin
+from styr.accounts.views import forbidden
 
 
 class StyrAdminSite(admin.AdminSite):
@@ -25,8 +26,6 @@ class StyrAdminSite(admin.AdminSite):
         if self.has_permission(request):
             return redirect(target if url_has_allowed_host_and_scheme(target, None) else "/admin/")
         if request.user.is_authenticated:
-            from styr.accounts.views import forbidden
-
             return forbidden(request, "accounts.use_admin")
         return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import getpass
-import ipaddress
 import os
 import re
 import shlex
@@ -37,6 +36,8 @@ from typing import Any
 from auditlog.middleware import AuditlogMiddleware
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from styr.accounts.throttling import client_address
 
 
 class AuditEvent(models.TextChoices):
@@ -148,19 +149,10 @@ def _leave_command_context(sender, **kwargs) -> None:
         _context.set(None)
 
 
-def client_address(request) -> str | None:
-    """The peer's address as the server saw it (REMOTE_ADDR, not a header a client sends)."""
-    address = (request.META.get("REMOTE_ADDR") or "") if request is not None else ""
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
-
-
 class AuditMiddleware(AuditlogMiddleware):
     """auditlog's middleware (the signed-in user is every entry's actor), with the address
-    the server saw: auditlog's own prefers X-Forwarded-For, which any client can send.
-    Trusting a proxy's header is a decision for the deployment, not for the log."""
+    login throttling counts: auditlog's own trusts the first X-Forwarded-For entry, which
+    any client can write; ours trusts only what the proxy of STYR_HTTPS appended."""
 
     @staticmethod
     def _get_remote_addr(request):

@@ -4,23 +4,29 @@ The rules themselves (5 failures for a username from one address within 15 minut
 out for 15 minutes) are settings: see AXES_* in styr/settings.py.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.shortcuts import render
 
 
-def client_address(request) -> str:
-    """The address a sign-in attempt comes from.
+def client_address(request) -> str | None:
+    """The address a request comes from, for login throttling and the audit log alike.
 
     Behind the TLS-terminating proxy that STYR_HTTPS assumes, every request arrives from the
-    proxy; counting failures per proxy address would lock a username out for everyone. The
+    proxy; counting failures (or logging writes) per proxy address would say nothing. The
     proxy appends the address it received the request from to X-Forwarded-For, so the last
     entry is the one it vouches for; earlier entries are whatever the client claimed.
+    Without STYR_HTTPS only the peer the server saw counts. None if it is no IP address.
     """
-    if settings.HTTPS:
+    address = request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    if request is not None and settings.HTTPS:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1].strip()
-        if forwarded:
-            return forwarded
-    return request.META.get("REMOTE_ADDR", "")
+        address = forwarded or address
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -15,6 +15,7 @@ from styr.accounts.admin_site import PolicyModelAdmin, PolicyTabularInline
 from styr.accounts.policy import can, viewable_plans
 from styr.plans.domain import check_status_update, record_action_version, record_status_update
 from styr.plans.models import (
+    VERSIONED_FIELDS,
     Action,
     ActionVersion,
     FocusArea,
@@ -23,8 +24,6 @@ from styr.plans.models import (
     StatusUpdate,
     Theme,
 )
-
-VERSIONED = ["title", "text", "theme", "deadline_text", "deadline_date", "deadline_precision"]
 
 
 class VisiblePlansMixin:
@@ -163,7 +162,7 @@ class ActionForm(forms.ModelForm):
         data = super().clean()
         editing = self.instance.pk is not None
         reason = (data.get("change_reason") or "").strip()
-        if editing and set(VERSIONED) & set(self.changed_data) and not reason:
+        if editing and set(VERSIONED_FIELDS) & set(self.changed_data) and not reason:
             self.add_error("change_reason", _("Ange varför åtgärden ändras."))
         applies = data.get("change_applies_from")
         if editing and applies and not data.get("change_correction"):

@@ -19,7 +19,16 @@ from django.utils.translation import gettext as _
 
 from styr.accounts.audit import AuditEvent, audited
 from styr.lib.dates import swedish_day
-from styr.plans.models import Action, ActionVersion, Plan, Responsibility, Status, StatusUpdate
+from styr.plans.models import (
+    VERSIONED_FIELDS,
+    Action,
+    ActionVersion,
+    Plan,
+    Responsibility,
+    Status,
+    StatusUpdate,
+    versioned_values,
+)
 
 NOTE_LIMIT = 4000
 # `record_status_update(..., seen=ANY_SEEN)`: the caller saw no particular state (a command,
@@ -134,15 +143,6 @@ def newest_by_date(action: Action) -> StatusUpdate | None:
 # ---------------------------------------------------------------------------------------
 # What an action says, and from when
 
-VERSIONED_FIELDS = (
-    "title",
-    "text",
-    "theme_id",
-    "deadline_text",
-    "deadline_date",
-    "deadline_precision",
-)
-
 
 def responsibility_list(responsibilities: Iterable[Responsibility]) -> list[dict]:
     """The JSON a version keeps of an action's responsibilities, in order."""
@@ -159,21 +159,14 @@ def version_of(
     """An unsaved version holding the action's fields and responsibilities as they are."""
     return ActionVersion(
         action=action,
-        title=action.title,
-        text=action.text,
-        theme_id=action.theme_id,
-        deadline_text=action.deadline_text,
-        deadline_date=action.deadline_date,
-        deadline_precision=action.deadline_precision,
+        **versioned_values(action),
         responsibilities=responsibility_list(responsibilities),
         **history,
     )
 
 
 def same_content(a: ActionVersion, b: ActionVersion) -> bool:
-    return all(getattr(a, f) == getattr(b, f) for f in VERSIONED_FIELDS) and (
-        a.responsibilities == b.responsibilities
-    )
+    return versioned_values(a) == versioned_values(b) and (a.responsibilities == b.responsibilities)
 
 
 @audited(AuditEvent.ACTION_VERSION, actor="by")
@@ -246,8 +239,7 @@ def change_action(
     `recorded_at` defaults to now; only an import of dated documents sets it. Pages and
     reports show the change from the later of `applies_from` and the day it was recorded.
     """
-    allowed = {"title", "text", "theme", "deadline_text", "deadline_date", "deadline_precision"}
-    unknown = set(fields) - allowed
+    unknown = set(fields) - set(VERSIONED_FIELDS)
     if unknown:
         raise TypeError(f"not a versioned field of an action: {', '.join(sorted(unknown))}")
     for name, value in fields.items():

@@ -44,7 +44,10 @@ class StatusForm(forms.Form):
         required=False,
         max_length=NOTE_LIMIT,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Frivillig. Visas inte publikt: bara för strateger och interna läsare i Styr."),
+        help_text=_(
+            "Frivillig. Visas inte publikt: bara för dem som svarar för åtgärden, strateger "
+            "och interna läsare."
+        ),
         error_messages={"max_length": TOO_LONG},
     )
     # The newest update the form showed (empty: none), so that a save made after someone

@@ -327,6 +327,25 @@ class StatusUpdate(AppendOnly):
         return f"{self.date}: {self.get_status_display()}"
 
 
+# What a version keeps of its action: fields of the same name in both models.
+VERSIONED_FIELDS = (
+    "title",
+    "text",
+    "theme",
+    "deadline_text",
+    "deadline_date",
+    "deadline_precision",
+)
+
+
+def versioned_values(obj) -> dict:
+    """The versioned fields of an action or a version, by column (`theme_id`, not `theme`)."""
+    return {
+        field.attname: getattr(obj, field.attname)
+        for field in (obj._meta.get_field(name) for name in VERSIONED_FIELDS)
+    }
+
+
 class ActionVersion(AppendOnly):
     """What an action said from a day on: title, text, theme, deadline and responsibility.
 

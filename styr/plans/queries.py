@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from styr.lib.asof import IN_FORCE_ORDER, AsOf
 from styr.org.models import Person, Post, Tenure
-from styr.plans.models import Action, ActionVersion, Responsibility, StatusUpdate, Theme
-from styr.plans.snapshot import ActionRow, PlanSnapshot, assemble, build_action_rows
+from styr.plans.models import Action, ActionVersion, StatusUpdate, Theme, versioned_values
+from styr.plans.snapshot import ActionRow, Named, PlanSnapshot, assemble, build_action_rows
 from styr.plans.status import NOT_REPORTED, count_statuses
 from styr.plans.versions import Names, VersionEntry, describe_versions
 
@@ -90,18 +90,13 @@ def as_it_stood(action: Action, version: ActionVersion, refs: dict) -> Action:
     # The copy gets its own cache of related objects, so the row it came from is untouched.
     shown._state = copy.copy(action._state)
     shown._state.fields_cache = dict(action._state.fields_cache)
-    for name in ("title", "text", "deadline_text", "deadline_date", "deadline_precision"):
-        setattr(shown, name, getattr(version, name))
+    for name, value in versioned_values(version).items():
+        setattr(shown, name, value)
     shown.theme = refs["themes"][version.theme_id]
     shown.version = version
     people, posts = refs["people"], refs["posts"]
     shown.responsibilities_then = [
-        Responsibility(
-            kind=item["kind"],
-            person=people.get(item["person"]),
-            post=posts.get(item["post"]),
-            role_text=item["role_text"],
-        )
+        Named(item["kind"], people.get(item["person"]), posts.get(item["post"]), item["role_text"])
         for item in version.responsibilities
     ]
     return shown
@@ -112,27 +107,41 @@ def read_action_rows(actions: QuerySet, day: dt.date, municipality_id: int) -> l
 
     Actions not yet part of their plan on the day are left out. Eight queries.
     """
-    moment = as_of(day)
-    versions = versions_in_force(actions, moment)
-    loaded = list(
-        Action.objects.filter(id__in=list(versions)).select_related("plan").order_by("order")
-    )
-    named = [item for v in versions.values() for item in v.responsibilities]
+    return read_action_rows_on(actions, [day], municipality_id)[0]
+
+
+def read_action_rows_on(
+    actions: QuerySet, days: list[dt.date], municipality_id: int
+) -> list[list[ActionRow]]:
+    """`read_action_rows` for several days (a report and the one it is compared with): the
+    versions and updates in force are read per day, the actions, names and tenures once."""
+    moments = [as_of(day) for day in days]
+    versions = [versions_in_force(actions, moment) for moment in moments]
+    updates = [updates_in_force(actions, moment) for moment in moments]
+    every = [v for per_day in versions for v in per_day.values()]
+    named = [item for v in every for item in v.responsibilities]
+    loaded = Action.objects.filter(id__in={v.action_id for v in every}).select_related("plan")
+    tenures = Tenure.objects.filter(post__municipality_id=municipality_id)
     refs = {
-        "themes": Theme.objects.select_related("parent").in_bulk(
-            {v.theme_id for v in versions.values()}
-        ),
+        "themes": Theme.objects.select_related("parent").in_bulk({v.theme_id for v in every}),
         "people": Person.objects.in_bulk({r["person"] for r in named if r["person"]}),
         "posts": Post.objects.in_bulk({r["post"] for r in named if r["post"]}),
     }
-    shown = [as_it_stood(action, versions[action.id], refs) for action in loaded]
-    tenures = Tenure.objects.filter(post__municipality_id=municipality_id)
-    return build_action_rows(
-        shown,
-        updates_in_force(Action.objects.filter(id__in=list(versions)), moment),
-        list(tenures.select_related("person", "post")),
-        day,
+    loaded = list(loaded.order_by("order"))
+    tenures = list(
+        Tenure.objects.filter(post__municipality_id=municipality_id).select_related(
+            "person", "post"
+        )
     )
+    return [
+        build_action_rows(
+            [as_it_stood(a, in_force[a.id], refs) for a in loaded if a.id in in_force],
+            updates[index],
+            tenures,
+            day,
+        )
+        for index, (day, in_force) in enumerate(zip(days, versions, strict=True))
+    ]
 
 
 def plan_snapshot(plan, day: dt.date) -> PlanSnapshot:

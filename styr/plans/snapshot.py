@@ -14,6 +14,16 @@ from styr.org.history import holders_on, posts_held_on
 from styr.plans.status import NOT_REPORTED, count_statuses, is_overdue
 
 
+@dataclass(frozen=True)
+class Named:
+    """Who a version of an action names: a person, a post, or a role with no name."""
+
+    kind: str
+    person: Any | None
+    post: Any | None
+    role_text: str
+
+
 @dataclass
 class Who:
     """One responsibility, resolved to names as of the day."""

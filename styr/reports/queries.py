@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 from styr.plans.models import Action, Theme
-from styr.plans.queries import read_action_rows
+from styr.plans.queries import read_action_rows_on
 from styr.reports.build import PlanRows
 
 
 def read_plan_rows(plan, day: dt.date, since: dt.date | None = None) -> PlanRows:
     """The plan as Styr knew it at the end of `day` (and of `since`)."""
-    actions = Action.objects.filter(plan=plan)
+    days = [day, since] if since else [day]
+    rows = read_action_rows_on(Action.objects.filter(plan=plan), days, plan.municipality_id)
     return PlanRows(
         day=day,
         since=since,
@@ -23,6 +24,6 @@ def read_plan_rows(plan, day: dt.date, since: dt.date | None = None) -> PlanRows
         municipality_name=plan.municipality.name,
         owner_name=plan.owner.name,
         themes=list(Theme.objects.filter(plan=plan).order_by("order")),
-        now=read_action_rows(actions, day, plan.municipality_id),
-        then=read_action_rows(actions, since, plan.municipality_id) if since else None,
+        now=rows[0],
+        then=rows[1] if since else None,
     )
