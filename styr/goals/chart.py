@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from styr.lib.numbers import format_number
+from styr.lib.numbers import format_measure, format_number, format_unit
 
 __all__ = [
     "Chart",
@@ -360,8 +360,7 @@ def _wrap(text: str, max_chars: int) -> list[str]:
 
 
 def _with_unit(value: float, chart: Chart) -> str:
-    number = format_number(value, chart.decimals)
-    return f"{number}\u00a0{chart.unit}" if chart.unit else number
+    return format_measure(value, chart.decimals, chart.unit)
 
 
 def _latest(values: Sequence[float | None], periods: Sequence[str]):
@@ -457,7 +456,8 @@ def render_chart(chart: Chart, chart_id: str = "chart") -> str:
     if labels:
         out.append('<g class="y-axis" text-anchor="end">' + "".join(labels) + "</g>")
     if chart.unit:
-        out.append(f'<text class="unit" x="4" y="{_c(TOP - 14)}">{_esc(chart.unit)}</text>')
+        unit = _esc(format_unit(chart.unit))
+        out.append(f'<text class="unit" x="4" y="{_c(TOP - 14)}">{unit}</text>')
 
     # X axis: a tick for every period, labels where they fit.
     if n:

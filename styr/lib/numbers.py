@@ -40,3 +40,36 @@ def format_percent(value: float | None, decimals: int = 1, missing: str = "–")
     if value is None:
         return missing
     return f"{format_number(value, decimals)}\u00a0%"
+
+
+# Kolada writes a scale into some units ("1000 kr/invånare"); after a number that reads as
+# "524 1000 kr/invånare", so the scale becomes the word a Swedish reader uses for it.
+_SCALED_UNITS = (
+    ("1 000 000 kr", "mnkr"),
+    ("1000000 kr", "mnkr"),
+    ("miljoner kr", "mnkr"),
+    ("1 000 kr", "tkr"),
+    ("1000 kr", "tkr"),
+    ("tusen kr", "tkr"),
+)
+
+
+def format_unit(unit: str) -> str:
+    """A unit as written after a number: "1000 kr/invånare" -> "tkr/invånare", "%" kept."""
+    text = " ".join((unit or "").replace("\u00a0", " ").split())
+    for scaled, word in _SCALED_UNITS:
+        if text.casefold().startswith(scaled):
+            return word + text[len(scaled) :]
+    return text
+
+
+def format_measure(value: float | None, decimals: int, unit: str, missing: str = "–") -> str:
+    """A value with its unit: "524 tkr/invånare", "91,3 %", "1 417 antal"; None -> `missing`.
+
+    The one place a value meets its unit, for pages, charts' text alternatives and tables.
+    """
+    if value is None:
+        return missing
+    number = format_number(value, decimals)
+    shown = format_unit(unit)
+    return f"{number}\u00a0{shown}" if shown else number

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from styr.goals.assessment import NONE, SYMBOLS
-from styr.lib.numbers import format_number
+from styr.lib.numbers import format_measure, format_number, format_unit
 
 register = template.Library()
 
@@ -25,12 +25,14 @@ def assessment_badge(level, labels):
 
 @register.filter
 def measure(value, indicator):
-    """A value in the indicator's unit: "91,3 %", "1 234 kr", or "Uppgift saknas"."""
-    if value is None:
-        return _("Uppgift saknas")
-    number = format_number(value, indicator.decimals)
-    unit = indicator.unit_label
-    return f"{number}\u00a0{unit}" if unit else number
+    """A value in the indicator's unit: "91,3 %", "524 tkr/invånare", or "Uppgift saknas"."""
+    return format_measure(value, indicator.decimals, indicator.unit_label, _("Uppgift saknas"))
+
+
+@register.filter
+def unit(text):
+    """A unit as it is written after a number: "1000 kr/invånare" -> "tkr/invånare"."""
+    return format_unit(text)
 
 
 @register.filter
