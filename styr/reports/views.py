@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -26,7 +27,7 @@ from styr.reports.domain import (
 from styr.reports.domain import (
     render as render_format,
 )
-from styr.reports.formats import FORMATS, UnknownFormat, get_format
+from styr.reports.formats import FORMATS, Format, UnknownFormat, get_format
 from styr.reports.forms import PublishForm
 from styr.reports.models import PublishedFile, PublishedReport
 
@@ -51,8 +52,14 @@ def _day(request, name: str, default=None):
         ) from None
 
 
+# The frozen content itself is listed with its checksum beside the files, so it is served
+# at the files' address under this name; it is not one of the rendered formats.
+CONTENT = "json"
+CONTENT_FORMAT = Format(CONTENT, "application/json; charset=utf-8", ".json", "")
+
+
 def _file_response(data: bytes, format_name: str, filename: str) -> HttpResponse:
-    chosen = FORMATS[format_name]
+    chosen = CONTENT_FORMAT if format_name == CONTENT else FORMATS[format_name]
     response = HttpResponse(data, content_type=chosen.media_type)
     disposition = "inline" if format_name == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}{chosen.suffix}"'
@@ -110,6 +117,8 @@ def published(request, slug: str):
 def published_file(request, slug: str, pk: int, format_name: str):
     """A published file, sent only if its bytes still match the checksum and size recorded
     when it was published; otherwise refused (409) and logged as an error."""
+    if format_name == CONTENT:
+        return _published_content(request, slug, pk)
     file = get_object_or_404(
         PublishedFile.objects.select_related("report__plan"),
         report__plan__in=Plan.objects.filter(viewable_plans(request.user)),
@@ -142,6 +151,33 @@ def published_file(request, slug: str, pk: int, format_name: str):
         data, format_name, f"lagesrapport-{slug}-{file.report.as_of.isoformat()}"
     )
     response["X-Content-SHA256"] = file.sha256
+    return response
+
+
+def _published_content(request, slug: str, pk: int):
+    """The report's frozen content (JSON), checked against its recorded SHA-256 like a file."""
+    report = get_object_or_404(
+        PublishedReport.objects.select_related("plan"),
+        plan__in=Plan.objects.filter(viewable_plans(request.user)),
+        plan__slug=slug,
+        pk=pk,
+    )
+    data = report.content.encode("utf-8")
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != report.content_sha256:
+        logger.error(
+            "Published content does not match its recorded checksum; not served: plan=%s "
+            "report=%s expected_sha256=%s actual_sha256=%s",
+            report.plan.slug,
+            report.id,
+            report.content_sha256,
+            actual,
+        )
+        listed = SimpleNamespace(format=CONTENT, sha256=report.content_sha256)
+        context = {"plan": report.plan, "report": report, "file": listed}
+        return render(request, "reports/file_mismatch.html", context, status=409)
+    response = _file_response(data, CONTENT, f"lagesrapport-{slug}-{report.as_of.isoformat()}")
+    response["X-Content-SHA256"] = report.content_sha256
     return response
 
 
