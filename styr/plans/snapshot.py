@@ -175,3 +175,44 @@ def assemble(plan, day, themes, action_rows) -> PlanSnapshot:
         done=counts["done"],
         overdue=[row for row in action_rows if row.overdue],
     )
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """Which of a plan's actions to show: a status, a theme (with every heading below it),
+    a person answering for the action (by slug); empty values do not filter."""
+
+    status: str = ""
+    theme_id: int | None = None
+    person: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.status or self.theme_id or self.person)
+
+
+def filter_snapshot(snapshot: PlanSnapshot, wanted: ActionFilter) -> PlanSnapshot:
+    """The snapshot of only the actions `wanted` picks, with every count (the plan's, each
+    theme's, the overdue) counted again over those, so a filtered page never shows the
+    counts of the whole plan beside a part of it."""
+    if not wanted:
+        return snapshot
+    parent_of = {row.theme.id: row.theme.parent_id for row in snapshot.themes}
+
+    def under_chosen(theme_id) -> bool:
+        while theme_id is not None:
+            if theme_id == wanted.theme_id:
+                return True
+            theme_id = parent_of.get(theme_id)
+        return False
+
+    def matches(row: ActionRow) -> bool:
+        if wanted.status and row.status != wanted.status:
+            return False
+        if wanted.theme_id and not under_chosen(row.action.theme_id):
+            return False
+        return not wanted.person or any(
+            who.person and who.person.slug == wanted.person for who in row.responsible
+        )
+
+    themes = [row.theme for row in snapshot.themes]
+    return assemble(snapshot.plan, snapshot.day, themes, list(filter(matches, snapshot.actions)))

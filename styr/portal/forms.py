@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from styr.plans.models import Status
+from styr.plans.snapshot import ActionFilter
 from styr.plans.status import NOT_REPORTED
 
 
@@ -64,3 +65,12 @@ class PlanFilterForm(AsOfForm):
         self.fields["ansvarig"].choices = [everything] + [
             (person.slug, person.name) for person in people
         ]
+
+    def action_filter(self) -> ActionFilter:
+        """The valid query as the plan's filter."""
+        wanted = self.cleaned_data
+        return ActionFilter(
+            status=wanted.get("status") or "",
+            theme_id=int(wanted["tema"]) if wanted.get("tema") else None,
+            person=wanted.get("ansvarig") or "",
+        )

@@ -15,6 +15,7 @@ from styr.plans.queries import (
     read_action_rows,
     version_changes,
 )
+from styr.plans.snapshot import filter_snapshot
 from styr.portal import organisation as org_view
 from styr.portal.forms import AsOfForm, PlanFilterForm
 
@@ -64,65 +65,23 @@ def plan(request, slug: str):
     filters = PlanFilterForm(query, themes=snapshot.themes, people=people)
     if not filters.is_valid():
         raise BadQuery(filters.problem())
-    wanted = filters.cleaned_data
-    filtered = is_filtered(wanted)
-    sections = _visible_sections(snapshot, wanted)
+    wanted = filters.action_filter()
+    shown = filter_snapshot(snapshot, wanted)
     return render(
         request,
         "portal/plan.html",
         {
             "plan": plan,
             "snapshot": snapshot,
-            "sections": sections,
-            "shown_count": sum(len(actions) for _row, actions in sections),
+            "shown": shown,
+            "sections": [(row, row.actions) for row in shown.themes if row.total],
             "filters": filters,
-            "filtered": filtered,
+            "filtered": bool(wanted),
             "focus_areas": list(plan.focus_areas.all()),
             "is_today": day == timezone.localdate(),
             "may_publish": can(request.user, "reports.publish_report", plan),
         },
     )
-
-
-def is_filtered(wanted: dict) -> bool:
-    return any(wanted.get(name) for name in ("status", "tema", "ansvarig"))
-
-
-def _visible_sections(snapshot, wanted: dict) -> list[tuple]:
-    """(theme row, its matching actions) for every theme that holds a match below it."""
-    chosen_theme = int(wanted["tema"]) if wanted.get("tema") else None
-    parent_of = {row.theme.id: row.theme.parent_id for row in snapshot.themes}
-
-    def under_chosen(theme_id):
-        while theme_id is not None:
-            if theme_id == chosen_theme:
-                return True
-            theme_id = parent_of[theme_id]
-        return False
-
-    def matches(row) -> bool:
-        if wanted.get("status") and row.status != wanted["status"]:
-            return False
-        if chosen_theme and not under_chosen(row.action.theme_id):
-            return False
-        return not wanted.get("ansvarig") or any(
-            who.person and who.person.slug == wanted["ansvarig"] for who in row.responsible
-        )
-
-    matching = {row.action.id for row in snapshot.actions if matches(row)}
-    with_matches = set()
-    for row in snapshot.actions:
-        if row.action.id in matching:
-            theme_id = row.action.theme_id
-            while theme_id is not None:
-                with_matches.add(theme_id)
-                theme_id = parent_of[theme_id]
-    filtered = is_filtered(wanted)
-    return [
-        (row, [a for a in row.actions if a.action.id in matching])
-        for row in snapshot.themes
-        if (row.theme.id in with_matches if filtered else row.total)
-    ]
 
 
 @answers_bad_query
