@@ -35,27 +35,21 @@ def test_word_headings_italics_lists_and_tables_are_marked(tmp_path):
 
 
 def test_pdf_text_is_read_with_italics_and_paragraphs(tmp_path):
-    from fpdf import FPDF
+    import typst
 
     from styr.reports.render_pdf import FONT_DIR  # the bundled fonts
 
-    pdf = FPDF()
-    pdf.add_font("Sans", "", str(FONT_DIR / "LiberationSans-Regular.ttf"))
-    pdf.add_font("Sans", "I", str(FONT_DIR / "LiberationSans-Italic.ttf"))
-    pdf.add_page()
-    pdf.set_font("Sans", size=11)
-    pdf.multi_cell(0, 6, "Kommande åtgärder", new_x="LMARGIN", new_y="NEXT")
-    pdf.multi_cell(
-        0,
-        6,
-        "Utbildning erbjuds nya ledamöter under första kvartalet 2015. Ansvariga är Lena Dahlstedt och Helena Meier.",
-        new_x="LMARGIN",
-        new_y="NEXT",
+    source = tmp_path / "plan.typ"
+    source.write_text(
+        '#set text(font: "Liberation Sans", size: 11pt)\n'
+        "Kommande åtgärder\n\n"
+        "Utbildning erbjuds nya ledamöter under första kvartalet 2015. "
+        "Ansvariga är Lena Dahlstedt och Helena Meier.\n\n"
+        "_Genomfört._\n",
+        encoding="utf-8",
     )
-    pdf.set_font("Sans", "I", 11)
-    pdf.multi_cell(0, 6, "Genomfört.", new_x="LMARGIN", new_y="NEXT")
     path = tmp_path / "plan.pdf"
-    pdf.output(str(path))
+    typst.compile(source, output=path, font_paths=[FONT_DIR], ignore_system_fonts=True)
     text = read_document(path)
     assert "Utbildning erbjuds nya ledamöter under första kvartalet 2015." in text
     assert "*Genomfört.*" in text
