@@ -9,11 +9,18 @@ What it guarantees:
 - Headings are Word's built-in styles, so they show in the navigation pane: Title for the
   title, Markdown's `##` is Heading 1, `###` Heading 2, and so on; a block of level L is
   Heading L+1, capped at Heading 6. An action's own title under a block heading (Markdown's
-  bold line) is a real heading one level below the block.
-- The status and per-theme tables are real tables ("Table Grid") whose header row repeats
-  on every page; status notes are italic; lines inside an action's paragraph stay lines.
-- The footer holds the registration number and "Sida N av M" (PAGE and NUMPAGES fields).
-- A4, Swedish: the document defaults, the Normal style and the core properties say sv-SE.
+  bold line) is a real heading one level below the block; a subheading in the strategy
+  office's texts is Heading 2.
+- The texts' numbered lists are Word numbered lists (List Number), each starting at 1; their
+  bullets and the generated lists are List Bullet. The status and per-theme tables are real
+  tables ("Table Grid") whose header row repeats on every page; status notes are italic;
+  lines inside a paragraph stay lines.
+- Every page has a header (municipality, document type, date, registration number) and a
+  footer (registration number, "Sida N av M" as PAGE and NUMPAGES fields).
+- One standard font, Arial (Liberation Sans, bundled for the PDF, has the same metrics), set
+  explicitly on the document defaults and every style used, for every script (ascii, hAnsi,
+  east Asian, complex), with the template's theme fonts removed: Word shows neither Calibri
+  nor Cambria. A4, Swedish: the defaults, the Normal style and the core properties say sv-SE.
 - Reproducible: nothing depends on the clock. Core properties are dated the report's day
   (midnight UTC) and the zip is rewritten with fixed timestamps in a fixed order, so the
   same Report always gives the same bytes.
@@ -24,6 +31,7 @@ No Django: it reads only the plain `Report`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import zipfile
 
@@ -50,8 +58,24 @@ MARGIN_SIDE, MARGIN_TOP = Mm(25), Mm(20)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_SIDE
 THEME_MIN = Mm(45)  # the per-theme table's first column
 MAX_HEADING = 6
+FONT = "Arial"
+SMALL = Pt(9)
+HEADER_INK = RGBColor(0x40, 0x40, 0x40)  # header and footer: contrast 10:1 on white
+# Every style the document uses: each gets FONT explicitly.
+STYLES = (
+    "Normal",
+    "Title",
+    "Subtitle",
+    *(f"Heading {n}" for n in range(1, MAX_HEADING + 1)),
+    "List Bullet",
+    "List Number",
+    "Table Grid",
+    "Header",
+    "Footer",
+)
 INK = RGBColor(0x1A, 0x1A, 0x1A)  # headings in near-black, as on a printed memo
 HEADER_FILL = "E7E6E6"
+HEADER_SEPARATOR = " · "
 
 
 # -- The document as a whole ------------------------------------------------------------
@@ -60,11 +84,7 @@ HEADER_FILL = "E7E6E6"
 def render_docx(report: Report) -> bytes:
     doc = _new_document(report)
     _letterhead(doc, report)
-    _proposal(doc, report)
-    _summary(doc, report)
-    _remaining(doc, report)
-    _upcoming(doc, report)
-    _appendix(doc, report)
+    _sections(doc, report)
     out = io.BytesIO()
     doc.save(out)
     return _fixed_zip(out.getvalue())
@@ -77,8 +97,10 @@ def _new_document(report: Report) -> DocxDocument:
     section.left_margin = section.right_margin = MARGIN_SIDE
     section.top_margin = section.bottom_margin = MARGIN_TOP
     _swedish(doc)
+    _one_font(doc)
     _sober_styles(doc)
     _core_properties(doc, report)
+    _header(doc, report)
     _footer(doc, report)
     _drop_thumbnail(doc)
     return doc
@@ -106,6 +128,24 @@ def _set_lang(rpr) -> None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), LANGUAGE)
+
+
+def _one_font(doc: DocxDocument) -> None:
+    """FONT for every script, in the defaults and every style used. The template names theme
+    fonts (Calibri, Cambria), which win over a named font, so they are removed everywhere."""
+    styles = doc.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        for script in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(script), None)
+    _set_font(styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"))
+    for name in STYLES:
+        _set_font(doc.styles[name].element.get_or_add_rPr())
+
+
+def _set_font(rpr) -> None:
+    fonts = rpr.get_or_add_rFonts()
+    for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(script), FONT)
 
 
 def _sober_styles(doc: DocxDocument) -> None:
@@ -139,19 +179,43 @@ def _core_properties(doc: DocxDocument, report: Report) -> None:
     props.revision = 1
 
 
+def _header(doc: DocxDocument, report: Report) -> None:
+    """On every page: the municipality to the left; the document type, date and
+    registration number to the right, so that a loose page still says what it belongs to."""
+    paragraph = _right_tab(doc.sections[0].header.paragraphs[0])
+    paragraph.add_run(report.municipality).bold = True
+    paragraph.add_run(
+        "\t"
+        + HEADER_SEPARATOR.join(
+            [report.document_type.upper(), report.date_text, report.registration_number]
+        )
+    )
+    _small(paragraph)
+
+
 def _footer(doc: DocxDocument, report: Report) -> None:
     """Registration number to the left, 'Sida N av M' to the right, on every page."""
-    paragraph = doc.sections[0].footer.paragraphs[0]
+    paragraph = _right_tab(doc.sections[0].footer.paragraphs[0])
+    before, after, _ = w.page_line("{}", "{}").split("{}")  # "Sida ", " av ", ""
+    paragraph.add_run(f"{report.registration_number}\t{before}")
+    _field(paragraph, "PAGE")
+    paragraph.add_run(after)
+    _field(paragraph, "NUMPAGES")
+    _small(paragraph)
+
+
+def _right_tab(paragraph: Paragraph) -> Paragraph:
     tabs = paragraph.paragraph_format.tab_stops
     for position in (4680, 9360):  # the template's stops, made for Letter paper
         tabs.add_tab_stop(Twips(position), WD_TAB_ALIGNMENT.CLEAR)
     tabs.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    paragraph.add_run(f"{report.registration_number}\tSida ")
-    _field(paragraph, "PAGE")
-    paragraph.add_run(" av ")
-    _field(paragraph, "NUMPAGES")
+    return paragraph
+
+
+def _small(paragraph: Paragraph) -> None:
     for run in paragraph.runs:
-        run.font.size = Pt(9)
+        run.font.size = SMALL
+        run.font.color.rgb = HEADER_INK
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:
@@ -195,8 +259,25 @@ def _fixed_zip(data: bytes) -> bytes:
 # -- Building blocks ----------------------------------------------------------------------
 
 
-def _heading(doc: DocxDocument, text: str, level: int) -> Paragraph:
-    return doc.add_heading(text, min(level, MAX_HEADING))
+@functools.cache
+def _style_ids() -> dict[str, str]:
+    """The id of each style used, read once from python-docx's template."""
+    styles = Document().styles
+    return {name: styles[name].style_id for name in STYLES}
+
+
+def _styled(doc: DocxDocument, text: str, style: str) -> Paragraph:
+    """`doc.add_paragraph(text, style)` without python-docx's search of every style by name
+    for every paragraph, which took most of the render's time."""
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.style = _style_ids()[style]
+    return paragraph
+
+
+def _heading(doc: DocxDocument, text: str, level: int) -> Paragraph | None:
+    if not text:  # an empty heading would be an empty entry in the navigation pane
+        return None
+    return _styled(doc, text, f"Heading {min(level, MAX_HEADING)}")
 
 
 def _text(doc: DocxDocument, text: str, *, italic: bool = False) -> Paragraph:
@@ -225,7 +306,33 @@ def _bullets(doc: DocxDocument, lines: list[str]) -> None:
     if not lines:
         _text(doc, w.NONE)
     for line in lines:
-        doc.add_paragraph(line, style="List Bullet")
+        _styled(doc, line, "List Bullet")
+
+
+def _numbered(doc: DocxDocument, lines: list[str]) -> None:
+    """A numbered list that starts at 1: the style's numbering, restarted for this list."""
+    style = doc.styles["List Number"]
+    numbering = doc.part.numbering_part.element
+    style_num = style.element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    for line in lines:
+        paragraph = _styled(doc, line, "List Number")
+        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num.numId
+
+
+def _written(doc: DocxDocument, text: str) -> None:
+    """The strategy office's text (`wording.text_parts`): subheadings, paragraphs, lists."""
+    for part in w.text_parts(text):
+        if part.kind == "heading":
+            _heading(doc, part.lines[0], 2)
+        elif part.kind == "numbered":
+            _numbered(doc, list(part.lines))
+        elif part.kind == "bullets":
+            _bullets(doc, list(part.lines))
+        else:
+            _text(doc, "\n".join(part.lines))
 
 
 def _action_list(doc: DocxDocument, actions: list[ReportAction], *, with_deadline=False) -> None:
@@ -296,19 +403,42 @@ def _letterhead(doc: DocxDocument, report: Report) -> None:
         + "\n".join([report.date_text, report.document_type.upper(), report.registration_number])
     )
     doc.add_paragraph(w.addressee_line(report))
-    doc.add_heading(report.title, 0)
+    _styled(doc, report.title, "Title")
     if report.subtitle:
-        doc.add_paragraph(report.subtitle, style="Subtitle")
+        _styled(doc, report.subtitle, "Subtitle")
 
 
-def _proposal(doc: DocxDocument, report: Report) -> None:
+def _sections(doc: DocxDocument, report: Report) -> None:
+    texts = report.texts
     _heading(doc, w.PROPOSAL_HEADING, 1)
     _paragraphs(doc, report.proposal)
-
-
-def _summary(doc: DocxDocument, report: Report) -> None:
     _heading(doc, w.SUMMARY_HEADING, 1)
-    _text(doc, w.summary_sentence(report))
+    if w.text_parts(texts.summary):
+        _written(doc, texts.summary)
+    else:
+        _text(doc, w.summary_sentence(report))
+    if texts.include_statistics:
+        _statistics(doc, report)
+    if w.text_parts(texts.matter) or w.text_parts(texts.areas):
+        _heading(doc, w.MATTER_HEADING, 1)
+        _written(doc, texts.matter)
+        _written(doc, texts.areas)
+    _remaining(doc, report)
+    _upcoming(doc, report)
+    for heading, text in ((w.ECONOMY_HEADING, texts.economy), (w.OTHER_HEADING, texts.other)):
+        if w.text_parts(text):
+            _heading(doc, heading, 1)
+            _written(doc, text)
+    if texts.attachments:
+        _heading(doc, w.ATTACHMENTS_HEADING, 1)
+        _numbered(doc, texts.attachments)
+    _signatures(doc, report)
+    _appendix(doc, report)
+
+
+def _statistics(doc: DocxDocument, report: Report) -> None:
+    _heading(doc, w.STATISTICS_HEADING, 1)
+    _lead_in(doc, w.summary_sentence(report))
     _status_table(doc, report)
     _heading(doc, w.THEMES_HEADING, 2)
     _theme_table(doc, report)
@@ -340,11 +470,11 @@ def _theme_table(doc: DocxDocument, report: Report) -> None:
             [
                 "– " * (theme.level - 1) + theme.heading,
                 str(theme.total),
-                *[str(counts[code.code]) for code in codes],
+                *[str(counts.get(code.code, 0)) for code in codes],
                 str(theme.overdue),
             ]
         )
-    _table(doc, head, rows, widths=_theme_widths(head), caption=w.THEMES_HEADING, size=Pt(9))
+    _table(doc, head, rows, widths=_theme_widths(head), caption=w.THEMES_HEADING, size=SMALL)
 
 
 def _theme_widths(head: list[str]) -> list[int]:
@@ -374,9 +504,9 @@ def _changes(doc: DocxDocument, report: Report) -> None:
 def _remaining(doc: DocxDocument, report: Report) -> None:
     _heading(doc, w.REMAINING_HEADING, 1)
     for action in report.remaining:
-        _heading(doc, action.title, 2)
         _paragraphs(doc, action.text)
-        _text(doc, w.people_line(action))
+        if w.action_lines(action):
+            _text(doc, w.action_lines(action))
         _note(doc, action)
     if not report.remaining:
         _text(doc, w.NO_REMAINING)
@@ -389,8 +519,17 @@ def _upcoming(doc: DocxDocument, report: Report) -> None:
         _text(doc, w.NO_UPCOMING)
 
 
+def _signatures(doc: DocxDocument, report: Report) -> None:
+    """Name, title and unit of each signatory, with room above to sign."""
+    for person in report.texts.signatories:
+        lines = [line for line in (person.name, person.title, person.unit) if line]
+        paragraph = _text(doc, "\n".join(lines))
+        paragraph.paragraph_format.space_before = Pt(30)
+        paragraph.paragraph_format.keep_together = True
+
+
 def _appendix(doc: DocxDocument, report: Report) -> None:
-    heading = _heading(doc, w.APPENDIX_HEADING, 1)
+    heading = _styled(doc, w.APPENDIX_HEADING, "Heading 1")
     heading.paragraph_format.page_break_before = True  # the memo's Bilaga 1 starts a page
     _blocks(doc, report.appendix, appendix=True)
     if not report.appendix:
@@ -399,14 +538,13 @@ def _appendix(doc: DocxDocument, report: Report) -> None:
 
 def _blocks(doc: DocxDocument, blocks: list[Block], *, appendix: bool) -> None:
     for block in blocks:
-        if block.heading:  # an empty heading would be an empty entry in the navigation pane
-            _heading(doc, block.heading, block.level + 1)
+        _heading(doc, block.heading, block.level + 1)
+        _paragraphs(doc, block.description)
         for action in block.actions:
             if action.title != block.heading and not appendix:
                 _heading(doc, action.title, block.level + 2)
             _paragraphs(doc, action.text)
-            if appendix:
+            if not appendix and w.action_lines(action):
+                _text(doc, w.action_lines(action))
+            if appendix or action.note:
                 _note(doc, action)
-            else:
-                line = " ".join(filter(None, [w.people_line(action), w.deadline_line(action)]))
-                _text(doc, line)

@@ -1,5 +1,6 @@
 """The Word report: read back with python-docx and checked against the content and the memo."""
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -15,7 +16,7 @@ from styr.demo.synthetic import build_plan
 from styr.reports import wording as w
 from styr.reports.build import build_report
 from styr.reports.queries import read_plan_rows
-from styr.reports.render_docx import render_docx
+from styr.reports.render_docx import FONT, STYLES, render_docx
 from styr.reports.render_markdown import render_markdown
 from tests.conftest import demo_once
 
@@ -77,9 +78,20 @@ def is_italic(paragraph: Paragraph) -> bool:
     return bool(paragraph.runs) and all(run.italic for run in paragraph.runs)
 
 
+def with_statistics(report):
+    return dataclasses.replace(
+        report, texts=dataclasses.replace(report.texts, include_statistics=True)
+    )
+
+
 @pytest.fixture
 def nacka_docx(nacka_report):
     return read(render_docx(nacka_report))
+
+
+@pytest.fixture
+def statistics_docx(nacka_report):
+    return read(render_docx(with_statistics(nacka_report)))
 
 
 def test_headings_are_word_heading_styles_in_the_markdowns_order(nacka_report, nacka_docx):
@@ -89,19 +101,36 @@ def test_headings_are_word_heading_styles_in_the_markdowns_order(nacka_report, n
         0,
         "Utveckling av styrning och ledning för öppenhet och mångfald 2015 - 2016",
     )
+    # The memo's sections, in the memo's order.
     assert [text for level, text in outline if level == 1] == [
         "Förslag till beslut",
         "Sammanfattning",
+        "Ärendet",
         "Återstående åtgärder",
         "Kommande åtgärder",
+        "Ekonomiska konsekvenser",
+        "Övrigt",
+        "Bilagor",
         "Bilaga 1 – Uppföljning av tidigare beslutade åtgärder",
     ]
-    assert (2, "Per tema") in outline
-    assert (2, "Förändringar sedan 1 mars 2015") in outline
+    assert (2, "Handlingsplan för det fortsatta utvecklingsarbetet") in outline
     assert (2, "Smart kommun") in outline
     assert (3, "Stadsdirektörens ansvar - en utvecklad tjänstemannaorganisation") in outline
-    # An action's own title under "Övrigt" is a real heading one level below the block.
-    assert (3, "Ta fram eventuella beslutsunderlag med anledning av detta ärende") in outline
+    # The remaining actions are the memo's paragraphs, without headings of their own.
+    assert not {a.title for a in nacka_report.remaining} & {text for _, text in outline}
+
+
+def test_statistics_are_a_section_of_their_own_when_included(nacka_report, statistics_docx):
+    outline = headings(statistics_docx)
+    assert outline == markdown_outline(render_markdown(with_statistics(nacka_report)))
+    at = outline.index((1, w.STATISTICS_HEADING))
+    assert outline[at - 1] == (1, w.SUMMARY_HEADING)
+    assert outline[at + 1 : at + 4] == [
+        (2, w.THEMES_HEADING),
+        (2, w.OVERDUE_HEADING),
+        (2, "Förändringar sedan 1 mars 2015"),
+    ]
+    assert outline[at + 4] == (1, w.MATTER_HEADING)
 
 
 def test_no_bold_paragraph_pretends_to_be_a_heading(nacka_docx):
@@ -127,8 +156,8 @@ def test_header_block_comes_first_as_on_the_memo(nacka_docx):
     )
 
 
-def test_status_table_holds_the_reports_counts(nacka_report, nacka_docx):
-    table = nacka_docx.tables[0]
+def test_status_table_holds_the_reports_counts(nacka_report, statistics_docx):
+    table = statistics_docx.tables[0]
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows == [
         ["Status", "Antal"],
@@ -136,12 +165,12 @@ def test_status_table_holds_the_reports_counts(nacka_report, nacka_docx):
         ["Totalt", str(nacka_report.total)],
     ]
     assert ["Genomfört", "16"] in rows
-    assert rows[-1] == ["Totalt", "36"]
+    assert rows[-1] == ["Totalt", "33"]
     assert table.style.name == "Table Grid"
 
 
-def test_theme_table_has_a_row_per_theme(nacka_report, nacka_docx):
-    table = nacka_docx.tables[1]
+def test_theme_table_has_a_row_per_theme(nacka_report, statistics_docx):
+    table = statistics_docx.tables[1]
     head = [cell.text for cell in table.rows[0].cells]
     assert head == [
         "Tema",
@@ -155,8 +184,9 @@ def test_theme_table_has_a_row_per_theme(nacka_report, nacka_docx):
     assert "– – Kommunfullmäktige" in [row.cells[0].text for row in table.rows]
 
 
-def test_table_header_rows_repeat_on_every_page(nacka_docx):
-    for table in nacka_docx.tables:
+def test_table_header_rows_repeat_on_every_page(statistics_docx):
+    assert len(statistics_docx.tables) == 2
+    for table in statistics_docx.tables:
         rows = table._tbl.tr_lst
         assert rows[0].trPr.find(qn("w:tblHeader")) is not None
         assert all(row.trPr.find(qn("w:tblHeader")) is None for row in rows[1:])
@@ -164,7 +194,7 @@ def test_table_header_rows_repeat_on_every_page(nacka_docx):
 
 def test_the_memos_note_is_italic(nacka_docx):
     notes = [p for p in nacka_docx.paragraphs if p.text == MEMO_NOTE]
-    assert len(notes) == 2  # under Återstående åtgärder and in the appendix
+    assert len(notes) == 1  # under Återstående åtgärder; the appendix does not repeat it
     assert all(is_italic(p) for p in notes)
 
 
@@ -172,7 +202,7 @@ def test_every_appendix_action_is_followed_by_its_note_in_italics(nacka_report, 
     paragraphs = nacka_docx.paragraphs
     cursor = next(i for i, p in enumerate(paragraphs) if p.text == w.APPENDIX_HEADING)
     actions = [action for block in nacka_report.appendix for action in block.actions]
-    assert len(actions) == 26
+    assert len(actions) == 21
     for action in actions:
         parts = w.paragraphs(action.text)
         start = next(i for i in range(cursor, len(paragraphs)) if paragraphs[i].text == parts[0])
@@ -185,17 +215,18 @@ def test_every_appendix_action_is_followed_by_its_note_in_italics(nacka_report, 
 
 def test_every_remaining_action_has_its_note_in_italics(nacka_report, nacka_docx):
     paragraphs = nacka_docx.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == w.REMAINING_HEADING)
+    expected = []
     for action in nacka_report.remaining:
-        at = next(
-            i
-            for i, p in enumerate(paragraphs)
-            if p.text == action.title and p.style.name == "Heading 2"
-        )
-        parts = w.paragraphs(action.text)
-        after = paragraphs[at + 1 : at + len(parts) + 3]
-        assert [p.text for p in after] == [*parts, w.people_line(action), w.note_line(action)]
-        assert is_italic(after[-1])
-        assert not is_italic(after[-2])
+        expected += w.paragraphs(action.text)
+        expected += [w.action_lines(action)] if w.action_lines(action) else []
+        expected.append(w.note_line(action))
+    shown = paragraphs[start + 1 : start + 1 + len(expected)]
+    assert [p.text for p in shown] == expected
+    assert paragraphs[start + 1 + len(expected)].text == w.UPCOMING_HEADING
+    notes = {w.note_line(action) for action in nacka_report.remaining}
+    assert [is_italic(p) for p in shown] == [p.text in notes for p in shown]
+    assert "Klart: fram till årsskiftet 2015/16." in expected  # its text does not say when
 
 
 def test_lines_stay_lines_and_paragraphs_stay_paragraphs(nacka_docx):
@@ -215,11 +246,23 @@ def test_lines_stay_lines_and_paragraphs_stay_paragraphs(nacka_docx):
     assert texts_[service + 2].startswith("Inom miljöområdet kan medborgare")
 
 
-def test_lists_are_word_lists(nacka_docx):
-    overdue = [p for p in nacka_docx.paragraphs if p.style.name == "List Bullet"]
+def test_lists_are_word_lists(statistics_docx):
+    overdue = [p for p in statistics_docx.paragraphs if p.style.name == "List Bullet"]
     assert "Ny socialnämnd och ny äldrenämnd inrättas – under november-december 2014 (Pågår)" in [
         p.text for p in overdue
     ]
+
+
+def test_every_page_has_a_header_saying_what_the_document_is(nacka_docx):
+    assert len(nacka_docx.sections) == 1  # one section: its header is on every page
+    header = nacka_docx.sections[0].header
+    assert not header.is_linked_to_previous
+    assert [p.text for p in header.paragraphs] == [
+        "Nacka kommun\tTJÄNSTESKRIVELSE · 2 september 2015 · KFKS 2012/577-001"
+    ]
+    settings = nacka_docx.settings.element
+    assert settings.find(qn("w:evenAndOddHeaders")) is None  # the same on every page
+    assert nacka_docx.sections[0].different_first_page_header_footer is False
 
 
 def test_footer_has_registration_number_and_page_fields(nacka_docx):
@@ -231,6 +274,65 @@ def test_footer_has_registration_number_and_page_fields(nacka_docx):
     assert instructions == ["PAGE", "NUMPAGES"]
     kinds = [el.get(qn("w:fldCharType")) for el in footer._element.iter(qn("w:fldChar"))]
     assert kinds == ["begin", "separate", "end"] * 2
+    runs = [run.text for run in paragraph.runs]
+    assert runs[0] == "KFKS 2012/577-001\tSida "
+    assert " av " in runs
+
+
+def test_every_style_uses_the_one_named_font_for_every_script(nacka_docx):
+    scripts = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+    styles = nacka_docx.styles.element
+    defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    fonts = [defaults.find(qn("w:rFonts"))]
+    fonts += [nacka_docx.styles[name].element.rPr.find(qn("w:rFonts")) for name in STYLES]
+    for element in fonts:
+        assert [element.get(qn(script)) for script in scripts] == [FONT] * 4
+    # No theme font (Calibri, Cambria) anywhere: a theme font would win over the named one.
+    themed = [
+        element
+        for part in (styles, nacka_docx.element)
+        for element in part.iter(qn("w:rFonts"))
+        if any(name.endswith("Theme") or name.endswith("theme") for name in element.attrib)
+    ]
+    assert themed == []
+    used = {p.style.name for p in nacka_docx.paragraphs}
+    used |= {t.style.name for t in nacka_docx.tables}
+    assert used <= set(STYLES)
+
+
+def test_the_texts_numbered_lists_are_word_numbered_lists_from_one(nacka_report, nacka_docx):
+    numbering = nacka_docx.part.numbering_part.element
+    items = [p for p in nacka_docx.paragraphs if p.style.name == "List Number"]
+    lists: dict[int, list[str]] = {}
+    for item in items:
+        lists.setdefault(item._p.pPr.numPr.numId.val, []).append(item.text)
+    assert list(lists.values()) == [
+        list(w.text_parts(nacka_report.texts.summary)[2].lines),
+        list(w.text_parts(nacka_report.texts.areas)[1].lines),
+        nacka_report.texts.attachments,
+    ]
+    for num_id in lists:
+        num = numbering.num_having_numId(num_id)
+        start = num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}")
+        assert start.get(qn("w:val")) == "1"  # each list counts from 1
+        abstract = num.abstractNumId.val
+        (level,) = [
+            a.find(qn("w:lvl"))
+            for a in numbering.findall(qn("w:abstractNum"))
+            if a.get(qn("w:abstractNumId")) == str(abstract)
+        ]
+        assert level.find(qn("w:numFmt")).get(qn("w:val")) == "decimal"
+
+
+def test_signatures_follow_the_attachments_before_the_appendix(nacka_docx):
+    texts_ = [p.text for p in nacka_docx.paragraphs]
+    signatures = [
+        "Lena Dahlstedt\nStadsdirektör\nStadsledningskontoret",
+        "Helena Meier\nStadsjurist",
+    ]
+    at = texts_.index(signatures[0])
+    assert texts_[at : at + 3] == [*signatures, w.APPENDIX_HEADING]
+    assert texts_[at - 1] == "Kortversion översyn av kommunikationsområdet (eget dokument)"
 
 
 def test_a4_and_swedish(nacka_docx):
@@ -268,10 +370,10 @@ def test_two_renders_are_identical(nacka_report):
         assert "docProps/thumbnail.jpeg" not in names
 
 
-def test_text_follows_the_content(nacka_report, nacka_docx):
-    body = texts(nacka_docx)
+def test_text_follows_the_content(nacka_report, statistics_docx):
+    body = texts(statistics_docx)
     assert w.summary_sentence(nacka_report) in body
-    assert "Läget den 2 september 2015: 36 åtgärder, varav 16 genomförda och 3 försenade." in body
+    assert "Läget den 2 september 2015: 33 åtgärder, varav 16 genomförda och 3 försenade." in body
     assert w.NEW_ACTIONS in body and w.CHANGED_STATUS in body and w.NEWLY_OVERDUE in body
     assert (
         "Förslag på nya övergripande mål och strategiska mål: Ingen status rapporterad → Pågår"
