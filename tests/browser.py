@@ -57,3 +57,24 @@ def axe_violations(page) -> list[str]:
         f"{v['id']}: {v['help']} ({len(v['nodes'])} elements)"
         for v in results.response["violations"]
     ]
+
+
+def css_rgb(colour: str) -> tuple[float, float, float]:
+    """A colour as the browser computes it, "rgb(27, 31, 36)" or "rgba(…)", as (r, g, b)."""
+    numbers = colour[colour.index("(") + 1 : colour.index(")")].replace(",", " ").split()
+    return tuple(float(n) for n in numbers[:3])
+
+
+def contrast_ratio(first: tuple[float, float, float], second: tuple[float, float, float]) -> float:
+    """WCAG 2.x contrast ratio of two sRGB colours (1 to 21)."""
+
+    def luminance(rgb):
+        def channel(value):
+            c = value / 255
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(v) for v in rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -15,6 +15,7 @@ from styr.goals.chart import Chart, ChartSeries, render_chart
 from styr.goals.comparison import ComparisonSeries, kolada_comparison
 from styr.goals.forms import read_comparison
 from styr.goals.models import Goal, GoalAssessment, Indicator, Measurement, Source
+from styr.kolada.counties import by_county
 from styr.kolada.models import KoladaGroup, KoladaMunicipality
 from styr.lib.http import answers_bad_query, read_year
 from styr.lib.periods import parse_period
@@ -220,8 +221,12 @@ def _kolada_comparison(request, indicator, municipality):
     ids = [i for i in ids if i != municipality.kolada_id]
     series = kolada_comparison(indicator.kpi_id, ids, group, names)
     chooser = {
-        "municipalities": [(i, t) for i, t in everyone if i != municipality.kolada_id],
-        "chosen": set(ids),
+        "counties": by_county(
+            ((i, t) for i, t in everyone if i != municipality.kolada_id),
+            ids,
+            regions_label=_("Riket och regioner"),
+        ),
+        "chosen": [names.get(i, i) for i in ids],
         "groups": groups,
         "group": group,
     }
