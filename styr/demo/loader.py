@@ -28,6 +28,7 @@ from styr.kolada.load import load_files
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, KoladaValue, Kpi
 from styr.lib.append_only import PURGE_SETTING
 from styr.lib.asof import recorded_on
+from styr.org.history import created_on
 from styr.org.models import (
     Body,
     BodyKind,
@@ -41,6 +42,7 @@ from styr.org.models import (
     Unit,
     UnitChange,
     UnitKind,
+    post_before_unit,
 )
 from styr.plans.domain import record_action_version, record_status_update
 from styr.plans.models import (
@@ -212,6 +214,12 @@ class _Reader:
             self.fail(node, f"{key} must be text", key)
         return str(value).strip()
 
+    def flag(self, node: Node, key: str) -> bool:
+        value = node.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(node, f"{key} must be true or false", key)
+        return value
+
     def date(self, node: Node, key: str, *, required: bool = False) -> dt.date | None:
         value = node.get(key)
         if value is None and not required:
@@ -301,6 +309,13 @@ def load_file(
         return _Loader(_Reader(path.name), generated=generated).load(data)
 
 
+def _changes_by_unit(changes) -> dict[int, list]:
+    by_unit: dict[int, list] = {}
+    for change in changes:
+        by_unit.setdefault(change.unit_id, []).append(change)
+    return by_unit
+
+
 class _Loader:
     def __init__(self, reader: _Reader, *, generated: bool = True):
         self.r = reader
@@ -348,6 +363,7 @@ class _Loader:
                 r.save(node, body)
         for node in r.items(data, "org_changes", "org_changes"):
             self.change(node)
+        self.check_posts_against_units(data)
         for node in r.items(data, "plans", "plans"):
             self.plan(node)
         goals = GoalSections(r, self.municipality, self.bodies, self.units, self.people)
@@ -375,7 +391,9 @@ class _Loader:
 
     def unit(self, node: Node):
         r = self.r
-        r.mapping(node, "a unit", {"key", "name", "kind"}, {"parent", "responsible_post"})
+        r.mapping(
+            node, "a unit", {"key", "name", "kind"}, {"parent", "responsible_post", "example"}
+        )
         key = self.key(node, self.units, "unit")
         self.units[key] = r.save(
             node,
@@ -384,6 +402,7 @@ class _Loader:
                 slug=key,
                 name=r.text(node, "name"),
                 kind=r.choice(node, "kind", UnitKind),
+                is_example=r.flag(node, "example"),
             ),
         )
 
@@ -399,26 +418,24 @@ class _Loader:
             node,
             "a post",
             {"key", "title"},
-            {"director", "leads_unit", "valid_from", "valid_to", "holders"},
+            {"director", "leads_unit", "valid_from", "valid_to", "holders", "example"},
         )
         key = self.key(node, self.posts, "post")
-        director = node.get("director", False)
-        if not isinstance(director, bool):
-            r.fail(node, "director must be true or false", "director")
         post = r.save(
             node,
             Post(
                 municipality=self.municipality,
                 slug=key,
                 title=r.text(node, "title"),
-                is_director=director,
+                is_director=r.flag(node, "director"),
+                is_example=r.flag(node, "example"),
                 leads_unit=r.ref(node, "leads_unit", self.units, "unit"),
                 valid_from=r.date(node, "valid_from"),
                 valid_to=r.date(node, "valid_to"),
             ),
         )
         for holder in r.items(node, "holders", "a post"):
-            r.mapping(holder, "a holder", {"person"}, {"start", "end", "note"})
+            r.mapping(holder, "a holder", {"person"}, {"start", "end", "note", "example"})
             r.save(
                 holder,
                 Tenure(
@@ -427,6 +444,7 @@ class _Loader:
                     start=r.date(holder, "start"),
                     end=r.date(holder, "end"),
                     note=r.text(holder, "note", required=False),
+                    is_example=r.flag(holder, "example"),
                 ),
             )
         self.posts[key] = post
@@ -469,6 +487,22 @@ class _Loader:
                 remit=r.text(node, "remit", required=False),
             ),
         )
+
+    def check_posts_against_units(self, data: Node):
+        """No post starts before the unit it leads exists (known once the changes are in)."""
+        created = {
+            unit_id: created_on(changes)
+            for unit_id, changes in _changes_by_unit(
+                UnitChange.objects.filter(unit__municipality=self.municipality)
+            ).items()
+        }
+        for node in self.r.items(data, "posts", "posts"):
+            post = self.posts[node["key"]]
+            if post.leads_unit_id is None:
+                continue
+            problem = post_before_unit(post, post.leads_unit, created.get(post.leads_unit_id))
+            if problem:
+                self.r.fail(node, f"post {node['key']!r}: {problem}", "valid_from")
 
     def change(self, node: Node):
         r = self.r
@@ -563,10 +597,13 @@ class _Loader:
         text = date = None
         precision = ""
         if deadline is not None:
-            r.mapping(deadline, "a deadline", {"text", "date", "precision"})
+            # A time given without a date ("pågår kontinuerligt") is kept as written.
+            r.mapping(deadline, "a deadline", {"text"}, {"date", "precision"})
             text = r.text(deadline, "text")
-            date = r.date(deadline, "date", required=True)
-            precision = r.choice(deadline, "precision", Precision)
+            date = r.date(deadline, "date")
+            if date is not None or "precision" in deadline:
+                date = r.date(deadline, "date", required=True)
+                precision = r.choice(deadline, "precision", Precision)
         self.action_order += 1
         action = r.save(
             node,

@@ -21,6 +21,8 @@ class UnitState:
     parent_id: int | None
     responsible_post_id: int | None
     exists: bool
+    # The source does not state this unit or its name: pages mark it as an example.
+    is_example: bool = False
 
 
 def unit_states_on(units: Iterable[Any], changes: Iterable[Any], day: dt.date) -> dict:
@@ -39,25 +41,51 @@ def unit_states_on(units: Iterable[Any], changes: Iterable[Any], day: dt.date) -
             parent_id=unit.parent_id,
             responsible_post_id=unit.responsible_post_id,
             exists=unit.id not in created_later,
+            is_example=getattr(unit, "is_example", False),
         )
         for unit in units
     }
     for change in ordered:
         if change.date > day or change.unit_id not in states:
             continue
-        state = states[change.unit_id]
-        if change.kind == "create":
-            state = replace(state, exists=True)
-        elif change.kind == "rename":
-            state = replace(state, name=change.new_name)
-        elif change.kind == "move":
-            state = replace(state, parent_id=change.new_parent_id)
-        elif change.kind == "reassign":
-            state = replace(state, responsible_post_id=change.new_responsible_post_id)
-        elif change.kind == "dissolve":
-            state = replace(state, exists=False)
-        states[change.unit_id] = state
+        states[change.unit_id] = apply_change(states[change.unit_id], change)
     return states
+
+
+def apply_change(state: UnitState, change: Any) -> UnitState:
+    """The unit's state after one change."""
+    if change.kind == "create":
+        state = replace(state, exists=True)
+    elif change.kind == "rename":
+        state = replace(state, name=change.new_name)
+    elif change.kind == "move":
+        state = replace(state, parent_id=change.new_parent_id)
+    elif change.kind == "reassign":
+        state = replace(state, responsible_post_id=change.new_responsible_post_id)
+    elif change.kind == "dissolve":
+        state = replace(state, exists=False)
+    return state
+
+
+def names_at_changes(units: Iterable[Any], changes: Iterable[Any]) -> dict[int, str]:
+    """Map change id -> the unit's name when the change was made (a rename: the old name).
+
+    The list of organisational changes names each unit as it was called then, not today.
+    """
+    states = unit_states_on(units, [], dt.date.min)
+    names = {}
+    for change in sorted(changes, key=lambda change: (change.date, change.id or 0)):
+        if change.unit_id not in states:
+            continue
+        names[change.id] = states[change.unit_id].name
+        states[change.unit_id] = apply_change(states[change.unit_id], change)
+    return names
+
+
+def created_on(changes: Iterable[Any]) -> dt.date | None:
+    """The day a unit is created by one of its `changes`, or None if it always existed."""
+    days = [change.date for change in changes if change.kind == "create"]
+    return min(days) if days else None
 
 
 def tenure_covers(tenure: Any, day: dt.date) -> bool:

@@ -6,12 +6,21 @@ before any recorded change, and `styr.org.history.units_as_of` folds the changes
 Posts are held by people for dated tenures.
 """
 
+import datetime as dt
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from styr.lib.dates import describe
-from styr.org.history import tenure_covers
+from styr.lib.dates import describe, swedish_day
+from styr.org.history import created_on, tenure_covers
+
+
+def example_label(text: str, is_example: bool) -> str:
+    """A name or title as shown: one its source does not state is marked as an example."""
+    return gettext("%(text)s (exempel)") % {"text": text} if is_example else text
 
 
 class Precision(models.TextChoices):
@@ -120,6 +129,11 @@ class Unit(models.Model):
         blank=True,
         related_name="responsible_for_units",
         verbose_name=_("ursprungligt ansvarig direktör (tjänst)"),
+    )
+    is_example = models.BooleanField(
+        _("exempel"),
+        default=False,
+        help_text=_("Enheten eller dess namn anges inte i källan; den visas märkt (exempel)."),
     )
 
     class Meta:
@@ -280,6 +294,11 @@ class Post(models.Model):
     )
     valid_from = models.DateField(_("inrättad"), null=True, blank=True)
     valid_to = models.DateField(_("avvecklad"), null=True, blank=True)
+    is_example = models.BooleanField(
+        _("exempel"),
+        default=False,
+        help_text=_("Titeln anges inte i källan; den visas märkt (exempel)."),
+    )
 
     class Meta:
         verbose_name = _("tjänst")
@@ -291,6 +310,33 @@ class Post(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def label(self) -> str:
+        return example_label(self.title, self.is_example)
+
+    def clean(self):
+        if self.leads_unit_id is None:
+            return
+        problem = post_before_unit(self, self.leads_unit, created_on(self.leads_unit.changes.all()))
+        if problem:
+            raise ValidationError({"valid_from": problem})
+
+
+def post_before_unit(post, unit, unit_created: dt.date | None) -> str:
+    """Why `post` cannot lead `unit`, or "": a post does not start before its unit exists."""
+    if unit_created is None or (post.valid_from and post.valid_from >= unit_created):
+        return ""
+    since = swedish_day(post.valid_from) if post.valid_from else gettext("utan startdatum")
+    return gettext(
+        "Tjänsten %(post)s (%(since)s) leder %(unit)s, som inrättas först %(created)s: "
+        "en tjänst kan inte börja före sin enhet."
+    ) % {
+        "post": post.title,
+        "since": since,
+        "unit": unit.name,
+        "created": swedish_day(unit_created),
+    }
 
 
 class Tenure(models.Model):
@@ -305,6 +351,11 @@ class Tenure(models.Model):
     start = models.DateField(_("från"), null=True, blank=True)
     end = models.DateField(_("till"), null=True, blank=True)
     note = models.TextField(_("anteckning"), blank=True)
+    is_example = models.BooleanField(
+        _("exempel"),
+        default=False,
+        help_text=_("Innehavets datum anges inte i källan; de visas märkta (exempel)."),
+    )
 
     class Meta:
         verbose_name = _("innehav av tjänst")
@@ -324,3 +375,17 @@ class Tenure(models.Model):
 
     def covers(self, day) -> bool:
         return tenure_covers(self, day)
+
+    def clean(self):
+        post = self.post if self.post_id else None
+        if post is None or post.valid_from is None:
+            return
+        if self.start is None or self.start < post.valid_from:
+            raise ValidationError(
+                {
+                    "start": gettext(
+                        "Tjänsten %(post)s inrättas %(day)s; innehavet kan inte börja före det."
+                    )
+                    % {"post": post.title, "day": swedish_day(post.valid_from)}
+                }
+            )

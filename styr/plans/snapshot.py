@@ -109,9 +109,11 @@ def resolve_who(responsibility, day, holders, posts_of) -> Who:
     if post is not None and person is None:
         current = holders.get(post.id, [])
         person = current[0] if current else None
-    post_title = post.title if post else ""
+    # A post named outright keeps its title, marked "(exempel)" if the source never gives it.
+    post_title = getattr(post, "label", post.title) if post else ""
     if person is not None and not post_title:
-        held = posts_of.get(person.id, [])
+        # A title the source never gives (an example post) is not put beside the name.
+        held = [p for p in posts_of.get(person.id, []) if not getattr(p, "is_example", False)]
         directors = [p for p in held if p.is_director]
         post_title = (directors or held)[0].title if held else ""
     return Who(responsibility.kind, person, post_title, responsibility.role_text)

@@ -13,8 +13,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from styr.lib.dates import swedish_day
-from styr.org.history import holders_on, unit_states_on
-from styr.org.models import Body, BodyKind, Post, Tenure, Unit, UnitChange
+from styr.org.history import holders_on, names_at_changes, unit_states_on
+from styr.org.models import Body, BodyKind, Post, Tenure, Unit, UnitChange, example_label
 from styr.plans.models import Action
 from styr.plans.queries import as_of, read_action_rows, versions_in_force
 
@@ -24,9 +24,10 @@ BODY_ORDER = [kind.value for kind in BodyKind]
 @dataclass
 class UnitRow:
     unit: Any
-    name: str
+    name: str  # as the unit was called on the day shown
     kind: str
     depth: int
+    is_example: bool = False
     heads: list = field(default_factory=list)
     responsible_post: Any = None
     responsible_people: list = field(default_factory=list)
@@ -79,6 +80,9 @@ def organisation_on(municipality, day: dt.date, plans) -> dict:
     ]
 
     for body in bodies:
+        # A post that does not exist yet (or any more) on the day is not shown as answering.
+        post = posts.get(body.responsible_post_id)
+        body.post_then = post if post and _post_exists(post, day) else None
         body.holders = holders.get(body.responsible_post_id, [])
         support = states.get(body.support_unit_id)
         body.support_name = support.name if support else ""
@@ -90,7 +94,7 @@ def organisation_on(municipality, day: dt.date, plans) -> dict:
 
     heads = defaultdict(list)
     for post in posts.values():
-        if post.leads_unit_id:
+        if post.leads_unit_id and _post_exists(post, day):
             heads[post.leads_unit_id].append(post)
     living = {uid: state for uid, state in states.items() if state.exists}
     unit_objects = {unit.id: unit for unit in units}
@@ -98,14 +102,16 @@ def organisation_on(municipality, day: dt.date, plans) -> dict:
     for state, depth in _tree(
         list(living.items()), lambda state: state.parent_id, lambda state: state.name
     ):
-        row = UnitRow(unit_objects[state.unit_id], state.name, state.kind, depth)
+        row = UnitRow(unit_objects[state.unit_id], state.name, state.kind, depth, state.is_example)
         row.heads = [
             (post, holders.get(post.id, []))
             for post in heads[state.unit_id]
             if post.is_director or holders.get(post.id)
         ]
-        row.responsible_post = posts.get(state.responsible_post_id)
-        row.responsible_people = holders.get(state.responsible_post_id, [])
+        responsible = posts.get(state.responsible_post_id)
+        if responsible and _post_exists(responsible, day):
+            row.responsible_post = responsible
+            row.responsible_people = holders.get(responsible.id, [])
         unit_rows.append(row)
 
     directors = {
@@ -114,8 +120,8 @@ def organisation_on(municipality, day: dt.date, plans) -> dict:
         if post.is_director and _post_exists(post, day)
     }
     for body in bodies:
-        if body.responsible_post_id in directors:
-            directors[body.responsible_post_id].bodies.append(body)
+        if body.post_then and body.post_then.id in directors:
+            directors[body.post_then.id].bodies.append(body)
     for row in unit_rows:
         if row.responsible_post and row.responsible_post.id in directors:
             directors[row.responsible_post.id].units.append(row)
@@ -125,7 +131,9 @@ def organisation_on(municipality, day: dt.date, plans) -> dict:
         "bodies": body_tree,
         "units": unit_rows,
         "directors": list(directors.values()),
-        "changes": _changes(changes, bodies_all(municipality), day),
+        "changes": _changes(
+            changes, names_at_changes(units, changes), bodies_all(municipality), day
+        ),
     }
 
 
@@ -175,8 +183,9 @@ class ChangeRow:
     note: str
 
 
-def _changes(changes, bodies, day) -> dict:
-    rows = [ChangeRow(c.date, c.when, c.unit.name, c.get_kind_display(), c.note) for c in changes]
+def _changes(changes, names, bodies, day) -> dict:
+    """Every change, its unit named as it was called when the change was made."""
+    rows = [ChangeRow(c.date, c.when, names[c.id], c.get_kind_display(), c.note) for c in changes]
     rows += [
         ChangeRow(b.valid_from, swedish_day(b.valid_from), b.name, str(_("inrättas")), "")
         for b in bodies
@@ -197,6 +206,8 @@ def person_on(person, day: dt.date, plans) -> dict:
     )
     own = [tenure for tenure in tenures if tenure.person_id == person.id]
     held_now = [t.post for t in own if t.covers(day)]
+    units_all = list(Unit.objects.filter(municipality_id=person.municipality_id))
+    changes = list(UnitChange.objects.filter(unit__municipality_id=person.municipality_id))
     # Responsibilities naming the person, or naming a post they hold on the day, as the
     # actions' versions in force on the day put them.
     post_ids = {post.id for post in held_now}
@@ -223,21 +234,38 @@ def person_on(person, day: dt.date, plans) -> dict:
         for body in Body.objects.filter(responsible_post__in=held_now).order_by("name")
         if body.exists_on(day)
     ]
-    states = unit_states_on(
-        Unit.objects.filter(municipality_id=person.municipality_id),
-        UnitChange.objects.filter(unit__municipality_id=person.municipality_id),
-        day,
-    )
+    states = unit_states_on(units_all, changes, day)
     units = sorted(
-        state.name
+        example_label(state.name, state.is_example)
         for state in states.values()
         if state.exists and state.responsible_post_id in post_ids
     )
+    for tenure in own:
+        tenure.unit_name = _unit_name_during(tenure, day, units_all, changes)
     return {
         "tenures": sorted(own, key=lambda t: t.start or dt.date.min),
-        "held_now": held_now,
+        "held_now": [
+            HeldPost(tenure.post, tenure.unit_name) for tenure in own if tenure.covers(day)
+        ],
         "responsible_rows": [row for row, kind in mine if kind == "responsible"],
         "supporting_rows": [row for row, kind in mine if kind == "supporting"],
         "bodies": bodies,
         "units": units,
     }
+
+
+@dataclass
+class HeldPost:
+    post: Any
+    unit_name: str  # the unit the post leads, as it was called on the day shown
+
+
+def _unit_name_during(tenure, day: dt.date, units, changes) -> str:
+    """The name of the unit the tenure's post leads, on the day of the tenure nearest `day`:
+    a past tenure names the unit as it was called then, not as it is called today."""
+    unit_id = tenure.post.leads_unit_id
+    if unit_id is None:
+        return ""
+    then = max(day, tenure.start) if tenure.start else day
+    then = min(then, tenure.end) if tenure.end else then
+    return unit_states_on(units, changes, then)[unit_id].name

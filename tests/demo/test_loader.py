@@ -54,14 +54,14 @@ DEMO_COUNTS = {
     "Post": 18,
     "Tenure": 18,
     "Unit": 16,
-    "UnitChange": 12,
+    "UnitChange": 13,
     "Body": 15,
     "Plan": 1,
     "FocusArea": 5,
     "Theme": 19,
     "Action": 36,
     "Responsibility": 60,
-    "StatusUpdate": 26,
+    "StatusUpdate": 28,
 }
 EMPTY = dict.fromkeys(DEMO_COUNTS, 0)
 LAST_ACTION = "- title: Utbildning erbjuds nämndordförande och berörda direktörer"

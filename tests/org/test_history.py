@@ -3,7 +3,7 @@
 import datetime as dt
 from types import SimpleNamespace as Row
 
-from styr.org.history import holders_on, unit_states_on
+from styr.org.history import created_on, holders_on, names_at_changes, unit_states_on
 
 UNITS = [
     Row(id=1, name="Stadsledningskontoret", kind="kontor", parent_id=None, responsible_post_id=9),
@@ -58,3 +58,19 @@ def test_a_post_has_the_holder_whose_tenure_covers_the_day():
     other = Row(post_id=1, person="Nästa", start=NEW_YEAR, end=None)
     assert holders_on([old, new, other], dt.date(2014, 12, 31)) == {1: ["Klara"]}
     assert holders_on([old, new, other], NEW_YEAR) == {2: ["Klara"], 1: ["Nästa"]}
+
+
+def test_each_change_names_the_unit_as_it_was_called_when_it_changed():
+    names = names_at_changes(UNITS, CHANGES)
+    assert names == {
+        1: "Samordnings- och utvecklingsenheten",
+        2: "Förnyelseenheten",
+        3: "Sociala ekonomienheten",
+        4: "Enheten för strategisk stadsutveckling",
+        5: "Enheten för strategisk stadsutveckling",
+    }
+
+
+def test_a_unit_is_created_on_the_day_of_its_create_change():
+    assert created_on([c for c in CHANGES if c.unit_id == 4]) == NEW_YEAR
+    assert created_on([c for c in CHANGES if c.unit_id == 2]) is None

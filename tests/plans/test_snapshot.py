@@ -24,9 +24,10 @@ def test_on_the_memo_day_the_plan_holds_every_action_with_the_memos_status(plan)
     snapshot = plan_snapshot(plan, MEMO_DAY)
     assert snapshot.total == 36
     assert snapshot.counts["done"] == 16
-    assert snapshot.counts["ongoing"] == 3
-    assert snapshot.counts["in_progress"] == 7
-    assert snapshot.counts["none"] == 10
+    assert snapshot.counts["ongoing"] == 4
+    assert snapshot.counts["in_progress"] == 8
+    # Every action but the 28 the memo says something about stands without a status.
+    assert snapshot.counts["none"] == snapshot.total - 28
 
 
 def test_before_the_report_the_earlier_actions_had_no_status_and_new_ones_did_not_exist(plan):
