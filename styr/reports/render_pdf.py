@@ -150,11 +150,11 @@ class Outline:
         self._level = max(1, min(level, self._level + 1, MAX_HEADING))
         self.nodes.append({"kind": "heading", "level": self._level, "text": text})
 
-    def paragraph(self, text: str, *, style: str = "normal", lead: bool = False) -> None:
+    def paragraph(self, text: str, *, italic: bool = False, lead: bool = False) -> None:
         """One paragraph; line breaks inside it stay line breaks."""
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         if lines:
-            self.nodes.append({"kind": "paragraph", "lines": lines, "style": style, "lead": lead})
+            self.nodes.append({"kind": "paragraph", "lines": lines, "italic": italic, "lead": lead})
 
     def paragraphs(self, text: str) -> None:
         for paragraph in w.paragraphs(text):
@@ -297,7 +297,7 @@ def action_list(out: Outline, actions: list[ReportAction], *, with_deadline: boo
 
 def note(out: Outline, action: ReportAction) -> None:
     """The status note in italics, as the memo writes it."""
-    out.paragraph(w.note_line(action), style="italic")
+    out.paragraph(w.note_line(action), italic=True)
 
 
 def remaining(out: Outline, report: Report) -> None:
