@@ -51,6 +51,7 @@ class AuditEvent(models.TextChoices):
     ACTION_VERSION = "action_version", _("ny version av åtgärd")
     PLAN_PUBLISH = "plan_publish", _("publicering av plan")
     REPORT_PUBLISH = "report_publish", _("publicering av lägesrapport")
+    REPORT_TEXTS = "report_texts", _("rapporttexter sparade")
     PLAN_IMPORT = "plan_import", _("import av plan")
 
 
@@ -229,6 +230,7 @@ AUDITED: dict[str, dict[str, Any]] = {
     # rows, with checksums; the log keeps the checksums, not a second copy.
     "reports.PublishedReport": {"exclude_fields": ["content"]},
     "reports.PublishedFile": {"exclude_fields": ["data"]},
+    "reports.ReportTexts": {},
     "imports.PlanImport": {},
     "accounts.Account": {},
     "accounts.RoleGrant": {},

@@ -230,6 +230,7 @@ RIGHTS = {
     "plans.publish_plan": is_strateg,
     "plans.change_action": is_strateg,
     "reports.publish_report": is_strateg,
+    "reports.write_texts": is_strateg,
     "imports.import_plan": is_municipality_strateg,
     "goals.link_kpi": is_municipality_strateg,
     "org.change_organisation": is_admin,
@@ -257,6 +258,8 @@ ADMIN_FAMILIES: dict[str, dict[str, Any]] = {
     "plans.actionversion": {"view": plan_content["view"], "edit": never},
     "reports.publishedreport": {"view": plan_content["view"], "edit": never},
     "reports.publishedfile": {"view": plan_content["view"], "edit": never},
+    # Written on the plan's report-texts page, each save a new row; read here.
+    "reports.reporttexts": {"view": plan_content["view"], "edit": never},
     "imports.planimport": {"view": plan_content["view"], "edit": never},
     # The organisation: admins. A municipality is never deleted from the admin: it would
     # take every plan, person and figure with it.

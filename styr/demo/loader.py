@@ -21,6 +21,7 @@ from django.utils import timezone
 from styr.accounts.models import Account, RoleGrant
 from styr.demo.goals import KOLADA_DIRS, GoalSections
 from styr.demo.goals import SECTIONS as GOAL_SECTIONS
+from styr.demo.report_texts import load_report_texts
 from styr.engagement.models import EngagementResponse, EngagementSurvey
 from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator, Measurement, Target
 from styr.imports.models import PlanImport
@@ -57,7 +58,7 @@ from styr.plans.models import (
     StatusUpdate,
     Theme,
 )
-from styr.reports.models import PublishedFile, PublishedReport
+from styr.reports.models import PublishedFile, PublishedReport, ReportTexts
 from styr.service.models import ServiceCase, ServiceCaseImport
 
 DEMO_FILE = Path(__file__).with_name("nacka2015.yaml")
@@ -84,6 +85,7 @@ REPLACED_MODELS = [
     KoladaMunicipality,
     PublishedFile,
     PublishedReport,
+    ReportTexts,
     PlanImport,
     RoleGrant,
     Account,
@@ -537,7 +539,15 @@ class _Loader:
             node,
             "a plan",
             {"slug", "title", "registration_number", "period_start", "period_end", "owner"},
-            {"subtitle", "decided_on", "decided_precision", "summary", "focus_areas", "themes"},
+            {
+                "subtitle",
+                "decided_on",
+                "decided_precision",
+                "summary",
+                "focus_areas",
+                "themes",
+                "report_texts",
+            },
         )
         plan = r.save(
             node,
@@ -564,6 +574,8 @@ class _Loader:
         self.theme_order = self.action_order = 0
         for theme in r.items(node, "themes", "a plan"):
             self.theme(theme, plan, parent=None)
+        if node.get("report_texts") is not None:
+            load_report_texts(r, node["report_texts"], plan)
 
     def theme(self, node: Node, plan: Plan, parent: Theme | None):
         r = self.r

@@ -43,6 +43,13 @@ class Who:
             return self.person.name
         return self.post_title
 
+    @property
+    def name(self) -> str:
+        """Who it is, without the title: what a text naming them would say."""
+        if self.role_text:
+            return self.role_text
+        return self.person.name if self.person else self.post_title
+
 
 @dataclass
 class ActionRow:

@@ -8,21 +8,24 @@ the same data and day always give the same report, however much was added later.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from styr.lib.dates import swedish_day
+from styr.lib.dates import MONTHS, swedish_day
 from styr.plans.snapshot import ActionRow, assemble, status_label
-from styr.plans.status import DONE, ONGOING, STATUS_ORDER
+from styr.plans.status import DONE, STATUS_ORDER
 from styr.reports.content import (
     FORMAT_VERSION,
     Block,
     Changes,
     Report,
     ReportAction,
+    Signatory,
     StatusChange,
     StatusCount,
+    Texts,
     ThemeSummary,
 )
 
@@ -45,18 +48,35 @@ class PlanRows:
     themes: list
     now: list[ActionRow]
     then: list[ActionRow] | None
+    texts: Any = None  # the ReportTexts in force on `day`, or None: the defaults
 
 
-def build_report(rows: PlanRows, *, proposal: str = DEFAULT_PROPOSAL) -> Report:
-    """The report as of `rows.day`, compared with `rows.since` when there is one."""
+def build_report(rows: PlanRows, *, proposal: str | None = None) -> Report:
+    """The report as of `rows.day`, compared with `rows.since` when there is one.
+
+    The words are the strategy office's texts in force on the day (`rows.texts`); `proposal`
+    overrides theirs. Återstående åtgärder lists the actions they chose, by default every
+    earlier decided action not done; Bilaga 1 follows up the other earlier ones, so no
+    action is in both.
+    """
     plan, day, since = rows.plan, rows.day, rows.since
     action_rows = rows.now
+    texts = rows.texts
     snapshot = assemble(plan, day, rows.themes, action_rows)
     headings = {theme.id: theme.heading for theme in rows.themes}
-    items = {row.action.id: _item(row, headings[row.action.theme_id]) for row in action_rows}
+    items = {
+        row.action.id: _item(row, headings[row.action.theme_id], day, since) for row in action_rows
+    }
+    remaining = remaining_rows(action_rows, texts.remaining if texts else None)
+    remaining_ids = {row.action.id for row in remaining}
 
     def blocks(origin: str) -> list[Block]:
-        return _blocks(rows.themes, action_rows, items, origin)
+        chosen = [
+            row
+            for row in action_rows
+            if row.action.origin == origin and row.action.id not in remaining_ids
+        ]
+        return _blocks(rows.themes, action_rows, chosen, items)
 
     return Report(
         format_version=FORMAT_VERSION,
@@ -67,8 +87,8 @@ def build_report(rows: PlanRows, *, proposal: str = DEFAULT_PROPOSAL) -> Report:
         registration_number=plan.registration_number,
         addressee=rows.owner_name,
         title=plan.title,
-        subtitle=plan.subtitle,
-        proposal=proposal.strip() or DEFAULT_PROPOSAL,
+        subtitle=subtitle_on((texts.subtitle if texts else "") or plan.subtitle, day),
+        proposal=(proposal or (texts.proposal if texts else "")).strip() or DEFAULT_PROPOSAL,
         total=snapshot.total,
         done=snapshot.done,
         counts=_counts(snapshot.counts),
@@ -86,22 +106,69 @@ def build_report(rows: PlanRows, *, proposal: str = DEFAULT_PROPOSAL) -> Report:
         ],
         overdue=[items[row.action.id] for row in snapshot.overdue],
         changes=_changes(rows, day, since, action_rows, items) if since else None,
-        remaining=[
-            items[row.action.id]
-            for row in action_rows
-            if row.action.origin == "earlier" and row.status not in (DONE, ONGOING)
-        ],
+        remaining=[items[row.action.id] for row in remaining],
         upcoming=blocks("new"),
         appendix=blocks("earlier"),
+        texts=report_texts(texts),
     )
+
+
+def remaining_rows(action_rows: list[ActionRow], chosen: list[int] | None) -> list[ActionRow]:
+    """The actions Återstående åtgärder lists, in the plan's order.
+
+    `chosen` is the strategy office's selection (action ids; ids no longer in the plan are
+    ignored); None means the default: every earlier decided action that is not done.
+    """
+    if chosen is None:
+        return [r for r in action_rows if r.action.origin == "earlier" and r.status != DONE]
+    wanted = set(chosen)
+    return [row for row in action_rows if row.action.id in wanted]
+
+
+def report_texts(texts) -> Texts:
+    """The report's words from a ReportTexts (or anything with its fields); None: defaults."""
+    if texts is None:
+        return Texts()
+    return Texts(
+        summary=texts.summary.strip(),
+        matter=texts.matter.strip(),
+        areas=texts.areas.strip(),
+        economy=texts.economy.strip(),
+        other=texts.other.strip(),
+        attachments=[line.strip() for line in texts.attachments.splitlines() if line.strip()],
+        signatories=parse_signatories(texts.signatories),
+        include_statistics=texts.include_statistics,
+    )
+
+
+def parse_signatories(text: str) -> list[Signatory]:
+    """One signatory per paragraph: name, title and unit on their own lines."""
+    result = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        if lines:
+            name, title, unit = (lines + ["", ""])[:3]
+            result.append(Signatory(name=name, title=title, unit=" ".join(lines[2:]) or unit))
+    return result
+
+
+_REPORT_MONTH = re.compile(rf"(lägesrapport) (?:{'|'.join(MONTHS)}) \d{{4}}", re.IGNORECASE)
+
+
+def subtitle_on(subtitle: str, day: dt.date) -> str:
+    """The subtitle with its "lägesrapport <month> <year>" moved to the report's month."""
+    return _REPORT_MONTH.sub(lambda m: f"{m.group(1)} {MONTHS[day.month - 1]} {day.year}", subtitle)
 
 
 def _counts(counts: dict[str, int]) -> list[StatusCount]:
     return [StatusCount(code, status_label(code), counts[code]) for code in STATUS_ORDER]
 
 
-def _item(row: ActionRow, theme_heading: str) -> ReportAction:
+def _item(row: ActionRow, theme_heading: str, day: dt.date, since: dt.date | None) -> ReportAction:
     action, update = row.action, row.update
+    # A note already reported before (on or before the previous report's day; with no
+    # previous report, before this report's day) is dated so that it does not read as news.
+    dated = bool(update and update.note and (update.date <= since if since else update.date < day))
     return ReportAction(
         id=action.id,
         title=action.title,
@@ -117,20 +184,22 @@ def _item(row: ActionRow, theme_heading: str) -> ReportAction:
         note=update.note if update else "",
         note_date=update.date.isoformat() if update else None,
         overdue=row.overdue,
+        note_dated=dated,
+        named=[who.name for who in [*row.responsible, *row.supporting]],
+        note_date_text=swedish_day(update.date) if dated else "",
     )
 
 
-def _blocks(themes, action_rows, items, origin: str) -> list[Block]:
-    """Headings in document order with the section's actions under them.
+def _blocks(themes, action_rows, chosen, items) -> list[Block]:
+    """Headings in document order with the section's actions (`chosen`) under them.
 
     A top-level heading with no actions of its own (a section such as "Kommande åtgärder")
     is a wrapper: it is left out and the headings under it move up one level.
     """
     by_id = {theme.id: theme for theme in themes}
     own = defaultdict(list)
-    for row in action_rows:
-        if row.action.origin == origin:
-            own[row.action.theme_id].append(items[row.action.id])
+    for row in chosen:
+        own[row.action.theme_id].append(items[row.action.id])
     has_any = {row.action.theme_id for row in action_rows}  # themes with actions of their own
 
     def ancestors(theme):
@@ -152,7 +221,14 @@ def _blocks(themes, action_rows, items, origin: str) -> list[Block]:
         if wrapper and theme is root:
             continue
         level = len(chain) - (1 if wrapper else 0)
-        result.append(Block(heading=theme.heading, level=level, actions=own.get(theme.id, [])))
+        result.append(
+            Block(
+                heading=theme.heading,
+                level=level,
+                actions=own.get(theme.id, []),
+                description=(theme.description or "").strip(),
+            )
+        )
     return result
 
 

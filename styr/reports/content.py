@@ -11,7 +11,9 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 
-FORMAT_VERSION = 1
+# 2: the strategy office's texts, dated notes and theme descriptions. Version 1 content
+# (published before) still reads: the fields it lacks take their defaults.
+FORMAT_VERSION = 2
 
 
 @dataclass
@@ -30,6 +32,11 @@ class ReportAction:
     note: str
     note_date: str | None  # ISO date of the update the note comes from
     overdue: bool
+    # The note was already in force at the previous report (or, with none, before the
+    # report's day): it is shown with its date so that it does not read as current.
+    note_dated: bool = False
+    note_date_text: str = ""
+    named: list[str] = field(default_factory=list)  # responsible and supporting, bare names
 
 
 @dataclass
@@ -39,6 +46,7 @@ class Block:
     heading: str
     level: int  # 1 = directly under the section heading
     actions: list[ReportAction] = field(default_factory=list)
+    description: str = ""  # the theme's own text, above its actions
 
 
 @dataclass
@@ -76,6 +84,27 @@ class Changes:
 
 
 @dataclass
+class Signatory:
+    name: str
+    title: str = ""
+    unit: str = ""
+
+
+@dataclass
+class Texts:
+    """The strategy office's words (`ReportTexts`), in the format `wording.text_parts` reads."""
+
+    summary: str = ""
+    matter: str = ""
+    areas: str = ""
+    economy: str = ""
+    other: str = ""
+    attachments: list[str] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    include_statistics: bool = True
+
+
+@dataclass
 class Report:
     format_version: int
     municipality: str
@@ -96,6 +125,7 @@ class Report:
     remaining: list[ReportAction]
     upcoming: list[Block]
     appendix: list[Block]
+    texts: Texts = field(default_factory=Texts)
 
     def to_json(self) -> str:
         return json.dumps(dataclasses.asdict(self), ensure_ascii=False, indent=1, sort_keys=True)
@@ -132,13 +162,16 @@ def from_json(text: str) -> Report:
             "remaining": [action(a) for a in data["remaining"]],
             "upcoming": [_block(b) for b in data["upcoming"]],
             "appendix": [_block(b) for b in data["appendix"]],
+            "texts": _texts(data.get("texts")),
         }
     )
 
 
 def _block(item) -> Block:
-    return Block(
-        heading=item["heading"],
-        level=item["level"],
-        actions=[ReportAction(**a) for a in item["actions"]],
-    )
+    return Block(**{**item, "actions": [ReportAction(**a) for a in item["actions"]]})
+
+
+def _texts(item) -> Texts:
+    if item is None:
+        return Texts()
+    return Texts(**{**item, "signatories": [Signatory(**s) for s in item["signatories"]]})

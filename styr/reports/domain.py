@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from styr.accounts.audit import AuditEvent, audited
 from styr.lib.dates import swedish_day
-from styr.reports.build import DEFAULT_PROPOSAL, build_report
+from styr.reports.build import build_report
 from styr.reports.content import Report
 from styr.reports.formats import FORMATS, get_format
-from styr.reports.models import PublishedFile, PublishedReport
+from styr.reports.models import PublishedFile, PublishedReport, ReportTexts
 from styr.reports.queries import read_plan_rows
 
 
@@ -48,8 +48,61 @@ def previous_report_day(plan, day: dt.date) -> dt.date | None:
     return previous.as_of if previous else None
 
 
+# The ReportTexts fields a strateg writes (the rest say which plan, when and by whom).
+TEXT_FIELDS = (
+    "subtitle",
+    "proposal",
+    "summary",
+    "matter",
+    "areas",
+    "economy",
+    "other",
+    "attachments",
+    "signatories",
+    "remaining",
+    "include_statistics",
+)
+
+
+@audited(AuditEvent.REPORT_TEXTS, actor="by")
+def record_report_texts(
+    plan, *, by, applies_from: dt.date | None = None, recorded_at=None, **values
+) -> ReportTexts:
+    """Save a new version of the plan's report texts; earlier versions stay as they were.
+
+    The texts apply to reports as of `applies_from` (today) onward, and are the draft the
+    next report starts from. `remaining` is a list of the plan's action ids, or None for
+    the default selection; ids of other plans' actions are refused.
+    """
+    unknown = set(values) - set(TEXT_FIELDS)
+    if unknown:
+        raise TypeError(f"not report text fields: {', '.join(sorted(unknown))}")
+    remaining = values.get("remaining")
+    if remaining is not None:
+        ids = set(plan.actions.values_list("id", flat=True))
+        strangers = sorted(set(remaining) - ids)
+        if strangers:
+            raise ValidationError(
+                _("Åtgärderna %(ids)s hör inte till planen.")
+                % {"ids": ", ".join(map(str, strangers))},
+                code="remaining",
+            )
+        values["remaining"] = sorted(set(remaining))
+    recorded_at = recorded_at or timezone.now()
+    texts = ReportTexts(
+        plan=plan,
+        applies_from=applies_from or timezone.localdate(recorded_at),
+        recorded_at=recorded_at,
+        recorded_by=by,
+        **values,
+    )
+    texts.full_clean()
+    texts.save()
+    return texts
+
+
 def make_report(
-    plan, day: dt.date, *, since: dt.date | None = None, proposal: str = DEFAULT_PROPOSAL
+    plan, day: dt.date, *, since: dt.date | None = None, proposal: str | None = None
 ) -> Report:
     """The report's content as of `day`; `since` defaults to the previous published report."""
     if since is None:
@@ -91,7 +144,7 @@ def publish_report(
     day: dt.date,
     by,
     since: dt.date | None = None,
-    proposal: str = DEFAULT_PROPOSAL,
+    proposal: str | None = None,
     reason: str = "",
 ) -> PublishedReport:
     """Freeze the report as of `day`: its content as JSON and every format, with checksums.

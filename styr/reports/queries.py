@@ -8,9 +8,31 @@ from __future__ import annotations
 
 import datetime as dt
 
+from styr.lib.asof import IN_FORCE_ORDER
 from styr.plans.models import Action, Theme
-from styr.plans.queries import read_action_rows_on
+from styr.plans.queries import as_of, read_action_rows_on
 from styr.reports.build import PlanRows
+from styr.reports.models import ReportTexts
+
+# ReportTexts' name for the day a row applies from.
+_TEXTS_ORDER = [f"-{'applies_from' if f == 'applies' else f}" for f in IN_FORCE_ORDER]
+
+
+def texts_in_force(plan, day: dt.date) -> ReportTexts | None:
+    """The strategy office's texts for a report as of `day`, under the one as-of rule."""
+    moment = as_of(day)
+    return (
+        ReportTexts.objects.filter(
+            plan=plan, applies_from__lte=day, recorded_at__lt=moment.known_by
+        )
+        .order_by(*_TEXTS_ORDER)
+        .first()
+    )
+
+
+def latest_texts(plan) -> ReportTexts | None:
+    """The newest texts, whatever day they apply from: the draft of the next report."""
+    return ReportTexts.objects.filter(plan=plan).order_by("-recorded_at", "-id").first()
 
 
 def read_plan_rows(plan, day: dt.date, since: dt.date | None = None) -> PlanRows:
@@ -26,4 +48,5 @@ def read_plan_rows(plan, day: dt.date, since: dt.date | None = None) -> PlanRows
         themes=list(Theme.objects.filter(plan=plan).order_by("order")),
         now=rows[0],
         then=rows[1] if since else None,
+        texts=texts_in_force(plan, day),
     )

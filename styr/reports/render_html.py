@@ -20,9 +20,9 @@ def _action(action: ReportAction) -> dict:
     return {
         "title": action.title,
         "paragraphs": [p.split("\n") for p in w.paragraphs(action.text)],
-        "people": w.people_line(action),
-        "deadline": w.deadline_line(action),
+        "lines": w.action_lines(action),
         "note": w.note_line(action),
+        "has_note": bool(action.note),
         "listed": w.listed(action),
         "listed_with_deadline": w.listed(action, with_deadline=True),
     }
@@ -33,6 +33,7 @@ def _blocks(blocks: list[Block]) -> list[dict]:
         {
             "heading": block.heading,
             "level": min(block.level + 2, 6),
+            "description": [p.split("\n") for p in w.paragraphs(block.description)],
             "actions": [
                 {**_action(a), "repeat_title": a.title != block.heading} for a in block.actions
             ],
@@ -70,5 +71,9 @@ def render_html(report: Report) -> str:
             "remaining": [_action(a) for a in report.remaining],
             "upcoming": _blocks(report.upcoming),
             "appendix": _blocks(report.appendix),
+            **{
+                name: w.text_parts(getattr(report.texts, name))
+                for name in ("summary", "matter", "areas", "economy", "other")
+            },
         },
     )

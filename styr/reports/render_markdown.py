@@ -29,6 +29,26 @@ def paragraphs(text: str) -> list[str]:
     return out
 
 
+def written(text: str, *, level: int = 3) -> list[str]:
+    """The strategy office's text: subheadings, paragraphs and lists (`wording.text_parts`)."""
+    out: list[str] = []
+    for part in w.text_parts(text):
+        if part.kind == "heading":
+            out += [f"{'#' * level} {escape(part.lines[0])}", ""]
+        elif part.kind == "numbered":
+            out += [f"{n}. {escape(line)}" for n, line in enumerate(part.lines, start=1)]
+            out.append("")
+        elif part.kind == "bullets":
+            out += [f"- {escape(line)}" for line in part.lines] + [""]
+        else:
+            out += ["  \n".join(escape(line) for line in part.lines), ""]
+    return out
+
+
+def section(heading: str, body: list[str]) -> list[str]:
+    return [f"## {heading}", "", *body] if body else []
+
+
 def status_table(report: Report) -> list[str]:
     lines = ["| " + " | ".join(w.STATUS_COLUMNS) + " |", "| --- | ---: |"]
     lines += [f"| {c.label} | {c.count} |" for c in w.shown_counts(report)]
@@ -60,15 +80,51 @@ def render_blocks(blocks: list[Block], *, appendix: bool) -> list[str]:
     out: list[str] = []
     for block in blocks:
         out += [f"{'#' * min(block.level + 2, 6)} {escape(block.heading)}", ""]
+        out += paragraphs(block.description)
         for action in block.actions:
             if action.title != block.heading and not appendix:
                 out += [f"**{escape(action.title)}**", ""]
             out += paragraphs(action.text)
-            if appendix:
+            if not appendix and w.action_lines(action):
+                out += [escape(w.action_lines(action)), ""]
+            if appendix or action.note:
                 out += [f"*{escape(w.note_line(action))}*", ""]
-            else:
-                line = " ".join(filter(None, [w.people_line(action), w.deadline_line(action)]))
-                out += [escape(line), ""]
+    return out
+
+
+def statistics(report: Report) -> list[str]:
+    out = [w.summary_sentence(report), "", *status_table(report), ""]
+    out += [f"### {w.THEMES_HEADING}", "", *theme_table(report), ""]
+    out += [f"### {w.OVERDUE_HEADING}", "", *action_list(report.overdue, with_deadline=True), ""]
+    out += [f"### {w.changes_heading(report)}", ""]
+    if report.changes:
+        changes = report.changes
+        out += [w.NEW_ACTIONS, "", *action_list(changes.new), ""]
+        status = [
+            f"- {escape(c.title)}: {escape(c.before)} → {escape(c.after)}" for c in changes.status
+        ]
+        out += [w.CHANGED_STATUS, "", *(status or [w.NONE]), ""]
+        out += [w.NEWLY_OVERDUE, "", *action_list(changes.newly_overdue, with_deadline=True), ""]
+    else:
+        out += [w.NO_PREVIOUS, ""]
+    return out
+
+
+def remaining(report: Report) -> list[str]:
+    out: list[str] = []
+    for action in report.remaining:
+        out += paragraphs(action.text)
+        if w.action_lines(action):
+            out += [escape(w.action_lines(action)), ""]
+        out += [f"*{escape(w.note_line(action))}*", ""]
+    return out or [w.NO_REMAINING, ""]
+
+
+def signatures(report: Report) -> list[str]:
+    out: list[str] = []
+    for person in report.texts.signatories:
+        lines = [escape(line) for line in (person.name, person.title, person.unit) if line]
+        out += ["  \n".join(lines), ""]
     return out
 
 
@@ -86,33 +142,21 @@ def render_markdown(report: Report) -> str:
     ]
     if report.subtitle:
         out += [escape(report.subtitle), ""]
+    texts = report.texts
     out += [f"## {w.PROPOSAL_HEADING}", "", escape(report.proposal), ""]
-
-    out += [f"## {w.SUMMARY_HEADING}", "", w.summary_sentence(report), ""]
-    out += [*status_table(report), ""]
-    out += [f"### {w.THEMES_HEADING}", "", *theme_table(report), ""]
-    out += [f"### {w.OVERDUE_HEADING}", "", *action_list(report.overdue, with_deadline=True), ""]
-    out += [f"### {w.changes_heading(report)}", ""]
-    if report.changes:
-        changes = report.changes
-        out += [w.NEW_ACTIONS, "", *action_list(changes.new), ""]
-        status = [
-            f"- {escape(c.title)}: {escape(c.before)} → {escape(c.after)}" for c in changes.status
-        ]
-        out += [w.CHANGED_STATUS, "", *(status or [w.NONE]), ""]
-        out += [w.NEWLY_OVERDUE, "", *action_list(changes.newly_overdue, with_deadline=True), ""]
-    else:
-        out += [w.NO_PREVIOUS, ""]
-
-    out += [f"## {w.REMAINING_HEADING}", ""]
-    for action in report.remaining:
-        out += [f"### {escape(action.title)}", "", *paragraphs(action.text)]
-        out += [escape(w.people_line(action)), "", f"*{escape(w.note_line(action))}*", ""]
-    if not report.remaining:
-        out += [w.NO_REMAINING, ""]
-
-    out += [f"## {w.UPCOMING_HEADING}", ""]
-    out += render_blocks(report.upcoming, appendix=False) or [w.NO_UPCOMING, ""]
+    out += section(w.SUMMARY_HEADING, written(texts.summary) or [w.summary_sentence(report), ""])
+    if texts.include_statistics:
+        out += section(w.STATISTICS_HEADING, statistics(report))
+    out += section(w.MATTER_HEADING, written(texts.matter) + written(texts.areas))
+    out += section(w.REMAINING_HEADING, remaining(report))
+    out += section(
+        w.UPCOMING_HEADING, render_blocks(report.upcoming, appendix=False) or [w.NO_UPCOMING, ""]
+    )
+    out += section(w.ECONOMY_HEADING, written(texts.economy))
+    out += section(w.OTHER_HEADING, written(texts.other))
+    attachments = [f"{n}. {escape(a)}" for n, a in enumerate(texts.attachments, start=1)]
+    out += section(w.ATTACHMENTS_HEADING, attachments + [""] if attachments else [])
+    out += signatures(report)
 
     out += [f"## {w.APPENDIX_HEADING}", ""]
     out += render_blocks(report.appendix, appendix=True) or [w.NO_APPENDIX, ""]

@@ -6,11 +6,17 @@ Plain text only; each renderer escapes and styles it for its own format.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from styr.reports.content import Report, ReportAction, StatusCount
 
 PROPOSAL_HEADING = "Förslag till beslut"
 SUMMARY_HEADING = "Sammanfattning"
+STATISTICS_HEADING = "Läget i siffror"
+MATTER_HEADING = "Ärendet"
+ECONOMY_HEADING = "Ekonomiska konsekvenser"
+OTHER_HEADING = "Övrigt"
+ATTACHMENTS_HEADING = "Bilagor"
 STATUS_TABLE_CAPTION = "Åtgärder per status"
 THEMES_HEADING = "Per tema"
 OVERDUE_HEADING = "Försenade åtgärder"
@@ -59,7 +65,15 @@ def shown_counts(report: Report) -> list[StatusCount]:
     return [count for count in report.counts if count.count]
 
 
+def _said(text: str, phrase: str) -> bool:
+    """Whether the action's own text already says `phrase` (case and spacing aside)."""
+    return " ".join(phrase.split()).casefold() in " ".join(text.split()).casefold()
+
+
 def people_line(action: ReportAction) -> str:
+    """ "Ansvarig: …" — only when the action's text does not already name them all."""
+    if action.named and all(_said(action.text, name) for name in action.named):
+        return ""
     line = f"Ansvarig: {', '.join(action.responsible) or 'ingen namngiven'}."
     if action.supporting:
         line += f" Stöd: {', '.join(action.supporting)}."
@@ -67,12 +81,26 @@ def people_line(action: ReportAction) -> str:
 
 
 def deadline_line(action: ReportAction) -> str:
-    return f"Klart: {action.deadline_text}." if action.deadline_text else ""
+    """ "Klart: …" — only when the action's text does not already say when."""
+    if not action.deadline_text or _said(action.text, action.deadline_text):
+        return ""
+    return f"Klart: {action.deadline_text}."
+
+
+def action_lines(action: ReportAction) -> str:
+    """Who answers for the action and by when, where its text does not say it."""
+    return " ".join(filter(None, [people_line(action), deadline_line(action)]))
 
 
 def note_line(action: ReportAction) -> str:
-    """The status note in the memo's words, or the status itself when no note was given."""
-    return action.note or f"{action.status_label}."
+    """The status note in the memo's words, or the status itself when no note was given.
+
+    A note from before the previous report carries its date, so that it is not read as news.
+    """
+    note = action.note or f"{action.status_label}."
+    if action.note_dated:
+        return f"Läget {action.note_date_text}: {note}"
+    return note
 
 
 def listed(action: ReportAction, *, with_deadline: bool = False) -> str:
@@ -83,3 +111,35 @@ def listed(action: ReportAction, *, with_deadline: bool = False) -> str:
 
 def paragraphs(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One piece of a written text: a subheading, a paragraph (its lines), or a list."""
+
+    kind: str  # "heading" | "paragraph" | "numbered" | "bullets"
+    lines: tuple[str, ...]
+
+
+_NUMBERED = re.compile(r"^\d+[.)]\s+")
+_BULLET = re.compile(r"^[-–•]\s+")
+
+
+def text_parts(text: str) -> list[Part]:
+    """Read the strategy office's plain text: paragraphs are separated by a blank line;
+    a line starting "## " is a subheading; a paragraph whose every line starts "1. ", "2. " …
+    is a numbered list, one whose every line starts "- " a bulleted list."""
+    parts = []
+    for paragraph in paragraphs(text):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        while lines and lines[0].startswith("## "):
+            parts.append(Part("heading", (lines.pop(0)[3:].strip(),)))
+        if not lines:
+            continue
+        if all(_NUMBERED.match(line) for line in lines):
+            parts.append(Part("numbered", tuple(_NUMBERED.sub("", line) for line in lines)))
+        elif all(_BULLET.match(line) for line in lines):
+            parts.append(Part("bullets", tuple(_BULLET.sub("", line) for line in lines)))
+        else:
+            parts.append(Part("paragraph", tuple(lines)))
+    return parts

@@ -28,7 +28,6 @@ MEMO_FILE = DEMO_FILE.with_name("nacka2015-memo.txt")  # the memo itself, kept b
 SECTIONS = [
     "Återstående åtgärder",
     "Kommande åtgärder",
-    "Övrigt",
     "Uppföljning av tidigare beslutade åtgärder",
 ]
 UPCOMING_HEADINGS = [
@@ -194,7 +193,7 @@ def unit_states(day: dt.date) -> dict[str, object]:
 def test_top_level_sections_are_the_memos_four_in_order(plan):
     sections = Theme.objects.filter(plan=plan, parent=None).order_by("order")
     assert [theme.title for theme in sections] == SECTIONS
-    assert sections[3].heading == "Bilaga 1: Uppföljning av tidigare beslutade åtgärder"
+    assert sections[2].heading == "Bilaga 1: Uppföljning av tidigare beslutade åtgärder"
 
 
 @pytest.mark.parametrize(
@@ -202,7 +201,6 @@ def test_top_level_sections_are_the_memos_four_in_order(plan):
     [
         ("Återstående åtgärder", 5),
         ("Kommande åtgärder", 7),
-        ("Övrigt", 3),
         ("Uppföljning av tidigare beslutade åtgärder", 21),
     ],
 )
@@ -210,9 +208,9 @@ def test_section_has_the_memos_number_of_actions(plan, title, count):
     assert len(section_actions(plan, title)) == count
 
 
-def test_plan_has_36_actions_numbered_in_document_order(plan):
+def test_plan_has_33_actions_numbered_in_document_order(plan):
     assert list(plan.actions.order_by("order").values_list("order", flat=True)) == list(
-        range(1, 37)
+        range(1, 34)
     )
     ordered = [a.id for title in SECTIONS for a in section_actions(plan, title)]
     assert ordered == list(plan.actions.order_by("order").values_list("id", flat=True))
@@ -260,7 +258,6 @@ def test_plan_header_matches_the_memo(plan):
     [
         ("Återstående åtgärder", "earlier", dt.date(2014, 12, 1)),
         ("Kommande åtgärder", "new", MEMO_DAY),
-        ("Övrigt", "new", MEMO_DAY),
         ("Uppföljning av tidigare beslutade åtgärder", "earlier", dt.date(2014, 12, 1)),
     ],
 )
@@ -514,9 +511,9 @@ def test_action_deadline_phrase_is_verbatim_in_its_text(stored, memo, order, tit
     assert any(phrase in words for words in said)
 
 
-def test_all_36_actions_were_checked_against_the_memo(stored):
+def test_all_33_actions_were_checked_against_the_memo(stored):
     assert [a["title"] for _, a in sorted(stored["actions"].items())] == ACTION_TITLES
-    assert len(ACTION_PARAMS) == 36
+    assert len(ACTION_PARAMS) == 33
     assert len(NOTED_PARAMS) == 28
 
 

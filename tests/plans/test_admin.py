@@ -57,7 +57,7 @@ def test_admin_search_finds_an_action_by_a_responsible_persons_other_spelling(st
 
 def test_admin_filters_actions_by_origin(staff_client, demo):
     response = staff_client.get("/admin/plans/action/", {"origin__exact": "new"})
-    assert response.context["cl"].result_count == 10
+    assert response.context["cl"].result_count == 7
 
 
 def test_adding_a_status_update_in_the_admin_appends_without_touching_old_ones(

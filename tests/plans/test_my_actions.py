@@ -60,7 +60,7 @@ def test_signing_in_lands_on_mina_atgarder(client, cast):
 def test_a_director_sees_her_actions_with_role_deadline_status_and_lateness(client, cast):
     html = page_of(client, cast.responsible)
     text = words(html)
-    assert "Elisabeth Carle är i dag ansvarig eller stödjande för 6 åtgärder" in text
+    assert "Elisabeth Carle är i dag ansvarig eller stödjande för 5 åtgärder" in text
     assert "2 försenade" in text
     assert "Utveckling av styrning och ledning för öppenhet och mångfald 2015 - 2016" in text
 
@@ -90,7 +90,6 @@ def test_late_actions_come_first_then_the_plans_own_order(client, cast):
         "Resultatkontrakt för alla chefer",
         # The rest in the plan's order.
         "Utveckling av alla chefer",
-        "Stödja berörda direktörer i förändringsprocesser",
         "Mångfaldskommittén får stöd med 0,5 tjänst från förnyelseenheten",
         "Fortsatt utveckling om etik, moral och grundläggande värderingar och förhållningssätt",
     ]

@@ -22,7 +22,7 @@ def theme_row(snapshot, title):
 
 def test_on_the_memo_day_the_plan_holds_every_action_with_the_memos_status(plan):
     snapshot = plan_snapshot(plan, MEMO_DAY)
-    assert snapshot.total == 36
+    assert snapshot.total == 33
     assert snapshot.counts["done"] == 16
     assert snapshot.counts["ongoing"] == 4
     assert snapshot.counts["in_progress"] == 8
