@@ -266,10 +266,24 @@ def _style_ids() -> dict[str, str]:
     return {name: styles[name].style_id for name in STYLES}
 
 
+def _paragraph(doc: DocxDocument, text: str = "") -> Paragraph:
+    """`doc.add_paragraph(text)`, in constant time. python-docx looks for the body's section
+    properties among all its paragraphs each time (to insert before them), which made a
+    long report quadratic; they are always the body's last element."""
+    body = doc.element.body
+    if body[-1].tag != qn("w:sectPr"):
+        return doc.add_paragraph(text)
+    paragraph = Paragraph(OxmlElement("w:p"), doc)
+    body[-1].addprevious(paragraph._p)
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
 def _styled(doc: DocxDocument, text: str, style: str) -> Paragraph:
     """`doc.add_paragraph(text, style)` without python-docx's search of every style by name
     for every paragraph, which took most of the render's time."""
-    paragraph = doc.add_paragraph(text)
+    paragraph = _paragraph(doc, text)
     paragraph._p.style = _style_ids()[style]
     return paragraph
 
@@ -282,7 +296,7 @@ def _heading(doc: DocxDocument, text: str, level: int) -> Paragraph | None:
 
 def _text(doc: DocxDocument, text: str, *, italic: bool = False) -> Paragraph:
     """One paragraph; line breaks inside it (a list of councils, say) stay line breaks."""
-    paragraph = doc.add_paragraph()
+    paragraph = _paragraph(doc)
     run = paragraph.add_run(text)
     if italic:
         run.italic = True
@@ -396,13 +410,13 @@ def _shade(cell, fill: str) -> None:
 
 
 def _letterhead(doc: DocxDocument, report: Report) -> None:
-    block = doc.add_paragraph()
+    block = _paragraph(doc)
     block.add_run(report.municipality).bold = True
     block.add_run(
         "\n"
         + "\n".join([report.date_text, report.document_type.upper(), report.registration_number])
     )
-    doc.add_paragraph(w.addressee_line(report))
+    _paragraph(doc, w.addressee_line(report))
     _styled(doc, report.title, "Title")
     if report.subtitle:
         _styled(doc, report.subtitle, "Subtitle")
