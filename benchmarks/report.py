@@ -5,6 +5,7 @@ it, and the peak Python memory, beside the floor: one raw SQL query fetching the
 Runs on a throw-away test database (SQLite in memory, or PostgreSQL via DATABASE_URL).
 
     .venv/bin/python benchmarks/report.py [--actions 2000] [--updates 25] [--runs 7]
+    .venv/bin/python benchmarks/report.py --demo     # the Nacka memo's report of 2015-09-02
 """
 
 import argparse
@@ -38,6 +39,9 @@ def main() -> None:
     parser.add_argument("--actions", type=int, default=2000)
     parser.add_argument("--updates", type=int, default=25)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--demo", action="store_true", help="the Nacka demo's plan as of the memo's day"
+    )
     args = parser.parse_args()
 
     with throwaway_database() as connection:
@@ -47,17 +51,29 @@ def main() -> None:
 def run(connection, args) -> None:
 
     from styr.demo.synthetic import build_plan
+    from styr.plans.models import Plan
     from styr.reports.build import build_report
     from styr.reports.formats import FORMATS
     from styr.reports.queries import read_plan_rows
 
-    plan = build_plan(actions=args.actions, updates_per_action=args.updates)
-    plan = type(plan).objects.select_related("municipality", "owner").get(pk=plan.pk)
-    day = dt.date.today()
-    print(
-        f"database: {connection.vendor}; plan: {args.actions} actions, "
-        f"{args.actions * args.updates} status updates; {args.runs} runs each"
-    )
+    if args.demo:
+        from styr.demo.loader import load_file
+
+        load_file(generated=False)
+        day = dt.date(2015, 9, 2)
+        plan = Plan.objects.select_related("municipality", "owner").get()
+        print(
+            f"database: {connection.vendor}; the Nacka demo as of {day}: "
+            f"{plan.actions.count()} actions; {args.runs} runs each"
+        )
+    else:
+        plan = build_plan(actions=args.actions, updates_per_action=args.updates)
+        plan = Plan.objects.select_related("municipality", "owner").get(pk=plan.pk)
+        day = dt.date.today()
+        print(
+            f"database: {connection.vendor}; plan: {args.actions} actions, "
+            f"{args.actions * args.updates} status updates; {args.runs} runs each"
+        )
 
     def floor():
         with connection.cursor() as cursor:
