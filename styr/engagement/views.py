@@ -4,32 +4,24 @@ from __future__ import annotations
 
 from django import forms
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from styr.engagement import hme
 from styr.engagement.models import EngagementSurvey
 from styr.engagement.queries import unit_results
+from styr.lib.fields import QueryForm, YearField
 from styr.lib.http import BadQuery, answers_bad_query
-from styr.lib.periods import FIRST_YEAR, LAST_YEAR
 from styr.org.models import Municipality
 
 
-class YearForm(forms.Form):
+class YearForm(QueryForm):
     """?ar=2015: which year's survey to show (default the latest)."""
 
-    ar = forms.IntegerField(
-        label=gettext_lazy("År"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
-    )
+    ar = YearField(label=gettext_lazy("År"), required=False)
 
     def __init__(self, data, *, years: list[int]):
         super().__init__(data)
         self.fields["ar"].widget = forms.Select(choices=[(year, year) for year in years])
-
-    def problem(self) -> str:
-        return _("Ogiltigt år ”%(value)s”. Ange året med fyra siffror, t.ex. 2015.") % {
-            "value": self.data.get("ar", "")
-        }
 
 
 @answers_bad_query

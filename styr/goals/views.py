@@ -205,9 +205,12 @@ def _kolada_comparison(request, indicator, municipality):
             .order_by("title")
         )
     group_id = request.GET.get("grupp", "").strip()
+    # Only what can be an id is looked up (PostgreSQL refuses a NUL with an error); anything
+    # else is a group that does not exist, which `read_comparison` answers with a 400.
+    could_be_id = group_id and len(group_id) <= 20 and "\x00" not in group_id
     requested = (
         KoladaGroup.objects.prefetch_related("members").filter(id=group_id).first()
-        if group_id
+        if could_be_id
         else None
     )
     asked = read_comparison(request, set(names), {requested.id} if requested else set())

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from styr.extract.readers import SUFFIXES
 from styr.imports.uploads import MAX_UPLOAD
+from styr.lib.fields import DayField
 from styr.org.models import Body, Municipality, Precision
 from styr.plans.models import Status
 
@@ -35,12 +36,7 @@ class PlanFields(forms.Form):
         error_messages={"required": _("Välj vilket politiskt organ som äger planen.")},
     )
     registration_number = forms.CharField(label=_("Diarienummer"), max_length=100)
-    as_of = forms.DateField(
-        label=_("Statusen gäller den"),
-        initial=timezone.localdate,
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    as_of = DayField(label=_("Statusen gäller den"), initial=timezone.localdate)
 
     def __init__(self, *args, municipalities: list[Municipality], **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,5 +6,6 @@ app_name = "kolada"
 
 urlpatterns = [
     path("kolada/nyckeltal/", views.kpi_search, name="kpi_search"),
-    path("kolada/nyckeltal/<str:kpi_id>/koppla/", views.link, name="link"),
+    # Kolada's ids are letters and digits (N00945): other text (a NUL) is no page.
+    path("kolada/nyckeltal/<slug:kpi_id>/koppla/", views.link, name="link"),
 ]

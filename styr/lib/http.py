@@ -1,11 +1,12 @@
 """Answering a bad query parameter with a 400 page that names it, in Swedish."""
 
+import datetime as dt
 import functools
 
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
-from styr.lib.periods import FIRST_YEAR, LAST_YEAR
+from styr.lib import dates
+from styr.lib.fields import explain
 
 
 class BadQuery(Exception):
@@ -26,14 +27,24 @@ def answers_bad_query(view):
     return wrapper
 
 
+def read_day(request, name: str, default: dt.date | None = None) -> dt.date | None:
+    """?as_of=2015-09-02: a day under the one date rule (`styr.lib.dates.read_date`);
+    `default` when not given; BadQuery naming the parameter, the value and the range."""
+    text = request.GET.get(name, "")
+    if not text.strip():
+        return default
+    try:
+        return dates.read_date(text, name)
+    except dates.InvalidDate as error:
+        raise BadQuery(explain(error)) from None
+
+
 def read_year(request, name: str = "ar") -> int | None:
-    """?ar=2016: a year to show; None when not given; BadQuery in Swedish when not a year."""
+    """?ar=2016: a year to show under the one rule; None when not given; else BadQuery."""
     text = request.GET.get(name, "").strip()
     if not text:
         return None
-    if not (len(text) == 4 and text.isdigit()) or not FIRST_YEAR <= int(text) <= LAST_YEAR:
-        raise BadQuery(
-            _("Ogiltigt år ”%(value)s”. Ange ett år mellan %(first)s och %(last)s, t.ex. 2016.")
-            % {"value": text, "first": FIRST_YEAR, "last": LAST_YEAR}
-        )
-    return int(text)
+    try:
+        return dates.read_year(text, name)
+    except dates.InvalidDate as error:
+        raise BadQuery(explain(error)) from None

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from styr.lib.dates import MONTHS
+from styr.lib.dates import FIRST_YEAR, LAST_YEAR, MONTHS
 
 YEAR = "year"
 TERTIAL = "tertial"
@@ -21,9 +21,7 @@ QUARTER = "quarter"
 MONTH = "month"
 KINDS = (YEAR, TERTIAL, QUARTER, MONTH)
 
-# Years a municipality can sensibly report on; anything else is a typo.
-FIRST_YEAR = 1950
-LAST_YEAR = 2100
+# FIRST_YEAR and LAST_YEAR are styr.lib.dates's: periods, dates and years share one range.
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(T[1-3]|Q[1-4]|\d{2}))?$")
 _MONTHS_IN = {YEAR: 12, TERTIAL: 4, QUARTER: 3, MONTH: 1}

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from styr.lib import converters  # noqa: F401  (registers <id:…>)
 from styr.plans import views
 
 app_name = "plans"
@@ -7,7 +8,7 @@ app_name = "plans"
 urlpatterns = [
     path("mina-atgarder/", views.my_actions, name="my_actions"),
     path(
-        "planer/<slug:slug>/atgarder/<int:pk>/status/",
+        "planer/<slug:slug>/atgarder/<id:pk>/status/",
         views.report_status,
         name="report_status",
     ),

@@ -1,49 +1,32 @@
 """The query parameters of the public pages, validated before any view reads them."""
 
-import datetime as dt
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from styr.lib.fields import DayField, QueryForm
 from styr.plans.models import Status
 from styr.plans.snapshot import ActionFilter
 from styr.plans.status import NOT_REPORTED
 
 
-class AsOfForm(forms.Form):
-    """?as_of=YYYY-MM-DD: show the page as it stood that day (default today)."""
+class AsOfForm(QueryForm):
+    """?as_of=YYYY-MM-DD: show the page as it stood that day (default today), under the one
+    date rule (`styr.lib.dates`)."""
 
-    as_of = forms.DateField(
-        label=gettext_lazy("Visa läget den"),
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    as_of = DayField(label=gettext_lazy("Visa läget den"), required=False)
 
     def clean_as_of(self):
-        value = self.cleaned_data.get("as_of")
-        if value is not None and not dt.date(1900, 1, 1) <= value <= dt.date(2999, 12, 31):
-            raise forms.ValidationError("out of range")
-        return value or timezone.localdate()
+        return self.cleaned_data.get("as_of") or timezone.localdate()
 
-    def problem(self) -> str:
-        """What is wrong with the query, in one Swedish sentence per field, naming the value."""
-        messages = []
-        for name in self.errors:
-            value = self.data.get(name, "")
-            if name == "as_of":
-                message = _(
-                    "Ogiltigt datum ”%(value)s”. Ange datum som ÅÅÅÅ-MM-DD, t.ex. 2015-09-02."
-                )
-                messages.append(message % {"value": value})
-            else:
-                messages.append(
-                    _("”%(value)s” finns inte bland valen för %(field)s.")
-                    % {"value": value, "field": str(self.fields[name].label).lower()}
-                )
-        return " ".join(messages)
+    def field_problem(self, name: str, messages: list[str]) -> str:
+        if isinstance(self.fields[name], DayField):
+            return " ".join(messages)
+        return _("”%(value)s” finns inte bland valen för %(field)s.") % {
+            "value": self.data.get(name, ""),
+            "field": str(self.fields[name].label).lower(),
+        }
 
 
 class PlanFilterForm(AsOfForm):

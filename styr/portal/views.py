@@ -18,6 +18,7 @@ from styr.plans.queries import (
 from styr.plans.snapshot import filter_snapshot
 from styr.portal import organisation as org_view
 from styr.portal.forms import AsOfForm, PlanFilterForm
+from styr.reports.domain import plan_start
 
 
 def read_day(request):
@@ -80,6 +81,8 @@ def plan(request, slug: str):
             "focus_areas": list(plan.focus_areas.all()),
             "is_today": day == timezone.localdate(),
             "may_publish": can(request.user, "reports.publish_report", plan),
+            # Report links only for days the report answers (it refuses days before this).
+            "report_from": plan_start(plan),
         },
     )
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from styr.lib.fields import DayField
 from styr.reports.build import DEFAULT_PROPOSAL
 from styr.reports.domain import published_versions, reason_required_message
 
@@ -10,19 +11,11 @@ class PublishForm(forms.Form):
     """What to publish for `plan`: the day, what to compare with, the proposal, and the reason
     when that day already has a published report (the new one becomes its next version)."""
 
-    as_of = forms.DateField(
-        label=_("Rapportens datum"),
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Ange datum som ÅÅÅÅ-MM-DD.")},
-    )
-    since = forms.DateField(
+    as_of = DayField(label=_("Rapportens datum"))
+    since = DayField(
         label=_("Jämför med"),
         required=False,
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Tomt: den förra publicerade rapporten."),
-        error_messages={"invalid": _("Ange datum som ÅÅÅÅ-MM-DD.")},
     )
     proposal = forms.CharField(
         label=_("Förslag till beslut"),

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from styr.lib import converters  # noqa: F401  (registers <id:…>)
 from styr.reports import views
 
 app_name = "reports"
@@ -8,7 +9,8 @@ urlpatterns = [
     path("planer/<slug:slug>/lagesrapport/<str:format_name>/", views.report, name="report"),
     path("planer/<slug:slug>/rapporter/", views.published, name="published"),
     path(
-        "planer/<slug:slug>/rapporter/<int:pk>/<str:format_name>/",
+        # A format is a short word: other text (a NUL, which PostgreSQL refuses) is no page.
+        "planer/<slug:slug>/rapporter/<id:pk>/<slug:format_name>/",
         views.published_file,
         name="published_file",
     ),

@@ -16,8 +16,7 @@ from django.utils.translation import gettext as _
 from styr.accounts.policy import can, viewable_plans
 from styr.accounts.views import requires
 from styr.lib.csp import style_hash_sources
-from styr.lib.dates import InvalidDate, parse_iso_date
-from styr.lib.http import BadQuery, answers_bad_query
+from styr.lib.http import BadQuery, answers_bad_query, read_day
 from styr.plans.models import Plan
 from styr.reports.domain import (
     ReportDateError,
@@ -38,18 +37,6 @@ def _plan(request, slug: str) -> Plan:
     """The plan of the URL, if the user may see it (a draft is for insiders): else 404."""
     visible = Plan.objects.filter(viewable_plans(request.user))
     return get_object_or_404(visible.select_related("municipality", "owner"), slug=slug)
-
-
-def _day(request, name: str, default=None):
-    text = request.GET.get(name)
-    if not text:
-        return default
-    try:
-        return parse_iso_date(text)
-    except InvalidDate:
-        raise BadQuery(
-            f"Ogiltigt datum ”{text}”. Ange datum som ÅÅÅÅ-MM-DD, t.ex. 2015-09-02."
-        ) from None
 
 
 # The frozen content itself is listed with its checksum beside the files, so it is served
@@ -80,9 +67,9 @@ def report(request, slug: str, format_name: str):
         raise BadQuery(
             f"Okänt format ”{format_name}”. Välj något av: {', '.join(FORMATS)}."
         ) from None
-    day = _day(request, "as_of", timezone.localdate())
+    day = read_day(request, "as_of", timezone.localdate())
     try:
-        content = make_report(plan, day, since=_day(request, "since"))
+        content = make_report(plan, day, since=read_day(request, "since"))
     except ReportDateError as error:
         raise BadQuery(str(error)) from error
     data = render_format(content, format_name)

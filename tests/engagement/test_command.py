@@ -1,6 +1,7 @@
 """`styr hme import` and `styr hme generate`: messages, exit codes, nothing half-written."""
 
 import os
+import re
 import subprocess
 import sys
 from io import StringIO
@@ -63,14 +64,29 @@ def test_skip_bad_loads_the_good_rows_and_lists_the_skipped(town, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--date", "1 okt"], "--date: '1 okt' is not a date in the form YYYY-MM-DD"),
+        (
+            ["--date", "1 okt"],
+            "Error: argument --date: Ogiltigt datum ”1 okt” för --date. Ange ett datum som "
+            "ÅÅÅÅ-MM-DD mellan 1950-01-01 och 2100-12-31, t.ex. 2015-09-02.",
+        ),
+        (
+            ["--date", "9999-12-31"],
+            "Error: argument --date: Ogiltigt datum ”9999-12-31” för --date. Ange ett datum som "
+            "ÅÅÅÅ-MM-DD mellan 1950-01-01 och 2100-12-31, t.ex. 2015-09-02.",
+        ),
+        (
+            ["--year", "1800"],
+            "Error: argument --year: Ogiltigt år ”1800” för --year. Ange året med fyra siffror, "
+            "mellan 1950 och 2100, t.ex. 2016.",
+        ),
         (["--municipality", "nowhere"], "unknown municipality 'nowhere'; known: testby"),
     ],
 )
 def test_bad_options_are_named(town, tmp_path, args, message):
     path = write_answers(tmp_path / "hme.csv", [("Skolenheten", *FOURS)])
-    with pytest.raises(CommandError, match=f"^{message}$"):
+    with pytest.raises(CommandError, match=f"^{re.escape(message)}$"):
         hme("import", path, "--year", "2015", *args)
+    assert EngagementSurvey.objects.count() == 0
 
 
 def test_several_municipalities_need_the_option(town, tmp_path):

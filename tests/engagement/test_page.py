@@ -116,7 +116,10 @@ def test_a_year_without_survey_is_404_with_a_message(client, town, tmp_path):
 def test_a_bad_year_is_400_naming_it(client, town, value):
     response = client.get(f"/testby/medarbetarengagemang/?ar={value}")
     assert response.status_code == 400
-    assert f"Ogiltigt år ”{value}”. Ange året med fyra siffror" in response.content.decode()
+    assert (
+        f"Ogiltigt år ”{value}” för ar. Ange året med fyra siffror, mellan 1950 och 2100"
+        in response.content.decode()
+    )
 
 
 def test_unknown_municipality_is_404(client, town):

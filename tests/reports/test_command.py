@@ -33,7 +33,19 @@ def test_report_by_slug_or_registration_number_to_a_file(demo, tmp_path):
     ("args", "message"),
     [
         (["finns-inte", "--as-of", "2015-09-02", "--format", "md"], "unknown plan 'finns-inte'"),
-        ([PLAN_SLUG, "--as-of", "2015-13-45", "--format", "md"], "'2015-13-45' is not a date"),
+        (
+            [PLAN_SLUG, "--as-of", "2015-13-45", "--format", "md"],
+            "argument --as-of: Ogiltigt datum ”2015-13-45” för --as-of",
+        ),
+        (
+            [PLAN_SLUG, "--as-of", "9999-12-31", "--format", "md"],
+            "argument --as-of: Ogiltigt datum ”9999-12-31” för --as-of. Ange ett datum som "
+            "ÅÅÅÅ-MM-DD mellan 1950-01-01 och 2100-12-31",
+        ),
+        (
+            [PLAN_SLUG, "--as-of", "2015-09-02", "--since", "0001-01-01", "--format", "md"],
+            "argument --since: Ogiltigt datum ”0001-01-01” för --since",
+        ),
         (
             [PLAN_SLUG, "--as-of", "2014-06-01", "--format", "md"],
             "Planen fanns inte den 1 juni 2014",

@@ -1,13 +1,12 @@
 """`styr hme import FILE --year 2015` and `styr hme generate -o FILE`: HME survey answers."""
 
-import datetime as dt
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from styr.engagement.domain import SurveyImportError, import_survey, survey_day
 from styr.engagement.generate import DEMO_SEED, demo_unit_names, generate_csv
-from styr.lib.dates import InvalidDate, parse_iso_date
+from styr.lib.dates import date_option, year_option
 from styr.org.commands import choose_municipality, write_file
 
 
@@ -18,16 +17,22 @@ class Command(BaseCommand):
         actions = parser.add_subparsers(dest="action", required=True, metavar="{import,generate}")
         load = actions.add_parser("import", help="import a CSV of answers as a year's survey")
         load.add_argument("file", type=Path)
-        load.add_argument("--year", type=int, required=True, help="the survey's year, e.g. 2015")
+        load.add_argument(
+            "--year", type=year_option("--year"), required=True, help="the survey's year, e.g. 2015"
+        )
         load.add_argument("--title", help="the survey's title")
-        load.add_argument("--date", help="the day it was conducted, YYYY-MM-DD")
+        load.add_argument(
+            "--date", type=date_option("--date"), help="the day it was conducted, YYYY-MM-DD"
+        )
         load.add_argument("--municipality", help="municipality slug (needed if there are several)")
         load.add_argument(
             "--skip-bad", action="store_true", help="load the good rows and report the bad ones"
         )
         make = actions.add_parser("generate", help="write made-up answers for the demo's units")
         make.add_argument("-o", "--output", type=Path, required=True, help="the CSV file to write")
-        make.add_argument("--year", type=int, default=2015, help="unit names as of this year")
+        make.add_argument(
+            "--year", type=year_option("--year"), default=2015, help="unit names as of this year"
+        )
         make.add_argument("--seed", type=int, default=DEMO_SEED)
         make.add_argument("--municipality", help="municipality slug (needed if there are several)")
 
@@ -38,7 +43,7 @@ class Command(BaseCommand):
             self.generate(**options)
 
     def import_file(self, *, file, year, title, date, municipality, skip_bad, **options):
-        conducted_on = self.parse_date(date) if date else None
+        conducted_on = date
         found = self.municipality(municipality)
         try:
             result = import_survey(
@@ -65,12 +70,6 @@ class Command(BaseCommand):
             raise CommandError(f"{found.name} has no units to make answers for")
         write_file(output, generate_csv(names, seed=seed).encode("utf-8"))
         self.stdout.write(f"Wrote made-up answers for {len(names)} units to {output}.")
-
-    def parse_date(self, text: str) -> dt.date:
-        try:
-            return parse_iso_date(text)
-        except InvalidDate:
-            raise CommandError(f"--date: {text!r} is not a date in the form YYYY-MM-DD") from None
 
     def municipality(self, slug):
         return choose_municipality(slug)

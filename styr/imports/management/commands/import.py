@@ -10,7 +10,7 @@ from styr.extract.document import extract_text
 from styr.extract.readers import UnreadableDocument, read_document
 from styr.imports.commands import acting_user, choose_owner
 from styr.imports.domain import find_registration_number, import_plan
-from styr.lib.dates import InvalidDate, parse_iso_date
+from styr.lib.dates import date_option
 from styr.org.commands import choose_municipality
 
 
@@ -27,7 +27,9 @@ class Command(BaseCommand):
             "--owner", help="the owning body: its slug or name (required; see the list it gives)"
         )
         parser.add_argument(
-            "--as-of", help="the day the document's status describes (default today)"
+            "--as-of",
+            type=date_option("--as-of"),
+            help="the day the document's status describes, YYYY-MM-DD (default today)",
         )
         parser.add_argument(
             "--municipality", help="municipality slug (needed if there are several)"
@@ -42,7 +44,7 @@ class Command(BaseCommand):
     ):
         if not plan.strip():
             raise CommandError("--plan: give the plan a title (the file name is not one)")
-        day = self.parse_day(as_of)
+        day = as_of or timezone.localdate()
         found = choose_municipality(municipality)
         body = choose_owner(found, owner)
         by = acting_user(user, "imports.import_plan", found)
@@ -71,14 +73,6 @@ class Command(BaseCommand):
                 f"{Path(file).name}: {' '.join(error.messages)} Nothing was saved."
             ) from error
         self.report(result, number)
-
-    def parse_day(self, text: str | None):
-        if not text:
-            return timezone.localdate()
-        try:
-            return parse_iso_date(text)
-        except InvalidDate:
-            raise CommandError(f"--as-of: {text!r} is not a date in the form YYYY-MM-DD") from None
 
     def report(self, result, number: str) -> None:
         saved = result.plan

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from styr.lib.periods import FIRST_YEAR, LAST_YEAR
+from styr.lib.dates import year_option
 from styr.org.commands import choose_municipality, write_file
 from styr.service.domain import CaseImportError, import_cases
 from styr.service.generate import DEFAULT_SEED, generate_year_csv
@@ -44,7 +44,7 @@ class Command(BaseCommand):
         generating = actions.add_parser(
             "generate", help="write a made-up year of cases in the import format (for the demo)"
         )
-        generating.add_argument("--year", type=int, required=True)
+        generating.add_argument("--year", type=year_option("--year"), required=True)
         generating.add_argument("--seed", type=int, default=DEFAULT_SEED)
         generating.add_argument("-o", "--output", help="write to this file (default: stdout)")
 
@@ -87,8 +87,6 @@ class Command(BaseCommand):
         return choose_municipality(slug)
 
     def generate(self, year: int, seed: int, output: str | None) -> None:
-        if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise CommandError(f"--year: {year} is not a year between {FIRST_YEAR} and {LAST_YEAR}")
         text = generate_year_csv(year, seed=seed)
         cases = text.count("\n") - 1
         if not output:
