@@ -136,6 +136,7 @@ class GoalSections:
                 "note",
                 "targets",
                 "measurements",
+                "example_measurements",
                 "compare_with",
                 "compare_group",
             },
@@ -186,9 +187,16 @@ class GoalSections:
             Target.objects.create(
                 indicator=indicator, period=self.period(node, "targets", key), value=value
             )
+        # The demo's entered outcomes are invented; the file says so and the pages show it.
+        example = node.get("example_measurements", False)
+        if not isinstance(example, bool):
+            r.fail(node, f"example_measurements: {example!r} is not true or false")
         for key, value in (node.get("measurements") or {}).items():
             Measurement.objects.create(
-                indicator=indicator, period=self.period(node, "measurements", key), value=value
+                indicator=indicator,
+                period=self.period(node, "measurements", key),
+                value=value,
+                is_example=example,
             )
 
     def assessment(self, node) -> None:

@@ -46,7 +46,7 @@ class TargetInline(PolicyTabularInline):
 class MeasurementInline(PolicyTabularInline):
     model = Measurement
     extra = 1
-    fields = ["period", "unit", "other_municipality", "gender", "value"]
+    fields = ["period", "unit", "other_municipality", "gender", "value", "is_example"]
     raw_id_fields = ["unit", "other_municipality"]
 
 

@@ -341,6 +341,13 @@ class Measurement(models.Model):
     )
     gender = models.CharField(_("kön"), max_length=1, choices=Gender.choices, default="T")
     value = models.FloatField(_("utfall"), null=True, blank=True)
+    is_example = models.BooleanField(
+        _("exempel"),
+        default=False,
+        help_text=_(
+            "Värdet är påhittat (demo), inte ett verkligt utfall; sidorna som visar det säger det."
+        ),
+    )
     recorded_at = models.DateTimeField(_("registrerad"), default=timezone.now)
 
     class Meta:

@@ -43,6 +43,7 @@ class IndicatorData:
     values: dict[str, float | None] = field(default_factory=dict)  # period key -> total
     by_gender: dict[str, dict[str, float | None]] = field(default_factory=dict)  # K/M -> ...
     targets: dict[str, float] = field(default_factory=dict)
+    examples: bool = False  # some entered outcomes are invented examples (Measurement.is_example)
 
     def years(self) -> set[int]:
         return {year_of(key) for key, value in self.values.items() if value is not None}
@@ -60,9 +61,10 @@ def load_data(municipality, indicators: list[Indicator]) -> dict[int, IndicatorD
     if manual:
         rows = Measurement.objects.filter(
             indicator_id__in=manual, unit__isnull=True, other_municipality__isnull=True
-        ).values_list("indicator_id", "period", "gender", "value")
-        for indicator_id, period, gender, value in rows:
+        ).values_list("indicator_id", "period", "gender", "value", "is_example")
+        for indicator_id, period, gender, value, is_example in rows:
             _put(data[indicator_id], period, gender, value)
+            data[indicator_id].examples |= is_example
 
     by_kpi = defaultdict(list)
     for indicator in indicators:
@@ -88,22 +90,33 @@ def load_data(municipality, indicators: list[Indicator]) -> dict[int, IndicatorD
     return data
 
 
-def generated_sources(municipality, indicators: list[Indicator]) -> list[str]:
-    """Which of the indicators' computed sources hold generated example records (the demo's
-    cases and survey answers), so the page can say so: ["service", "hme"] or fewer."""
-    computations = {i.computation for i in indicators if i.source == Source.COMPUTED}
-    found = []
-    if (
-        computations & SERVICE
-        and ServiceCaseImport.objects.filter(municipality=municipality, generated=True).exists()
-    ):
-        found.append("service")
-    if (
-        computations & HME
-        and EngagementSurvey.objects.filter(municipality=municipality, generated=True).exists()
-    ):
-        found.append("hme")
-    return found
+@dataclass
+class Invented:
+    """Which numbers behind a page are invented, read from the data's own marks: entered
+    outcomes marked as examples (`Measurement.is_example`), and contact-centre cases or HME
+    answers from a generated import. Every page showing those numbers shows this beside them."""
+
+    entered: list[Indicator] = field(default_factory=list)
+    service: bool = False
+    hme: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.entered or self.service or self.hme)
+
+
+def invented(municipality, items: list[IndicatorData]) -> Invented:
+    """What of `items` (indicators with their loaded outcomes) is invented; at most two
+    queries, only for computed indicators, whatever the number of indicators."""
+    computations = {
+        item.indicator.computation for item in items if item.indicator.source == Source.COMPUTED
+    }
+    return Invented(
+        entered=[item.indicator for item in items if item.examples],
+        service=bool(computations & SERVICE)
+        and ServiceCaseImport.objects.filter(municipality=municipality, generated=True).exists(),
+        hme=bool(computations & HME)
+        and EngagementSurvey.objects.filter(municipality=municipality, generated=True).exists(),
+    )
 
 
 def _put(item: IndicatorData, period: str, gender: str, value: float | None) -> None:
@@ -183,8 +196,15 @@ def assess_goals(goals: list[Goal], data, year: int, rules) -> dict[int, GoalYea
 
 
 def chosen_year(data, goals, asked: int | None, today: dt.date) -> tuple[int, list[int]]:
-    """The year to show (asked for, or the latest year up to now with an outcome) and the
-    years worth offering."""
+    """The year to show and the years worth offering; an asked-for year always wins.
+
+    By default the goal pages follow the rule of every other page, today, as a year: today's
+    year clamped to the years that have outcomes. Outcomes for a year arrive during the next,
+    so today's year usually has none yet, and a citizen opening the goal tree expects the
+    newest assessment there is, not a page of "ej bedömt": the latest year with outcomes up
+    to today's, or the first with outcomes if all lie ahead. Without any outcome, today's
+    year within the goals' own years (never simply the first of them).
+    """
     years = set()
     for item in data.values():
         years |= item.years()
@@ -194,6 +214,17 @@ def chosen_year(data, goals, asked: int | None, today: dt.date) -> tuple[int, li
     if asked is not None:
         years.add(asked)
         return asked, sorted(years)
-    with_data = [y for item in data.values() for y in item.years() if y <= today.year]
-    default = max(with_data) if with_data else (min(years) if years else today.year)
+    with_data = outcome_years(data)
+    if with_data:
+        up_to_today = [year for year in with_data if year <= today.year]
+        default = up_to_today[-1] if up_to_today else with_data[0]
+    elif years:
+        default = min(max(today.year, min(years)), max(years))
+    else:
+        default = today.year
     return default, sorted(years)
+
+
+def outcome_years(data) -> list[int]:
+    """The years in which any of the indicators has an outcome, in order."""
+    return sorted({year for item in data.values() for year in item.years()})

@@ -41,14 +41,23 @@ def _assessed(request, municipality, goals):
     today = timezone.localdate()
     year, years = outcomes.chosen_year(data, goals, read_year(request), today)
     rules, labels = outcomes.rules_for(municipality)
-    return outcomes.assess_goals(goals, data, year, rules), year, years, labels, rules
+    assessed = outcomes.assess_goals(goals, data, year, rules)
+    return assessed, year, years, labels, rules, data
+
+
+def newest_outcome_note(data, year: int) -> int | None:
+    """The year shown, when it is the newest with outcomes and today is later: the page says
+    so, as a reader who sees another year than this one should learn why."""
+    with_outcomes = outcomes.outcome_years(data)
+    newest = with_outcomes[-1] if with_outcomes else None
+    return year if newest == year < timezone.localdate().year else None
 
 
 @answers_bad_query
 def goal_tree(request, municipality: str):
     municipality = get_object_or_404(Municipality, slug=municipality)
     goals = _goals(municipality)
-    assessed, year, years, labels, rules = _assessed(request, municipality, goals)
+    assessed, year, years, labels, rules, data = _assessed(request, municipality, goals)
     roots = [assessed[g.id] for g in goals if g.parent_id is None]
     return render(
         request,
@@ -57,6 +66,8 @@ def goal_tree(request, municipality: str):
             "municipality": municipality,
             "roots": roots,
             "year": year,
+            "newest_outcomes": newest_outcome_note(data, year),
+            "generated": outcomes.invented(municipality, list(data.values())),
             "years": years,
             "labels": labels,
             "rules": rules,
@@ -72,7 +83,7 @@ def goal(request, municipality: str, slug: str):
     chosen = next((g for g in goals if g.slug == slug), None)
     if chosen is None:
         raise Http404(slug)
-    assessed, year, years, labels, rules = _assessed(request, municipality, goals)
+    assessed, year, years, labels, rules, data = _assessed(request, municipality, goals)
     by_id = {g.id: g for g in goals}
     ancestors, parent_id = [], chosen.parent_id
     while parent_id in by_id:
@@ -105,13 +116,19 @@ def goal(request, municipality: str, slug: str):
             "rules": rules,
             "actions": actions,
             "analysis": next((a for a in analyses if a.period == str(year)), None),
-            "generated": outcomes.generated_sources(
-                municipality, [row.indicator for row in assessed[chosen.id].indicators]
-            ),
+            "generated": outcomes.invented(municipality, _subtree_data(assessed[chosen.id])),
             "analyses": analyses,
             "today": today,
         },
     )
+
+
+def _subtree_data(item) -> list:
+    """The outcomes behind a goal's assessment: its own indicators' and its sub-goals'."""
+    found = [row.data for row in item.indicators]
+    for child in item.children:
+        found += _subtree_data(child)
+    return found
 
 
 @answers_bad_query
@@ -133,7 +150,7 @@ def indicator(request, municipality: str, slug: str):
     comparison, chooser = [], None
     if indicator.source == Source.KOLADA:
         comparison, chooser = _kolada_comparison(request, indicator, municipality)
-    others = _other_measurements(indicator)
+    others, other_examples = _other_measurements(indicator)
     comparison += others
 
     keys = {key for key in data.values if parse_period(key).kind == kind}
@@ -155,6 +172,8 @@ def indicator(request, municipality: str, slug: str):
         row["level"] = assessment.assess_indicator(
             row["value"], row["target"], indicator.direction, rules
         )
+    units, unit_examples = _unit_measurements(indicator)
+    data.examples |= other_examples or unit_examples
     years = sorted(data.years())
     yearly = [outcomes.indicator_year(data, year, rules) for year in years]
     chart = Chart(
@@ -183,8 +202,8 @@ def indicator(request, municipality: str, slug: str):
             "labels": labels,
             "has_gender": bool(data.by_gender),
             "chart": render_chart(chart, chart_id="indikator-diagram") if periods else "",
-            "units": _unit_measurements(indicator),
-            "generated": outcomes.generated_sources(municipality, [indicator]),
+            "units": units,
+            "generated": outcomes.invented(municipality, [data]),
         },
     )
 
@@ -237,25 +256,31 @@ def _kolada_comparison(request, indicator, municipality):
 
 
 def _other_measurements(indicator):
-    """Entered outcomes for other municipalities (for indicators not taken from Kolada)."""
+    """Entered outcomes for other municipalities (for indicators not taken from Kolada), and
+    whether any of them is an invented example."""
     series: dict[str, ComparisonSeries] = {}
     rows = Measurement.objects.filter(
         indicator=indicator, other_municipality__isnull=False, gender="T"
     ).select_related("other_municipality")
+    examples = False
     for row in rows:
         name = row.other_municipality.title
         series.setdefault(name, ComparisonSeries(name, {}, False)).values[row.period] = row.value
-    return list(series.values())
+        examples |= row.is_example
+    return list(series.values()), examples
 
 
 def _unit_measurements(indicator):
-    """Entered outcomes per unit: [(unit name, [(period, value)])]."""
+    """Entered outcomes per unit, [(unit name, [(period, value)])], and whether any of them
+    is an invented example."""
     by_unit: dict[str, list] = {}
     rows = (
         Measurement.objects.filter(indicator=indicator, unit__isnull=False, gender="T")
         .select_related("unit")
         .order_by("unit__name", "period")
     )
+    examples = False
     for row in rows:
         by_unit.setdefault(row.unit.name, []).append((parse_period(row.period), row.value))
-    return list(by_unit.items())
+        examples |= row.is_example
+    return list(by_unit.items()), examples
