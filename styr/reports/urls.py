@@ -15,4 +15,5 @@ urlpatterns = [
         name="published_file",
     ),
     path("planer/<slug:slug>/publicera/", views.publish, name="publish"),
+    path("planer/<slug:slug>/rapporttexter/", views.texts, name="texts"),
 ]

@@ -22,13 +22,15 @@ from styr.reports.domain import (
     ReportDateError,
     make_report,
     publish_report,
+    record_report_texts,
 )
 from styr.reports.domain import (
     render as render_format,
 )
 from styr.reports.formats import FORMATS, Format, UnknownFormat, get_format
-from styr.reports.forms import PublishForm
+from styr.reports.forms import PublishForm, ReportTextsForm
 from styr.reports.models import PublishedFile, PublishedReport
+from styr.reports.queries import latest_texts
 
 logger = logging.getLogger("styr.reports")
 
@@ -182,7 +184,6 @@ def publish(request, slug: str):
                 plan,
                 day=form.cleaned_data["as_of"],
                 since=form.cleaned_data["since"],
-                proposal=form.cleaned_data["proposal"],
                 reason=form.cleaned_data["reason"],
                 by=request.user,
             )
@@ -205,4 +206,31 @@ def publish(request, slug: str):
         request,
         "reports/publish.html",
         {"plan": plan, "form": form, "published_reports": published_reports},
+    )
+
+
+@requires("reports.write_texts", _target_plan)
+def texts(request, slug: str):
+    """The strategy office writes the next report's texts; each save is a new version, and
+    reports as of earlier days keep the words they had."""
+    plan = _plan(request, slug)
+    current = latest_texts(plan)
+    form = ReportTextsForm(
+        request.POST or None, plan=plan, initial=ReportTextsForm.initial_from(current)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_report_texts(plan, by=request.user, **form.texts())
+        except ValidationError as error:
+            form.add_error("remaining", error.messages)
+        else:
+            messages.success(
+                request, _("Texterna är sparade och gäller rapporter från och med i dag.")
+            )
+            return redirect("reports:publish", slug=plan.slug)
+    return render(
+        request,
+        "reports/texts.html",
+        {"plan": plan, "form": form, "current": current},
+        status=400 if form.errors else 200,
     )

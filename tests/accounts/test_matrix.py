@@ -120,6 +120,7 @@ CASES: dict[str, Case] = {
     ),
     # The plan's strateg publishes its reports and the plan itself.
     "reports:publish": Case(lambda w: f"/planer/{w.plan.slug}/publicera/", STRATEG),
+    "reports:texts": Case(lambda w: f"/planer/{w.plan.slug}/rapporttexter/", STRATEG),
     "imports:publish_plan": Case(
         lambda w: f"/planer/{w.plan.slug}/offentliggor/", STRATEG, method="post"
     ),
