@@ -42,6 +42,12 @@ _OBLIGATION = re.compile(
     r"tas fram|ses över|införs|upprättas|tar fram|ta fram)\b",
     re.IGNORECASE,
 )
+# "Stadsjurist Helena Meier är ansvarig för att ta fram …": who holds a standing duty, not
+# something decided to be done (the annotation rules count it as no action).
+_STANDING_DUTY = re.compile(
+    r"^(?!ansvarig)[^.]*?\b(?:är ansvarig|är ansvariga|ansvarar|har ansvar(?:et)?) för att\b",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"(.+?[.!?])(?:\s+(?=[A-ZÅÄÖ0-9\"”»*])|$)", re.DOTALL)
 _ISO_DATE = re.compile(r"\b(19|20)\d\d-[01]\d-[0-3]\d\b")
 _TABLE_ROW = re.compile(r"^\|.*\|$")
@@ -166,8 +172,22 @@ def first_sentence(text: str, limit: int = 120) -> str:
     return cut.rstrip(",;:– ") + " …"
 
 
+def _is_standing_duty(text: str, default_year: int | None) -> bool:
+    """One sentence naming who answers for something ongoing, with no date to do it by."""
+    sentences = _SENTENCE.findall(" ".join(text.split()))
+    return (
+        len(sentences) <= 1
+        and bool(_STANDING_DUTY.match(text))
+        and find_deadline(text, default_year=default_year) is None
+    )
+
+
 def _is_action(text: str, note: str | None, parties: list[Party], today: dt.date | None) -> bool:
-    if note or any(p.kind == "responsible" for p in parties):
+    if note:
+        return True
+    if _is_standing_duty(text, today.year if today else None):
+        return False
+    if any(p.kind == "responsible" for p in parties):
         return True
     if not _OBLIGATION.search(text):
         return False
@@ -201,8 +221,13 @@ def extract_actions(text: str) -> list[Action]:
             supporting=[p for p in parties if p.kind == "supporting"],
             deadline=find_deadline(plain, default_year=default_year),
         )
+        note = note or status_notes.state_in_text(plain)
         if note:
             action.status_text, action.status_code = note, status_notes.classify(note)
+            if action.deadline is None and action.status_code != "done":
+                # "… återstående delar genomförs fram till årsskiftet 2015/16": a note that
+                # sets the time for an action whose text gave none.
+                action.deadline = find_deadline(note, default_year=default_year)
         return action
 
     for block in paragraphs(text):

@@ -35,7 +35,8 @@ _NOT_STARTED = re.compile(
     re.I,
 )
 _IN_PROGRESS = re.compile(
-    r"\bpågår\b|\bpåbörjad|\bpåbörjat|\bunder\s+arbete\b|\bberäknas\s+(?:vara|bli)\s+klar|"
+    r"\bpågår\b|\bpåbörjad|\bpåbörjat|\bstartades\b|\bpåbörjades\b|\binleddes\b|"
+    r"\bunder\s+arbete\b|\bberäknas\s+(?:vara|bli)\s+klar|"
     r"\båterstår\b|\båterstående\b|\bdelvis\b|\bkommer\s+att\b|\bförsenad|\bförsenat\b|"
     r"\bej\s+klar",
     re.I,
@@ -66,6 +67,25 @@ def classify(note: str) -> str:
     if _DONE.search(note):
         return "done"
     return "unknown"
+
+
+# An opening sentence that says how the work stands: "Under våren 2015 startades arbetet med
+# Smart kommun.", "Utveckling av service … pågår kontinuerligt inom serviceenheten …".
+_STATE_IN_TEXT = re.compile(
+    r"\b(?:startades|påbörjades|inleddes)\b|\bpågår\s+(?:kontinuerligt|löpande)\b", re.I
+)
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
+
+
+def state_in_text(text: str) -> str | None:
+    """The action's opening sentence when it states how the work stands, else None.
+
+    Plans often say it there instead of in a note; only the opening sentence counts, since
+    later ones tell the background ("Under våren genomfördes en översyn …").
+    """
+    match = _FIRST_SENTENCE.match(" ".join(text.split()))
+    sentence = match.group(1) if match else ""
+    return sentence if sentence and _STATE_IN_TEXT.search(sentence) else None
 
 
 def split_note(paragraph: str) -> tuple[str, str | None]:

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from styr.extract.document import extract_text
+from styr.extract.segment import extract_actions
 
 BULLETS = """Handlingsplan för klimat 2016–2018
 Dnr KS 2016/45-001, 2016-01-20
@@ -120,7 +121,7 @@ def test_the_memo_as_a_word_file_gives_the_same_actions(tmp_path):
     assert [(a["text"], a["status"], a["deadline"]) for a in from_word] == [
         (a["text"], a["status"], a["deadline"]) for a in from_text
     ]
-    assert len(from_word) == 36
+    assert len(from_word) == 33  # the memo's actions; Övrigt's standing duties are not actions
 
 
 WORDS = st.sampled_from(
@@ -181,3 +182,47 @@ def test_arbitrary_plan_like_text_never_raises(text):
 @given(st.text())
 def test_arbitrary_text_never_raises(text):
     actions(text)
+
+
+def test_a_standing_duty_is_not_an_action_but_a_duty_with_a_date_is():
+    text = (
+        "# Övrigt\n\n"
+        "Ekonomichef Per Andersson är ansvarig för att följa upp budgeten löpande.\n\n"
+        "Kanslichef Eva Berg ansvarar för att ta fram en ny delegationsordning senast "
+        "den 30 juni 2021.\n"
+    )
+    actions = extract_actions(text)
+    assert [a.text for a in actions] == [
+        "Kanslichef Eva Berg ansvarar för att ta fram en ny delegationsordning senast "
+        "den 30 juni 2021."
+    ]
+
+
+def test_an_opening_sentence_that_says_how_the_work_stands_is_its_status():
+    started, continuous, background = extract_actions(
+        "# Digitalisering\n\n"
+        "Under hösten 2020 startades arbetet med e-tjänster. Ansvarig är IT-chef Sara Lind.\n\n"
+        "# Service\n\n"
+        "Utvecklingen av servicen pågår kontinuerligt inom kontaktcenter. Ansvarig är "
+        "servicechef Ali Nur.\n\n"
+        "# Kommunikation\n\n"
+        "Kommunikationen ska utvecklas. Under våren genomfördes en översyn. Ansvarig är "
+        "kommunikationschef Ola Ek.\n"
+    )
+    assert (started.status_code, started.status_text) == (
+        "in_progress",
+        "Under hösten 2020 startades arbetet med e-tjänster.",
+    )
+    assert continuous.status_code == "ongoing"
+    assert background.status_code is None  # a later sentence tells the background
+
+
+def test_a_note_sets_the_time_when_the_text_gives_none():
+    (action,) = extract_actions(
+        "2015-09-02\n\n# Återstående\n\n"
+        "Alla enheter ska organisera sina stödverksamheter inom ordinarie stödenheter. "
+        "Ansvarig är respektive stödprocessdirektör. *Arbetet pågår, återstående delar "
+        "genomförs fram till årsskiftet 2015/16.*\n"
+    )
+    assert action.deadline is not None
+    assert action.deadline.date.isoformat() == "2015-12-31"

@@ -42,8 +42,8 @@ def _slug(title: str) -> str:
     return re.sub(r"\W+", "-", title.lower()).strip("-")[:60]
 
 
-def test_the_demo_data_has_the_36_actions_of_the_memo():
-    assert len(ACTIONS) == 36
+def test_the_demo_data_has_the_33_actions_of_the_memo():
+    assert len(ACTIONS) == 33
 
 
 @pytest.mark.parametrize("action", ACTIONS, ids=[_slug(a["title"]) for a in ACTIONS])
