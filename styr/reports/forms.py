@@ -4,22 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from styr.lib.fields import DayField
 from styr.reports.build import DEFAULT_PROPOSAL
-from styr.reports.domain import published_versions, reason_required_message
+from styr.reports.domain import TEXT_FIELDS, published_versions, reason_required_message
 
 _TEXT = forms.Textarea(attrs={"rows": 8})
-# The form fields that are ReportTexts fields of the same name.
-TEXT_NAMES = (
-    "subtitle",
-    "proposal",
-    "summary",
-    "matter",
-    "areas",
-    "economy",
-    "other",
-    "attachments",
-    "signatories",
-    "include_statistics",
-)
+# The form fields that are ReportTexts fields of the same name; `remaining` is read apart.
+TEXT_NAMES = tuple(name for name in TEXT_FIELDS if name != "remaining")
 
 
 class PublishForm(forms.Form):
