@@ -260,7 +260,7 @@ def test_no_query_string_makes_any_page_fail(world, db, signed_in):
     client = world.client("superuser") if signed_in else Client()
 
     @hypothesis_settings(
-        max_examples=120,
+        max_examples=60,
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -303,7 +303,7 @@ def test_no_text_in_a_path_makes_any_page_fail(world, db, signed_in):
                 get(client, with_segment(path, segment, text), {})
 
     @hypothesis_settings(
-        max_examples=60,
+        max_examples=30,
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
