@@ -115,6 +115,7 @@ def test_the_refusals_pass_axe_too(site, browser_page):
     [
         ("status", "strateg-plan"),  # a strateg's header has the most links
         ("mina-atgarder", "elisabeth"),  # six actions with long titles
+        ("rapporttexter", "strateg-plan"),  # the report's texts: long textareas
     ],
 )
 def test_the_pages_reflow_at_320_px_without_sideways_scrolling(site, browser_page, path, username):
@@ -122,5 +123,10 @@ def test_the_pages_reflow_at_320_px_without_sideways_scrolling(site, browser_pag
     page = browser_page
     page.set_viewport_size(NARROW)
     sign_in(page, base, username)
-    page.goto(form_url(base, cast.action) if path == "status" else f"{base}/mina-atgarder/")
+    urls = {
+        "status": form_url(base, cast.action),
+        "mina-atgarder": f"{base}/mina-atgarder/",
+        "rapporttexter": f"{base}/planer/{cast.plan.slug}/rapporttexter/",
+    }
+    page.goto(urls[path])
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
