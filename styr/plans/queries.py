@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from styr.lib.asof import IN_FORCE_ORDER, AsOf
@@ -32,13 +32,18 @@ def in_force(model, applies: str, moment: AsOf, column: str = "id") -> Subquery:
 
     The same rule as `AsOf.pick`: applies on the day, recorded by its end, latest first.
     """
-    order = [f"-{applies if name == 'applies' else name}" for name in IN_FORCE_ORDER]
-    records = model.objects.filter(
-        action=OuterRef("pk"),
-        **{f"{applies}__lte": moment.day},
-        recorded_at__lt=moment.known_by,
-    )
-    return Subquery(records.order_by(*order).values(column)[:1])
+    records = model.objects.filter(known_on(applies, moment), action=OuterRef("pk"))
+    return Subquery(records.order_by(*in_force_order(applies)).values(column)[:1])
+
+
+def known_on(applies: str, moment: AsOf) -> Q:
+    """Records that apply on the day (their `applies` field) and were recorded by its end."""
+    return Q(**{f"{applies}__lte": moment.day}, recorded_at__lt=moment.known_by)
+
+
+def in_force_order(applies: str) -> list[str]:
+    """`IN_FORCE_ORDER` for a model whose day field is `applies`: the record in force first."""
+    return [f"-{applies if name == 'applies' else name}" for name in IN_FORCE_ORDER]
 
 
 def versions_in_force(

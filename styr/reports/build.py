@@ -28,6 +28,7 @@ from styr.reports.content import (
     Texts,
     ThemeSummary,
 )
+from styr.reports.wording import paragraphs
 
 DEFAULT_PROPOSAL = "Kommunstyrelsen noterar informationen till protokollet."
 DOCUMENT_TYPE = "Tjänsteskrivelse"
@@ -144,11 +145,11 @@ def report_texts(texts) -> Texts:
 def parse_signatories(text: str) -> list[Signatory]:
     """One signatory per paragraph: name, title and unit on their own lines."""
     result = []
-    for paragraph in re.split(r"\n\s*\n", text.strip()):
-        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
-        if lines:
-            name, title, unit = (lines + ["", ""])[:3]
-            result.append(Signatory(name=name, title=title, unit=" ".join(lines[2:]) or unit))
+    for paragraph in paragraphs(text):
+        name, title, *unit = [line.strip() for line in paragraph.splitlines() if line.strip()] + [
+            ""
+        ]
+        result.append(Signatory(name=name, title=title, unit=" ".join(unit).strip()))
     return result
 
 

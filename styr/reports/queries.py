@@ -8,24 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from styr.lib.asof import IN_FORCE_ORDER
 from styr.plans.models import Action, Theme
-from styr.plans.queries import as_of, read_action_rows_on
+from styr.plans.queries import as_of, in_force_order, known_on, read_action_rows_on
 from styr.reports.build import PlanRows
 from styr.reports.models import ReportTexts
-
-# ReportTexts' name for the day a row applies from.
-_TEXTS_ORDER = [f"-{'applies_from' if f == 'applies' else f}" for f in IN_FORCE_ORDER]
 
 
 def texts_in_force(plan, day: dt.date) -> ReportTexts | None:
     """The strategy office's texts for a report as of `day`, under the one as-of rule."""
-    moment = as_of(day)
     return (
-        ReportTexts.objects.filter(
-            plan=plan, applies_from__lte=day, recorded_at__lt=moment.known_by
-        )
-        .order_by(*_TEXTS_ORDER)
+        ReportTexts.objects.filter(known_on("applies_from", as_of(day)), plan=plan)
+        .order_by(*in_force_order("applies_from"))
         .first()
     )
 
