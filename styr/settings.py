@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "styr.goals",
     "styr.reports",
     "styr.imports",
+    "styr.rounds",
     "styr.accounts",
     "styr.portal",
     "styr.demo",

@@ -35,7 +35,7 @@ class TenureInline(PolicyTabularInline):
 class PersonAdmin(PolicyModelAdmin):
     list_display = ["name", "municipality"]
     list_filter = ["municipality"]
-    search_fields = ["name", "aliases__name"]
+    search_fields = ["name", "aliases__name", "email", "employee_number"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonAliasInline, TenureInline]
 

@@ -60,6 +60,22 @@ class Person(models.Model):
     )
     name = models.CharField(_("namn"), max_length=200)
     slug = models.SlugField(_("kortnamn"), max_length=200)
+    # Contact and identity for the municipality's own use (mail about their actions, the
+    # link made at a first single sign-on): personal data, never shown on public pages.
+    email = models.EmailField(
+        _("e-post"),
+        blank=True,
+        help_text=_("Dit påminnelser om personens åtgärder skickas om kontot saknar e-post."),
+    )
+    employee_number = models.CharField(
+        _("anställningsnummer"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "Kopplar personen till ett konto vid första inloggningen via "
+            "kommunens inloggning (om den anger anställningsnummer)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("person")
