@@ -47,6 +47,8 @@ class AuditEvent(models.TextChoices):
     LOGOUT = "logout", _("utloggning")
     LOGIN_FAILED = "login_failed", _("misslyckad inloggning")
     STATUS_UPDATE = "status_update", _("statusuppdatering")
+    STATUS_REVIEW = "status_review", _("granskning av statusuppdatering")
+    APPROVAL_SETTING = "approval_setting", _("krav på godkännande ändrat")
     ACTION_CHANGE = "action_change", _("ändring av åtgärd")
     ACTION_VERSION = "action_version", _("ny version av åtgärd")
     PLAN_PUBLISH = "plan_publish", _("publicering av plan")
@@ -219,6 +221,7 @@ AUDITED: dict[str, dict[str, Any]] = {
     "plans.Action": {},
     "plans.Responsibility": {},
     "plans.StatusUpdate": {},
+    "plans.StatusReview": {},
     "plans.ActionVersion": {},
     "goals.AssessmentScale": {},
     "goals.Goal": {"m2m_fields": {"actions"}},

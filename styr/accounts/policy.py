@@ -226,6 +226,7 @@ RIGHTS = {
     # Internal notes: insiders of the plan, and on an action also those who answer for it.
     "plans.view_internal": insider | is_responsible,
     "plans.report_status": may_report_status,
+    "plans.approve_status": is_strateg,
     "plans.change_plan": is_strateg,
     "plans.publish_plan": is_strateg,
     "plans.change_action": is_strateg,
@@ -256,6 +257,7 @@ ADMIN_FAMILIES: dict[str, dict[str, Any]] = {
     # History: read, never changed or deleted (status updates are added on their action).
     "plans.statusupdate": {"view": plan_content["view"], "add": may_report_status, "edit": never},
     "plans.actionversion": {"view": plan_content["view"], "edit": never},
+    "plans.statusreview": {"view": plan_content["view"], "edit": never},
     "reports.publishedreport": {"view": plan_content["view"], "edit": never},
     "reports.publishedfile": {"view": plan_content["view"], "edit": never},
     # Written on the plan's report-texts page, each save a new row; read here.

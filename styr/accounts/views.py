@@ -19,6 +19,9 @@ EXPLANATIONS = {
         "kan rapportera status."
     ),
     "plans.change_plan": _("Bara en strateg för planen kan ändra den."),
+    "plans.approve_status": _(
+        "Bara en strateg för planen kan godkänna eller skicka tillbaka statusuppdateringar."
+    ),
     "plans.publish_plan": _("Bara en strateg för planen kan offentliggöra den."),
     "plans.change_action": _("Bara en strateg för planen kan ändra åtgärder."),
     "reports.publish_report": _("Bara en strateg för planen kan publicera lägesrapporter."),

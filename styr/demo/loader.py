@@ -55,6 +55,7 @@ from styr.plans.models import (
     Responsibility,
     ResponsibilityKind,
     Status,
+    StatusReview,
     StatusUpdate,
     Theme,
 )
@@ -90,6 +91,7 @@ REPLACED_MODELS = [
     RoleGrant,
     Account,
     ActionVersion,
+    StatusReview,
     StatusUpdate,
     Responsibility,
     Action,

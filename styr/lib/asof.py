@@ -5,7 +5,8 @@ applies and the moment Styr recorded it. Shown as of day D is what applied on D 
 recorded by the end of D; of several such facts the one that applies latest wins, and of
 those applying from the same day the one recorded last (then the higher id). So a page, a
 report or an export for a past day never changes when something is recorded later, and a
-correction recorded today is seen from today on.
+correction recorded today is seen from today on. A status update that needs the plan
+owner's approval is known from the moment it is approved, not before (and never if sent back).
 
 Pure Python, no Django: `styr.plans.queries` asks the database the same question with
 `AsOf.known_by` and `IN_FORCE_ORDER`, and a test holds the two to the same answers.
@@ -42,12 +43,19 @@ class AsOf:
         """Records made at or after this moment were not known on `day`."""
         return dt.datetime.combine(self.day + dt.timedelta(days=1), dt.time(0), tzinfo=self.tz)
 
-    def admits(self, applies: dt.date, recorded_at: dt.datetime) -> bool:
-        return applies <= self.day and recorded_at < self.known_by
+    def admits(self, applies: dt.date, known_at: dt.datetime | None) -> bool:
+        return applies <= self.day and known_at is not None and known_at < self.known_by
 
-    def pick(self, records: Iterable[R], applies: Callable[[R], dt.date]) -> R | None:
-        """The record in force on the day, or None; `applies` reads a record's day."""
-        admitted = [r for r in records if self.admits(applies(r), r.recorded_at)]
+    def pick(
+        self,
+        records: Iterable[R],
+        applies: Callable[[R], dt.date],
+        known: Callable[[R], dt.datetime | None] = lambda r: r.recorded_at,
+    ) -> R | None:
+        """The record in force on the day, or None; `applies` reads a record's day, `known`
+        when it became known (by default when it was recorded; a status update that needed
+        approval: when approved, None before)."""
+        admitted = [r for r in records if self.admits(applies(r), known(r))]
         if not admitted:
             return None
         return max(admitted, key=lambda r: (applies(r), r.recorded_at, r.id or 0))

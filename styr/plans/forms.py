@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from styr.plans.approval import COMMENT_LIMIT
 from styr.plans.domain import ANY_SEEN, NOTE_LIMIT, check_update_date
-from styr.plans.models import Action, Status, StatusUpdate
+from styr.plans.models import Action, Decision, Status, StatusUpdate
 
 TOO_LONG = _("Högst %(limit_value)d tecken; texten har %(show_value)d.")
 
@@ -101,3 +102,33 @@ class StatusForm(forms.Form):
         data = self.data.copy()
         data["seen"] = str(newer.id)
         return StatusForm(data, action=self.action, latest=latest, newest=newer)
+
+
+class ReviewForm(forms.Form):
+    """The strateg's decision on one submitted update."""
+
+    decision = forms.ChoiceField(
+        label=_("Beslut"),
+        choices=Decision.choices,
+        error_messages={"invalid_choice": _("Välj Godkänn eller Skicka tillbaka.")},
+    )
+    comment = forms.CharField(
+        label=_("Kommentar till den ansvariga"),
+        required=False,
+        max_length=COMMENT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Krävs när du skickar tillbaka: skickas med e-post till den som lämnade in."),
+        error_messages={"max_length": TOO_LONG},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == Decision.RETURNED and not cleaned.get("comment", "").strip():
+            self.add_error("comment", _("Skriv varför uppdateringen skickas tillbaka."))
+        return cleaned
+
+
+class ApprovalSettingForm(forms.Form):
+    requires_approval = forms.BooleanField(
+        label=_("Statusuppdateringar från ansvariga kräver godkännande"), required=False
+    )

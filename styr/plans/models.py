@@ -61,6 +61,14 @@ class Plan(models.Model):
         blank=True,
         help_text=_("Tomt: ett utkast som bara inloggade med rätt behörighet ser."),
     )
+    requires_approval = models.BooleanField(
+        _("kräver godkännande"),
+        default=False,
+        help_text=_(
+            "En ansvarigs statusuppdatering är inlämnad tills planens strateg godkänner den; "
+            "först då syns den publikt och i rapporter."
+        ),
+    )
 
     class Meta:
         verbose_name = _("handlingsplan")
@@ -316,6 +324,9 @@ class StatusUpdate(AppendOnly):
         help_text=_("Vem som lämnade uppgiften, t.ex. en lägesrapport."),
     )
     recorded_at = models.DateTimeField(_("registrerad"), default=timezone.now, editable=False)
+    # Set when written, from the plan's setting and the author's rights: such an update is
+    # *inlämnad* and counts for nothing shown as of a day until its review approves it.
+    needs_approval = models.BooleanField(_("kräver godkännande"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("statusuppdatering")
@@ -325,6 +336,47 @@ class StatusUpdate(AppendOnly):
 
     def __str__(self):
         return f"{self.date}: {self.get_status_display()}"
+
+
+class Decision(models.TextChoices):
+    APPROVED = "approved", _("Godkänd")
+    RETURNED = "returned", _("Skickad tillbaka")
+
+
+class StatusReview(AppendOnly):
+    """The strateg's decision on a submitted status update: approved, or sent back with a
+    comment. One per update, never changed; an update sent back stays in the history and
+    the ansvarig submits a new one. Written only by `styr.plans.approval.review_update`.
+
+    An approved update is known, for the one as-of rule, from `decided_at`: a page or report
+    as of a day before the approval does not show it, whatever day it describes.
+    """
+
+    update = models.OneToOneField(
+        StatusUpdate,
+        on_delete=models.PROTECT,
+        related_name="review",
+        verbose_name=_("statusuppdatering"),
+    )
+    decision = models.CharField(_("beslut"), max_length=10, choices=Decision.choices)
+    comment = models.TextField(_("kommentar"), blank=True)
+    decided_at = models.DateTimeField(_("beslutad"), default=timezone.now, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beslutad av"),
+    )
+
+    class Meta:
+        verbose_name = _("granskning av statusuppdatering")
+        verbose_name_plural = _("granskningar av statusuppdateringar")
+        ordering = ["decided_at", "id"]
+
+    def __str__(self):
+        return f"{self.update_id}: {self.get_decision_display()}"
 
 
 # What a version keeps of its action: fields of the same name in both models.

@@ -16,7 +16,14 @@ from django.utils import timezone
 
 from styr.lib.asof import IN_FORCE_ORDER, AsOf
 from styr.org.models import Person, Post, Tenure
-from styr.plans.models import Action, ActionVersion, StatusUpdate, Theme, versioned_values
+from styr.plans.models import (
+    Action,
+    ActionVersion,
+    Decision,
+    StatusUpdate,
+    Theme,
+    versioned_values,
+)
 from styr.plans.snapshot import ActionRow, Named, PlanSnapshot, assemble, build_action_rows
 from styr.plans.status import NOT_REPORTED, count_statuses
 from styr.plans.versions import Names, VersionEntry, describe_versions
@@ -30,15 +37,36 @@ def as_of(day: dt.date) -> AsOf:
 def in_force(model, applies: str, moment: AsOf, column: str = "id") -> Subquery:
     """Per action (the outer query), `column` of its `model` record in force as of the day.
 
-    The same rule as `AsOf.pick`: applies on the day, recorded by its end, latest first.
+    The same rule as `AsOf.pick`: applies on the day, known by its end, latest first. A
+    status update is known when it was recorded, or, if it needed approval, when approved.
     """
-    records = model.objects.filter(known_on(applies, moment), action=OuterRef("pk"))
+    known = updates_known_on(moment) if model is StatusUpdate else known_on(applies, moment)
+    records = model.objects.filter(known, action=OuterRef("pk"))
     return Subquery(records.order_by(*in_force_order(applies)).values(column)[:1])
 
 
 def known_on(applies: str, moment: AsOf) -> Q:
     """Records that apply on the day (their `applies` field) and were recorded by its end."""
     return Q(**{f"{applies}__lte": moment.day}, recorded_at__lt=moment.known_by)
+
+
+def updates_known_on(moment: AsOf) -> Q:
+    """Status updates dated on or before the day and known by its end."""
+    return Q(date__lte=moment.day) & approved_by(moment.known_by)
+
+
+def approved_by(moment: dt.datetime) -> Q:
+    """Status updates that count at `moment`: recorded by then without needing approval, or
+    approved by then. One submitted and not (yet) approved counts nowhere: not on public
+    pages, not in reports, exports or the as-of history."""
+    return Q(needs_approval=False, recorded_at__lt=moment) | Q(
+        review__decision=Decision.APPROVED, review__decided_at__lt=moment
+    )
+
+
+def public_updates() -> Q:
+    """Status updates anyone who may see the plan may see: those approved, now."""
+    return Q(needs_approval=False) | Q(review__decision=Decision.APPROVED)
 
 
 def in_force_order(applies: str) -> list[str]:

@@ -12,4 +12,6 @@ urlpatterns = [
         views.report_status,
         name="report_status",
     ),
+    path("planer/<slug:slug>/granskning/", views.review_queue, name="review_queue"),
+    path("planer/<slug:slug>/granskning/<id:pk>/", views.review, name="review"),
 ]

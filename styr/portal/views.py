@@ -12,6 +12,7 @@ from styr.plans.models import Action, Plan, StatusUpdate
 from styr.plans.queries import (
     plan_snapshot,
     plan_status_counts,
+    public_updates,
     read_action_rows,
     version_changes,
 )
@@ -102,11 +103,13 @@ def action(request, slug: str, pk: int):
     existed = bool(rows)
     if not existed:  # not yet part of the plan that day: show what it says today
         rows = read_action_rows(only, timezone.localdate(), action.plan.municipality_id)
-    history = list(
-        StatusUpdate.objects.filter(action=action)
-        .select_related("author")
-        .order_by("date", "recorded_at", "id")
-    )
+    internal = can(request.user, "plans.view_internal", action)
+    # Those who answer for the action, and insiders, also see updates submitted for approval
+    # and those sent back; everyone else the approved ones only.
+    history = StatusUpdate.objects.filter(action=action).select_related("author", "review")
+    if not internal:
+        history = history.filter(public_updates())
+    history = list(history.order_by("date", "recorded_at", "id"))
     return render(
         request,
         "portal/action.html",
@@ -117,7 +120,7 @@ def action(request, slug: str, pk: int):
             "existed": existed,
             "history": history,
             "changes": version_changes(action),
-            "internal": can(request.user, "plans.view_internal", action),
+            "internal": internal,
             "may_report": can(request.user, "plans.report_status", action),
             "day": day,
             "form": AsOfForm(query),

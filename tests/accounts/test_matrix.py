@@ -76,6 +76,10 @@ class World:
         return self.cast.plan.municipality
 
 
+def any_update(world: World) -> StatusUpdate:
+    return StatusUpdate.objects.filter(action__plan=world.plan).first()
+
+
 def kpi(world: World) -> Kpi:
     return Indicator.objects.filter(kpi__isnull=False).first().kpi
 
@@ -117,6 +121,11 @@ CASES: dict[str, Case] = {
     "plans:my_actions": Case(lambda w: "/mina-atgarder/", SIGNED_IN),
     "plans:report_status": Case(
         lambda w: f"/planer/{w.plan.slug}/atgarder/{w.action.id}/status/", "LDADADD"
+    ),
+    # The plan's strateg approves what the ansvariga submit (an empty decision: a 400 form).
+    "plans:review_queue": Case(lambda w: f"/planer/{w.plan.slug}/granskning/", STRATEG),
+    "plans:review": Case(
+        lambda w: f"/planer/{w.plan.slug}/granskning/{any_update(w).id}/", STRATEG, method="post"
     ),
     # The plan's strateg publishes its reports and the plan itself.
     "reports:publish": Case(lambda w: f"/planer/{w.plan.slug}/publicera/", STRATEG),

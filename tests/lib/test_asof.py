@@ -71,3 +71,21 @@ def test_a_dated_document_counts_as_recorded_on_its_own_day():
     assert not AsOf(dt.date(2015, 9, 1), STOCKHOLM).admits(
         dt.date(2015, 9, 1), recorded_on(dt.date(2015, 9, 2), STOCKHOLM)
     )
+
+
+def test_a_record_not_yet_known_is_never_in_force():
+    """A status update awaiting approval is known from its approval (here: never yet)."""
+    moment = AsOf(dt.date(2015, 9, 2), STOCKHOLM)
+    approved = update(1, dt.date(2015, 9, 1), "in_progress")
+    waiting = update(2, dt.date(2015, 9, 2), "done")
+    approvals = {1: approved.recorded_at, 2: None}
+    found = moment.pick([approved, waiting], lambda u: u.date, lambda u: approvals[u.id])
+    assert found is approved
+    approvals[2] = dt.datetime(2015, 9, 3, 8, tzinfo=STOCKHOLM)  # approved the next morning
+    assert moment.pick([approved, waiting], lambda u: u.date, lambda u: approvals[u.id]) is approved
+    assert (
+        AsOf(dt.date(2015, 9, 3), STOCKHOLM).pick(
+            [approved, waiting], lambda u: u.date, lambda u: approvals[u.id]
+        )
+        is waiting
+    )
