@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from styr.accounts.audit import AuditEvent, audited
@@ -34,6 +35,17 @@ def pending(plan: Plan):
         .select_related("action", "author")
         .order_by("recorded_at", "id")
     )
+
+
+def open_submissions(actions) -> dict[int, StatusUpdate]:
+    """Per action, its newest update if that one still waits for approval or was sent back:
+    what its ansvarig should see beside the approved status. Two queries for any number."""
+    newest = StatusUpdate.objects.filter(action=OuterRef("pk")).order_by("-id").values("id")[:1]
+    ids = actions.annotate(newest=Subquery(newest)).values("newest")
+    waiting = StatusUpdate.objects.filter(id__in=ids, needs_approval=True).exclude(
+        review__decision=Decision.APPROVED
+    )
+    return {update.action_id: update for update in waiting.select_related("review")}
 
 
 @audited(AuditEvent.STATUS_REVIEW, actor="by")

@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from styr.plans.approval import open_submissions
 from styr.plans.models import Action, Responsibility, ResponsibilityKind
 from styr.plans.queries import read_action_rows
 from styr.plans.snapshot import ActionRow
@@ -33,6 +34,8 @@ class MyAction:
     row: ActionRow
     kinds: list[str]  # "responsible" before "supporting"
     posts: list[Any]  # the posts through which the person answers for it, if any
+    # The newest update if it awaits approval or was sent back (the row shows the approved).
+    submitted: Any | None = None
 
     @property
     def role(self) -> str:
@@ -66,11 +69,18 @@ def my_plans(
         if responsibility.person_id is None and responsibility.post is not None:
             posts[responsibility.action_id].append(responsibility.post)
     actions = Action.objects.filter(id__in=responsibilities.values("action_id"))
+    submitted = open_submissions(actions)
     plans: dict[int, MyPlan] = {}
     for row in read_action_rows(actions, day, municipality_id):
         plan = row.action.plan
+        action_id = row.action.id
         plans.setdefault(plan.id, MyPlan(plan)).actions.append(
-            MyAction(row, sorted(kinds[row.action.id], key=_kind_order), posts[row.action.id])
+            MyAction(
+                row,
+                sorted(kinds[action_id], key=_kind_order),
+                posts[action_id],
+                submitted.get(action_id),
+            )
         )
     for mine in plans.values():
         mine.actions.sort(key=lambda a: (not a.row.overdue, a.row.action.order))

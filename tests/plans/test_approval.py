@@ -195,3 +195,14 @@ def test_the_decision_is_in_the_audit_log(approving):
     review_update(update, decision=Decision.APPROVED, by=approving.strateg)
     entry = LogEntry.objects.filter(additional_data__event="status_review").get()
     assert entry.actor == approving.strateg
+
+
+def test_mina_atgarder_shows_what_waits_and_what_was_sent_back(approving):
+    update = submit(approving)
+    client = signed_in(approving.responsible)
+    assert "Inlämnad, väntar på godkännande" in client.get("/mina-atgarder/").content.decode()
+    review_update(
+        update, decision=Decision.RETURNED, comment="Ange beslutet.", by=approving.strateg
+    )
+    page = client.get("/mina-atgarder/").content.decode()
+    assert "Skickad tillbaka" in page and "Ange beslutet." in page
