@@ -22,6 +22,8 @@ WIDTH = 320
 NOT_PUBLIC = {
     "plans:my_actions",
     "plans:report_status",
+    "plans:review_queue",
+    "plans:review",
     "reports:publish",
     "reports:texts",
     "imports:upload",
