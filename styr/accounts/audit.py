@@ -46,6 +46,7 @@ class AuditEvent(models.TextChoices):
     LOGIN = "login", _("inloggning")
     LOGOUT = "logout", _("utloggning")
     LOGIN_FAILED = "login_failed", _("misslyckad inloggning")
+    SINGLE_SIGN_ON = "single_sign_on", _("konto och roller från inloggningstjänsten")
     STATUS_UPDATE = "status_update", _("statusuppdatering")
     STATUS_REVIEW = "status_review", _("granskning av statusuppdatering")
     APPROVAL_SETTING = "approval_setting", _("krav på godkännande ändrat")
@@ -55,6 +56,8 @@ class AuditEvent(models.TextChoices):
     REPORT_PUBLISH = "report_publish", _("publicering av lägesrapport")
     REPORT_TEXTS = "report_texts", _("rapporttexter sparade")
     PLAN_IMPORT = "plan_import", _("import av plan")
+    ROUND_OPEN = "round_open", _("uppföljningstillfälle öppnat")
+    ROUND_CLOSE = "round_close", _("uppföljningstillfälle stängt")
 
 
 # What every entry written now should carry: {"data": {...}, "actor": user or None}.
@@ -235,6 +238,7 @@ AUDITED: dict[str, dict[str, Any]] = {
     "reports.PublishedFile": {"exclude_fields": ["data"]},
     "reports.ReportTexts": {},
     "imports.PlanImport": {},
+    "rounds.Round": {},
     "accounts.Account": {},
     "accounts.RoleGrant": {},
     # Every login would otherwise change last_login (the login entry says it); a password
