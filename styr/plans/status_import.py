@@ -1,0 +1,395 @@
+"""The status spreadsheet against the plan: what an export holds, what an upload would
+change, and saving it all or nothing.
+
+- `export_rows(plan, day)`: the plan's actions as they stand on the day, read through the one
+  as-of rule (`plan_snapshot`), as rows in `spreadsheet.COLUMNS` order; internal notes are
+  never exported.
+- `compare(plan, rows, user)`: per row of an uploaded sheet, whether it changes the action's
+  status and whether that is allowed; a `Preview` of the changes and the errors (row,
+  column, Swedish message). Nothing is written.
+- `save_import(plan, rows, user, digest=…)`: compare again inside one transaction, with the
+  actions locked, and record one status update per changed row through
+  `record_status_update` under the uploader's name; any error and nothing is saved.
+
+A row changes when its status or kommentar differs both from the update in force today and
+from the newest update recorded for the action (`newest_by_date`: one submitted and waiting
+for approval is not submitted again), or when only its datum is later than theirs. So
+exporting and uploading the file untouched changes nothing, and uploading the same filled-in
+file twice changes nothing the second time. Whether the uploader may report on an action is
+asked only of the rows that change: a director fills in the rows of the actions they answer
+for in the export of the whole plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from styr.accounts.audit import audit_context
+from styr.accounts.policy import can
+from styr.lib.dates import InvalidDate, read_date
+from styr.lib.fields import explain
+from styr.plans.domain import NOTE_LIMIT, check_update_date, newest_by_date, record_status_update
+from styr.plans.models import Action, Plan, Status, StatusUpdate
+from styr.plans.queries import as_of, plan_snapshot, updates_in_force
+from styr.plans.spreadsheet import SheetError, SheetRow, read_sheet
+
+# Ids in a file are database ids; longer than this is a typo (as in URLs, styr.lib.converters).
+_ID = re.compile(r"\d{1,18}")
+
+
+# ---------------------------------------------------------------------------------------
+# Export
+
+
+def theme_path(theme) -> str:
+    """'1. Kommunikation › Öppna data': the heading under its parent, as Mina åtgärder shows."""
+    if theme.parent_id and theme.parent is not None:
+        return f"{theme.parent.heading} › {theme.heading}"
+    return theme.heading
+
+
+def export_rows(plan: Plan, day: dt.date | None = None) -> list[tuple]:
+    """The plan's actions as they stand on `day` (today), one tuple per action in
+    `spreadsheet.COLUMNS` order: id, tema, åtgärd, ansvariga, tidplan, status (the Swedish
+    label, empty when none was reported), kommentar (the public note), datum (a date)."""
+    snapshot = plan_snapshot(plan, day or timezone.localdate())
+    rows = []
+    for row in snapshot.actions:
+        action, update = row.action, row.update
+        rows.append(
+            (
+                action.id,
+                theme_path(action.theme),
+                action.title,
+                "; ".join(who.name for who in row.responsible if who.name),
+                action.deadline_text,
+                str(Status(update.status).label) if update else "",
+                update.note if update else "",
+                update.date if update else None,
+            )
+        )
+    return rows
+
+
+def status_labels() -> list[str]:
+    """The Swedish labels an export writes and the status column's list offers."""
+    return [str(label) for label in Status.labels]
+
+
+# ---------------------------------------------------------------------------------------
+# Comparing an upload with the plan
+
+
+@dataclass(frozen=True)
+class RowError:
+    """What is wrong where: the row as Excel numbers it (None: the file), the column."""
+
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.row is not None and self.column:
+            return _("Rad %(row)s, kolumn %(column)s: %(message)s") % {
+                "row": self.row,
+                "column": self.column,
+                "message": self.message,
+            }
+        if self.row is not None:
+            return _("Rad %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+        return self.message
+
+
+@dataclass
+class Change:
+    """A row that records a new status update when saved."""
+
+    row: int
+    action: Action
+    current: StatusUpdate | None  # the update in force today, if any
+    status: str
+    note: str
+    date: dt.date
+    newest: StatusUpdate | None = None  # the newest recorded, maybe awaiting approval
+
+    @property
+    def current_label(self) -> str:
+        return str(Status(self.current.status).label) if self.current else _("Ingen status")
+
+    @property
+    def status_label(self) -> str:
+        return str(Status(self.status).label)
+
+
+@dataclass
+class Preview:
+    """What saving the rows would do: the changes, the errors and how many rows stay."""
+
+    plan: Plan | None
+    changes: list[Change] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    unchanged: int = 0
+    # What each change was compared with: part of the digest, so a save notices that
+    # someone reported on one of the actions after the preview was shown.
+    seen: list[tuple] = field(default_factory=list)
+
+    @property
+    def digest(self) -> str:
+        """A fingerprint of exactly what would be saved and what it was compared with."""
+        data = [
+            [c.row, c.action.id, c.status, c.note, c.date.isoformat()] for c in self.changes
+        ] + [list(item) for item in self.seen]
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+class ImportRefused(Exception):
+    """Nothing was saved: the rows have errors (`preview.errors`), or the plan changed
+    since the preview the user saw (`stale`)."""
+
+    def __init__(self, preview: Preview, stale: bool = False):
+        super().__init__(f"{len(preview.errors)} errors" if not stale else "stale preview")
+        self.preview = preview
+        self.stale = stale
+
+
+def sheet_error(error: SheetError) -> RowError:
+    """A file-level problem as a row error, in the user's language."""
+    return RowError(error.row, error.column, _(error.template) % error.params)
+
+
+def read_upload(name: str, data: bytes) -> tuple[list[SheetRow], list[RowError]]:
+    """The rows of a file, or the one error that stops it being read at all."""
+    try:
+        return read_sheet(name, data), []
+    except SheetError as error:
+        return [], [sheet_error(error)]
+
+
+def status_code(text: str) -> str | None:
+    """A status as a person writes it: a Swedish label in any case (a trailing full stop as
+    in the memo's "Genomfört." is fine) or a code. None for an unknown one."""
+    wanted = text.strip().rstrip(".").strip().casefold()
+    for code, label in Status.choices:
+        if wanted in (code.casefold(), str(label).casefold()):
+            return code
+    return None
+
+
+def _note(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _same(update: StatusUpdate | None, status: str, note: str, date: dt.date | None) -> bool:
+    """The row says what `update` says, and no later day."""
+    return (
+        update is not None
+        and update.status == status
+        and _note(update.note) == note
+        and (date is None or date <= update.date)
+    )
+
+
+def find_plan(rows: list[SheetRow]) -> Plan | None:
+    """The one plan the ids of a file belong to; None when they name no known action or
+    actions of several plans (the caller then asks for the plan)."""
+    ids = {int(row["id"]) for row in rows if _ID.fullmatch(row["id"])}
+    plan_ids = set(Action.objects.filter(id__in=ids).values_list("plan_id", flat=True))
+    if len(plan_ids) != 1:
+        return None
+    return Plan.objects.select_related("municipality").get(pk=plan_ids.pop())
+
+
+def compare(
+    plan: Plan, rows: list[SheetRow], user, *, today: dt.date | None = None, lock: bool = False
+) -> Preview:
+    """What saving `rows` on `plan` as `user` would record, and every error, by row and
+    column. Reads the actions in one query, the updates in force in one, and the newest
+    update of each row that differs from the one in force in one more each."""
+    today = today or timezone.localdate()
+    preview = Preview(plan)
+    ids = {int(row["id"]) for row in rows if _ID.fullmatch(row["id"])}
+    actions = Action.objects.filter(id__in=ids).select_related("plan__municipality")
+    if lock:
+        actions = actions.select_for_update()
+    found = {action.id: action for action in actions}
+    in_force = updates_in_force(
+        Action.objects.filter(id__in=[i for i, a in found.items() if a.plan_id == plan.id]),
+        as_of(today),
+    )
+    first_row: dict[int, int] = {}
+    for row in rows:
+        errors, change = _compare_row(plan, row, user, today, found, in_force, first_row)
+        preview.errors += errors
+        if change is not None:
+            preview.changes.append(change)
+            newest = change.newest
+            preview.seen.append(
+                (
+                    change.action.id,
+                    change.current.id if change.current else None,
+                    newest and newest.id,
+                )
+            )
+        elif not errors:
+            preview.unchanged += 1
+    return preview
+
+
+def _compare_row(plan, row, user, today, found, in_force, first_row):
+    """(errors, change or None) for one row."""
+    text_id = row["id"]
+    if not text_id:
+        return [
+            RowError(row.number, "id", _("Id saknas. Låt id stå som i den nedladdade filen."))
+        ], None
+    if not _ID.fullmatch(text_id):
+        return [
+            RowError(
+                row.number, "id", _("”%(id)s” är inte ett id från Styr.") % {"id": text_id[:40]}
+            )
+        ], None
+    action = found.get(int(text_id))
+    if action is None:
+        return [
+            RowError(row.number, "id", _("Det finns ingen åtgärd med id %(id)s.") % {"id": text_id})
+        ], None
+    if action.plan_id != plan.id:
+        return [
+            RowError(
+                row.number,
+                "id",
+                _("Åtgärd %(id)s hör till en annan plan än ”%(plan)s”.")
+                % {"id": text_id, "plan": plan.title},
+            )
+        ], None
+    if action.id in first_row:
+        return [
+            RowError(
+                row.number,
+                "id",
+                _("Åtgärd %(id)s står redan på rad %(row)s.")
+                % {"id": text_id, "row": first_row[action.id]},
+            )
+        ], None
+    first_row[action.id] = row.number
+
+    errors = []
+    status = None
+    if row["status"]:
+        status = status_code(row["status"])
+        if status is None:
+            errors.append(
+                RowError(
+                    row.number,
+                    "status",
+                    _("Okänd status ”%(status)s”. Skriv en av: %(valid)s.")
+                    % {"status": row["status"][:40], "valid": ", ".join(status_labels())},
+                )
+            )
+    note = _note(row["kommentar"])
+    if len(note) > NOTE_LIMIT:
+        errors.append(
+            RowError(
+                row.number,
+                "kommentar",
+                _("Kommentaren har %(length)s tecken; den får ha högst %(limit)s.")
+                % {"length": len(note), "limit": NOTE_LIMIT},
+            )
+        )
+    date = None
+    if row["datum"]:
+        try:
+            date = read_date(row["datum"], "datum")
+        except InvalidDate as error:
+            errors.append(RowError(row.number, "datum", explain(error)))
+    if errors:
+        return errors, None
+
+    current = in_force.get(action.id)
+    if status is None:
+        if current is None and not note and date is None:
+            return [], None  # never reported, and left so
+        message = (
+            _("Statusen är tom. En status kan inte tas bort; skriv den som gäller.")
+            if current is not None
+            else _("Ange en status för åtgärden, t.ex. %(example)s.")
+            % {"example": str(Status.IN_PROGRESS.label)}
+        )
+        return [RowError(row.number, "status", message)], None
+    if _same(current, status, note, date):
+        return [], None
+    newest = newest_by_date(action)
+    if _same(newest, status, note, date):
+        return [], None
+
+    day = date or today
+    try:
+        check_update_date(action, day, after=newest)
+    except ValidationError as error:
+        errors.append(RowError(row.number, "datum", " ".join(error.messages)))
+    if not can(user, "plans.report_status", action):
+        errors.append(
+            RowError(
+                row.number,
+                "status",
+                _(
+                    "Du får inte rapportera status för åtgärd %(id)s ”%(title)s”: bara dess "
+                    "ansvariga och stödjande och planens strateg får det."
+                )
+                % {"id": action.id, "title": action.title},
+            )
+        )
+    if errors:
+        return errors, None
+    return [], Change(row.number, action, current, status, note, day, newest)
+
+
+# ---------------------------------------------------------------------------------------
+# Saving
+
+
+@transaction.atomic
+def save_import(
+    plan: Plan,
+    rows: list[SheetRow],
+    user,
+    *,
+    digest: str | None = None,
+    source: str = "",
+    today: dt.date | None = None,
+) -> Preview:
+    """Record one status update per changed row, by `user`, all or nothing.
+
+    The rows are compared again with the actions locked, so what is saved is what the plan
+    says now: with errors, ImportRefused and nothing saved; with `digest` (the preview's)
+    and a different outcome (someone reported meanwhile), ImportRefused(stale=True). The
+    audit entries of the updates name the file (`source`)."""
+    preview = compare(plan, rows, user, today=today, lock=True)
+    if preview.errors:
+        raise ImportRefused(preview)
+    if digest is not None and digest != preview.digest:
+        raise ImportRefused(preview, stale=True)
+    with audit_context(status_import=source or "kalkylark"):
+        for change in preview.changes:
+            try:
+                record_status_update(
+                    change.action,
+                    date=change.date,
+                    status=change.status,
+                    note=change.note,
+                    author=user,
+                )
+            except ValidationError as error:
+                preview.errors.append(RowError(change.row, None, " ".join(error.messages)))
+    if preview.errors:
+        raise ImportRefused(preview)  # rolls the transaction back: nothing is saved
+    return preview
