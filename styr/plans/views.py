@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -169,14 +168,16 @@ def queue_page(request, plan: Plan, setting, failed=None, status: int = 200):
     return render(request, "plans/review.html", context, status=status)
 
 
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 @requires("plans.approve_status", reviewed_plan)
 def review(request, slug: str, pk: int):
-    """Approve a submitted update or send it back."""
+    """Approve a submitted update or send it back (a GET is sent to the list)."""
     plan = reviewed_plan(request, slug)
-    update = get_object_or_404(StatusUpdate.objects.select_related("action"), pk=pk)
-    if update.action.plan_id != plan.id:
-        raise Http404
+    update = get_object_or_404(
+        StatusUpdate.objects.select_related("action"), pk=pk, action__plan=plan
+    )
+    if request.method == "GET":
+        return redirect("plans:review_queue", slug=plan.slug)
     form = ReviewForm(request.POST, prefix=f"u{update.id}")
     if form.is_valid():
         try:
