@@ -15,8 +15,10 @@ $(BIN)/styr: pyproject.toml
 run: $(BIN)/styr
 	$(BIN)/styr up
 
+# One worker per core; --dist loadscope keeps a module's tests together, so a module's
+# shared demo (tests/conftest.py, module_demo) is loaded once.
 test: $(BIN)/styr
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadscope
 
 lint: $(BIN)/styr
 	$(BIN)/ruff check .
