@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "styr.reports",
     "styr.imports",
     "styr.rounds",
+    "styr.reminders",
     "styr.accounts",
     "styr.portal",
     "styr.demo",
@@ -282,6 +283,26 @@ EMAIL_TIMEOUT = 30  # seconds; a mail server that hangs must not hold a request 
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = os.environ.get("STYR_EMAIL_FROM") or "Styr <styr@localhost>"
 # Where Styr is reached from outside, for absolute links in mail sent without a request.
 BASE_URL = env_base_url("STYR_BASE_URL", "http://127.0.0.1:8000")
+
+
+def env_days(name: str, default: list[int]) -> list[int]:
+    """Whole days, e.g. `3,0`: each 0 or more; a bad value stops Styr with the name."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        days = sorted({int(item) for item in value.split(",") if item.strip()}, reverse=True)
+    except ValueError:
+        days = [-1]
+    if any(day < 0 or day > 365 for day in days):
+        raise ImproperlyConfigured(
+            f"{name} must be days before the due date, such as 3,0 (0 = on it), not {value!r}"
+        )
+    return days
+
+
+# Reminders of a reporting round go out this many days before its due date (0: on the day).
+REMINDER_DAYS = env_days("STYR_REMINDER_DAYS", [3, 0])
 
 LOGGING = {
     "version": 1,

@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("styr.engagement.urls")),
     path("", include("styr.goals.urls")),
     path("", include("styr.plans.urls")),
+    path("", include("styr.reminders.urls")),
     path("", include("styr.portal.urls")),
 ]

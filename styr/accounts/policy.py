@@ -239,6 +239,10 @@ RIGHTS = {
     "accounts.view_audit": is_admin,
     "accounts.use_admin": is_strateg | is_admin,
     "accounts.view_own_actions": is_signed_in,
+    # The weekly digest of a plan: anyone signed in who may read the plan subscribes
+    # themselves; the plan's strateg also adds others (politicians) by address.
+    "reminders.subscribe": is_signed_in & may_view_plan,
+    "reminders.manage_subscriptions": is_strateg,
 }
 
 # ---------------------------------------------------------------------------------------

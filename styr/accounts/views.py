@@ -36,6 +36,9 @@ EXPLANATIONS = {
         "Administrationen är till för strateger och administratörer. Status rapporterar du "
         "under Mina åtgärder."
     ),
+    "reminders.manage_subscriptions": _(
+        "Bara en strateg för planen kan lägga till andras e-postadresser."
+    ),
 }
 
 

@@ -127,6 +127,10 @@ CASES: dict[str, Case] = {
     "plans:review": Case(
         lambda w: f"/planer/{w.plan.slug}/granskning/{any_update(w).id}/", STRATEG, method="post"
     ),
+    # The weekly digest: anyone signed in subscribes to a plan they may read; the unsubscribe
+    # link of a mail works without logging in (a bad token: a page that says so).
+    "reminders:subscriptions": Case(lambda w: f"/planer/{w.plan.slug}/bevakning/", SIGNED_IN),
+    "reminders:unsubscribe": Case(lambda w: "/e-post/avregistrera/fel-nyckel/", EVERYONE),
     # The plan's strateg publishes its reports and the plan itself.
     "reports:publish": Case(lambda w: f"/planer/{w.plan.slug}/publicera/", STRATEG),
     "reports:texts": Case(lambda w: f"/planer/{w.plan.slug}/rapporttexter/", STRATEG),
