@@ -14,6 +14,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from styr.accounts.oidc_config import ConfigError, config_from_env
+
 BASE_DIR = Path(__file__).resolve().parent
 # `styr.cli.data_dir` has the same default: it keeps the secret key of `styr up` here.
 DATA_DIR = Path(os.environ.get("STYR_DATA_DIR") or BASE_DIR.parent / "var")
@@ -158,11 +160,28 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "styr.accounts.backends.PasswordBackend",
+    # Single sign-on: only its callback view signs in through it (styr/accounts/oidc.py);
+    # listed so that the sessions it starts are recognised.
+    "styr.accounts.oidc.OidcBackend",
     "rules.permissions.ObjectPermissionBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "plans:my_actions"
 LOGOUT_REDIRECT_URL = "portal:start"
+
+# Single sign-on with OpenID Connect (README, "Single sign-on"): STYR_OIDC_ISSUER and the
+# client's id and secret turn it on; unset, the login page is as it always was. The
+# provider is asked for its endpoints at the first sign-on, never here, so Styr starts
+# while the provider is down.
+try:
+    OIDC = config_from_env(os.environ)
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+# Off (STYR_PASSWORD_LOGIN=false), the login page only offers single sign-on and refuses
+# passwords; `styr createsuperuser` with it briefly on is the way back in (README).
+PASSWORD_LOGIN = env_bool("STYR_PASSWORD_LOGIN", True)
+# Whom a user whose account is linked to no person should ask; "" names the administrators.
+SUPPORT_CONTACT = os.environ.get("STYR_SUPPORT_CONTACT", "").strip()
 
 ROOT_URLCONF = "styr.urls"
 WSGI_APPLICATION = "styr.wsgi.application"

@@ -10,7 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from styr.accounts.models import Account, Role, RoleGrant
+from styr.accounts.audit import AuditEvent, audit_context, audited
+from styr.accounts.models import Account, GrantSource, Role, RoleGrant
+from styr.accounts.oidc_config import Candidate, Identity, match_person
 from styr.accounts.policy import forget
 from styr.org.models import Municipality, Person
 from styr.plans.models import Plan
@@ -78,17 +80,110 @@ def add_user(
 
 
 @transaction.atomic
-def grant_role(user, role: str, *, municipality: Municipality | None, plan: Plan | None = None):
+def grant_role(
+    user,
+    role: str,
+    *,
+    municipality: Municipality | None,
+    plan: Plan | None = None,
+    source: str = GrantSource.HAND,
+):
     """Give `user` a role in a municipality (a strateg's optionally for one plan only)."""
     if plan is not None:
         municipality = plan.municipality
     if municipality is None:
         raise ValidationError("Ange vilken kommun rollen gäller (eller en plan).")
-    grant = RoleGrant(user=user, role=role, municipality=municipality, plan=plan)
+    grant = RoleGrant(user=user, role=role, municipality=municipality, plan=plan, source=source)
     grant.full_clean()
     grant.save()
     forget(user)
     return grant
+
+
+@dataclass
+class SignOn:
+    user: object
+    # The person the account is linked to now (None: signed in without rights to report).
+    person: Person | None
+    linked_now: bool  # linked at this sign-on
+
+
+@audited(AuditEvent.SINGLE_SIGN_ON)
+@transaction.atomic
+def sign_on(identity: Identity, *, municipality: Municipality, person_field: str) -> SignOn:
+    """The account of someone the provider vouches for, made ready to sign in.
+
+    The first time, the user is created (no usable password: the provider checks who they
+    are) and linked to the person whose `person_field` matches the claim, if exactly one
+    person not yet linked does (just in time). Every time, the roles from the provider's
+    groups are set: granted if new, removed if gone from the claim; roles granted by hand
+    are left as they are. All in one transaction, audited with the user as actor.
+    """
+    User = get_user_model()
+    email = identity.email
+    try:
+        validate_email(email)
+    except ValidationError:
+        email = ""  # an address Styr cannot mail is no address
+    user = User.objects.select_for_update().filter(username=identity.username).first()
+    if user is None:
+        user = User(username=identity.username)
+        user.set_unusable_password()
+    # The provider is where names and addresses are kept up to date.
+    known = {"email": email, "first_name": identity.first_name, "last_name": identity.last_name}
+    changed = {
+        name: value for name, value in known.items() if value and value != getattr(user, name)
+    }
+    if user.pk is None or changed:
+        for name, value in changed.items():
+            setattr(user, name, value)
+        user.full_clean()
+        user.save()
+    with audit_context(actor=user):  # no one is signed in yet: the user acts
+        account = Account.objects.filter(user=user).select_related("person").first()
+        person, linked_now = account.person if account else None, False
+        if person is None:
+            person = _matching_person(identity.person_value, municipality, person_field)
+            if person is not None:
+                Account.objects.update_or_create(user=user, defaults={"person": person})
+                linked_now = True
+        set_group_roles(user, identity.roles, municipality=municipality)
+    return SignOn(user=user, person=person, linked_now=linked_now)
+
+
+def _matching_person(value: str, municipality: Municipality, person_field: str):
+    if not value:
+        return None
+    lookup = f"{person_field}__iexact" if person_field == "email" else person_field
+    people = Person.objects.filter(municipality=municipality, **{lookup: value}).values_list(
+        "pk", person_field, "account"
+    )
+    chosen = match_person(
+        value,
+        [Candidate(pk, field_value, account is not None) for pk, field_value, account in people],
+        person_field,
+    )
+    return Person.objects.get(pk=chosen) if chosen is not None else None
+
+
+@transaction.atomic
+def set_group_roles(user, roles, *, municipality: Municipality) -> None:
+    """Make the user's roles from groups in the municipality exactly `roles`: a role held
+    by hand already is not granted twice, and is never taken away here."""
+    from_groups = RoleGrant.objects.filter(
+        user=user, municipality=municipality, plan=None, source=GrantSource.GROUPS
+    )
+    for grant in from_groups:
+        if grant.role not in roles:
+            grant.delete()
+    held = set(
+        RoleGrant.objects.filter(user=user, municipality=municipality, plan=None).values_list(
+            "role", flat=True
+        )
+    )
+    for role in sorted(set(roles) - held):
+        grant_role(user, role, municipality=municipality, source=GrantSource.GROUPS)
+    forget(user)
 
 
 def summaries() -> list[UserSummary]:

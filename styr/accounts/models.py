@@ -48,6 +48,13 @@ class Account(models.Model):
         return f"{self.user} → {self.person or '–'}"
 
 
+class GrantSource(models.TextChoices):
+    # Granted by a person (the admin, `styr user add`): only a person takes it away.
+    HAND = "hand", _("manuellt")
+    # From the groups claim of single sign-on: set anew at each sign-on, gone with the group.
+    GROUPS = "groups", _("grupp i inloggningstjänsten")
+
+
 class RoleGrant(models.Model):
     """A role held in a municipality; a strateg's may be limited to one plan."""
 
@@ -69,6 +76,13 @@ class RoleGrant(models.Model):
         related_name="role_grants",
         verbose_name=_("plan"),
         help_text=_("Bara för strateg: tomt betyder alla kommunens planer."),
+    )
+    source = models.CharField(
+        _("källa"),
+        max_length=10,
+        choices=GrantSource.choices,
+        default=GrantSource.HAND,
+        help_text=_("En roll från en grupp i inloggningstjänsten sätts om vid varje inloggning."),
     )
 
     class Meta:

@@ -1,19 +1,20 @@
-"""Signing in and out, and a forgotten password (Django's own views, Swedish templates)."""
+"""Signing in and out (with a password, or through single sign-on), and a forgotten
+password (Django's own views, Swedish templates)."""
 
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
+from styr.accounts import oidc_views
+
 app_name = "accounts"
 
 urlpatterns = [
-    path(
-        "konto/logga-in/",
-        auth.LoginView.as_view(
-            template_name="accounts/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("konto/logga-in/", oidc_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth.LogoutView.as_view(), name="logout"),
+    # Single sign-on (OpenID Connect); 404 unless STYR_OIDC_ISSUER is set.
+    path("konto/oidc/logga-in/", oidc_views.StartView.as_view(), name="oidc_authenticate"),
+    path("konto/oidc/callback/", oidc_views.callback, name="oidc_callback"),
+    path("konto/oidc/logga-ut/", oidc_views.logout, name="oidc_logout"),
     path(
         "konto/losenord/",
         auth.PasswordResetView.as_view(
