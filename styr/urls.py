@@ -5,6 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("styr.accounts.urls")),
     path("", include("styr.reports.urls")),
+    path("", include("styr.rounds.urls")),
     path("", include("styr.imports.urls")),
     path("", include("styr.kolada.urls")),
     path("", include("styr.service.urls")),

@@ -226,12 +226,21 @@ RIGHTS = {
     # Internal notes: insiders of the plan, and on an action also those who answer for it.
     "plans.view_internal": insider | is_responsible,
     "plans.report_status": may_report_status,
+    # The status spreadsheet: the same data as the plan's pages, for those signed in (a
+    # workbook per request costs the server; citizens read the pages). Whether an uploaded
+    # row may be saved is "plans.report_status", asked per row.
+    "plans.export_status": is_signed_in & may_view_plan,
+    "plans.import_status": is_signed_in & may_view_plan,
     "plans.approve_status": is_strateg,
     "plans.change_plan": is_strateg,
     "plans.publish_plan": is_strateg,
     "plans.change_action": is_strateg,
     "reports.publish_report": is_strateg,
     "reports.write_texts": is_strateg,
+    # A round's page names people and who is late: internal, never public.
+    "rounds.view_round": insider,
+    "rounds.open_round": is_strateg,
+    "rounds.close_round": is_strateg,
     "imports.import_plan": is_municipality_strateg,
     "goals.link_kpi": is_municipality_strateg,
     "org.change_organisation": is_admin,

@@ -18,6 +18,10 @@ EXPLANATIONS = {
         "Bara den som är ansvarig eller stödjande för åtgärden, eller strateg för planen, "
         "kan rapportera status."
     ),
+    "plans.export_status": _("Logga in med ett konto som får läsa planen för att ladda ned den."),
+    "plans.import_status": _(
+        "Logga in med ett konto som får läsa planen för att ladda upp status för den."
+    ),
     "plans.change_plan": _("Bara en strateg för planen kan ändra den."),
     "plans.approve_status": _(
         "Bara en strateg för planen kan godkänna eller skicka tillbaka statusuppdateringar."
@@ -25,6 +29,12 @@ EXPLANATIONS = {
     "plans.publish_plan": _("Bara en strateg för planen kan offentliggöra den."),
     "plans.change_action": _("Bara en strateg för planen kan ändra åtgärder."),
     "reports.publish_report": _("Bara en strateg för planen kan publicera lägesrapporter."),
+    "rounds.view_round": _(
+        "Uppföljningstillfällena visar vem som har rapporterat och vem som är sen. De är "
+        "interna: bara planens strateger, läsare och administratörer ser dem."
+    ),
+    "rounds.open_round": _("Bara en strateg för planen kan öppna ett uppföljningstillfälle."),
+    "rounds.close_round": _("Bara en strateg för planen kan stänga ett uppföljningstillfälle."),
     "imports.import_plan": _(
         "Bara en strateg för hela kommunen kan importera en plan som ett nytt utkast."
     ),

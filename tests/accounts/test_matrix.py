@@ -25,6 +25,7 @@ from django.contrib import admin
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from styr.demo.loader import load_file
 from styr.engagement.models import EngagementResponse, EngagementSurvey
@@ -34,6 +35,8 @@ from styr.org.models import Body, Person, Post, Unit, UnitChange
 from styr.plans.models import StatusUpdate, Theme
 from styr.reports.domain import publish_report
 from styr.reports.models import PublishedReport
+from styr.rounds.domain import open_round
+from styr.rounds.models import Round
 from styr.service.models import ServiceCase, ServiceCaseImport
 from tests.cast import NAMES, Cast, make_cast
 from tests.conftest import MEMO_DAY
@@ -42,6 +45,7 @@ EVERYONE = "AAAAAAA"
 SIGNED_IN = "LAAAAAA"
 STRATEG = "LDDDADD"  # the strateg for this plan
 NOBODY_HERE = "LDDDDDD"  # needs a strateg for the whole municipality: none in the cast
+INSIDERS = "LADDADA"  # the plan's strateg, the readers and admins of its municipality
 
 
 @dataclass
@@ -78,6 +82,12 @@ class World:
 
 def any_update(world: World) -> StatusUpdate:
     return StatusUpdate.objects.filter(action__plan=world.plan).first()
+
+
+def a_round(world: World) -> Round:
+    """An open reporting round on the cast's plan (made by the first row that asks)."""
+    found = Round.objects.filter(plan=world.plan).first()
+    return found or open_round(world.plan, title="Uppföljning", due=timezone.localdate())
 
 
 def kpi(world: World) -> Kpi:
@@ -127,6 +137,11 @@ CASES: dict[str, Case] = {
     "plans:report_status": Case(
         lambda w: f"/planer/{w.plan.slug}/atgarder/{w.action.id}/status/", "LDADADD"
     ),
+    # The status spreadsheet: anyone signed in who may see the plan downloads it and
+    # uploads it filled in (each row is then checked against reporting status).
+    "plans:status_export_xlsx": Case(lambda w: f"/planer/{w.plan.slug}/status.xlsx", SIGNED_IN),
+    "plans:status_export_csv": Case(lambda w: f"/planer/{w.plan.slug}/status.csv", SIGNED_IN),
+    "plans:status_import": Case(lambda w: f"/planer/{w.plan.slug}/status/import/", SIGNED_IN),
     # The plan's strateg approves what the ansvariga submit (an empty decision: a 400 form).
     "plans:review_queue": Case(lambda w: f"/planer/{w.plan.slug}/granskning/", STRATEG),
     "plans:review": Case(
@@ -139,6 +154,15 @@ CASES: dict[str, Case] = {
     # The plan's strateg publishes its reports and the plan itself.
     "reports:publish": Case(lambda w: f"/planer/{w.plan.slug}/publicera/", STRATEG),
     "reports:texts": Case(lambda w: f"/planer/{w.plan.slug}/rapporttexter/", STRATEG),
+    # Reporting rounds name people and who is late: the plan's insiders read them (an
+    # outside strateg is no insider of this plan), its strateg opens and closes them.
+    "rounds:rounds": Case(lambda w: f"/planer/{w.plan.slug}/uppfoljning/", INSIDERS),
+    "rounds:round": Case(lambda w: f"/planer/{w.plan.slug}/uppfoljning/{a_round(w).id}/", INSIDERS),
+    "rounds:close": Case(
+        lambda w: f"/planer/{w.plan.slug}/uppfoljning/{a_round(w).id}/stang/",
+        STRATEG,
+        method="post",
+    ),
     "imports:publish_plan": Case(
         lambda w: f"/planer/{w.plan.slug}/offentliggor/", STRATEG, method="post"
     ),
