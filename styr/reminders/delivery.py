@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection as database
 from django.utils import timezone
 
 from styr.reminders.models import SentMail
@@ -126,21 +127,37 @@ def deliver(outgoing: list[Outgoing], *, today: dt.date | None = None) -> Delive
 
 
 def log(sent: list[Outgoing], today: dt.date) -> None:
-    """The sent log, in one insert. A row another run wrote in the meantime is kept."""
+    """The sent log: one statement executed for all rows (`executemany`), so its cost does
+    not grow with the batch the way `bulk_create`'s parameter-limited chunks do on SQLite.
+    A row another run wrote in the meantime is kept (ON CONFLICT DO NOTHING: SQLite 3.24+
+    and PostgreSQL alike)."""
+    if not sent:
+        return
     now = timezone.now()
-    SentMail.objects.bulk_create(
-        [
-            SentMail(
-                kind=mail.kind,
-                key=key,
-                recipient=mail.recipient,
-                person=mail.person,
-                user=mail.user,
-                day=today,
-                sent_at=now,
-            )
-            for mail in sent
-            for key in mail.keys
-        ],
-        ignore_conflicts=True,
+    meta = SentMail._meta
+    columns = ["kind", "key", "recipient", "person_id", "user_id", "day", "sent_at"]
+    quote = database.ops.quote_name
+    fields = [meta.get_field(column.removesuffix("_id")) for column in columns]
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT DO NOTHING"
     )
+    rows = [
+        [
+            mail.kind,
+            key,
+            mail.recipient,
+            getattr(mail.person, "pk", None),
+            getattr(mail.user, "pk", None),
+            today,
+            now,
+        ]
+        for mail in sent
+        for key in mail.keys
+    ]
+    adapted = [
+        [field.get_db_prep_save(value, database) for field, value in zip(fields, row, strict=True)]
+        for row in rows
+    ]
+    with database.cursor() as cursor:
+        cursor.executemany(sql, adapted)
