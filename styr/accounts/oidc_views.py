@@ -124,7 +124,11 @@ def failure(request, kind: str, detail: str):
     }[kind]
     log.warning("single sign-on failed (%s): %s", kind, detail)
     context = {"heading": heading, "text": text, "password_login": settings.PASSWORD_LOGIN}
-    return render(request, "accounts/oidc_error.html", context, status=status)
+    response = render(request, "accounts/oidc_error.html", context, status=status)
+    # Logged above, as a WARNING: the provider's outage is no error in Styr, and Django
+    # would log every 5xx again as an ERROR (and mail it to ADMINS where they are set).
+    response._has_been_logged = True
+    return response
 
 
 class StartView(OIDCAuthenticationRequestView):

@@ -19,6 +19,7 @@ from styr.accounts.oidc_config import OidcConfig
 from styr.org.models import Person
 from tests.loopback import HOST, free_port
 from tests.oidc_provider.process import CLIENT_ID, CLIENT_SECRET, log_in_at_provider, start
+from tests.process import styr
 
 PASSWORD = "provider-password-1"
 USERS = [
@@ -212,9 +213,10 @@ def test_a_provider_that_is_down_gives_a_swedish_error_page_not_a_500(
     assert "Inloggningstjänsten svarar inte" in page
     assert "Tillbaka till inloggningen" in page
     assert "Traceback" not in page
-    warnings = [r for r in caplog.records if r.name == "styr.accounts.oidc_views"]
-    assert [r.levelname for r in warnings] == ["WARNING"]
-    assert "Connection refused" in warnings[0].getMessage()
+    assert [(r.name, r.levelname) for r in caplog.records] == [
+        ("styr.accounts.oidc_views", "WARNING")
+    ]
+    assert "Connection refused" in caplog.records[0].getMessage()
 
 
 def test_a_provider_that_goes_down_before_the_code_is_exchanged_gives_the_error_page(
@@ -288,3 +290,32 @@ def test_group_roles_are_set_exactly_and_hand_roles_left_alone(demo):
     assert set(RoleGrant.objects.filter(user=user).values_list("role", "source")) == {
         ("admin", GrantSource.HAND)
     }
+
+
+# --- Start-up --------------------------------------------------------------------------
+
+
+def test_a_bad_role_mapping_stops_styr_with_the_variables_name(tmp_path):
+    result = styr(
+        "check",
+        STYR_DATA_DIR=str(tmp_path),
+        STYR_SECRET_KEY="tests-only-not-a-secret",
+        STYR_OIDC_ISSUER="https://login.nacka.example/realms/nacka",
+        STYR_OIDC_CLIENT_ID="styr",
+        STYR_OIDC_CLIENT_SECRET="s3cret",
+        STYR_OIDC_ROLES="styr-chef=chef",
+    )
+    assert result.returncode != 0
+    assert "STYR_OIDC_ROLES: unknown role 'chef' for group 'styr-chef'" in result.stderr
+
+
+def test_styr_starts_while_the_provider_is_down(tmp_path):
+    result = styr(
+        "check",
+        STYR_DATA_DIR=str(tmp_path),
+        STYR_SECRET_KEY="tests-only-not-a-secret",
+        STYR_OIDC_ISSUER=f"http://{HOST}:{free_port()}/openid",
+        STYR_OIDC_CLIENT_ID="styr",
+        STYR_OIDC_CLIENT_SECRET="s3cret",
+    )
+    assert result.returncode == 0, result.stderr
