@@ -1,7 +1,7 @@
 from django.urls import path
 
 from styr.lib import converters  # noqa: F401  (registers <id:…>)
-from styr.plans import views
+from styr.plans import spreadsheet_views, views
 
 app_name = "plans"
 
@@ -14,4 +14,22 @@ urlpatterns = [
     ),
     path("planer/<slug:slug>/granskning/", views.review_queue, name="review_queue"),
     path("planer/<slug:slug>/granskning/<id:pk>/", views.review, name="review"),
+    # The status spreadsheet: download the plan's actions, upload them filled in.
+    path(
+        "planer/<slug:slug>/status.xlsx",
+        spreadsheet_views.status_export,
+        {"fmt": "xlsx"},
+        name="status_export_xlsx",
+    ),
+    path(
+        "planer/<slug:slug>/status.csv",
+        spreadsheet_views.status_export,
+        {"fmt": "csv"},
+        name="status_export_csv",
+    ),
+    path(
+        "planer/<slug:slug>/status/import/",
+        spreadsheet_views.status_import,
+        name="status_import",
+    ),
 ]
