@@ -25,6 +25,8 @@ class RoleGrantInline(PolicyTabularInline):
     model = RoleGrant
     extra = 0
     autocomplete_fields = ["plan"]
+    # A role given here is given by hand; single sign-on marks (and removes) its own.
+    readonly_fields = ["source"]
 
 
 for model in (User, Group):
