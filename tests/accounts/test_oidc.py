@@ -319,3 +319,27 @@ def test_styr_starts_while_the_provider_is_down(tmp_path):
         STYR_OIDC_CLIENT_SECRET="s3cret",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_first_sign_on_links_by_employee_number_when_configured_so(demo):
+    from styr.accounts.domain import sign_on as sign_on_domain
+    from styr.accounts.oidc_config import read_claims
+
+    dag = Person.objects.get(municipality=demo, slug="dag-bjorklund")
+    dag.employee_number = "NK-4711"
+    dag.save()
+    config = OidcConfig(
+        issuer="https://idp.example",
+        client_id="c",
+        client_secret="s",
+        person_claim="employee_number",
+        person_field="employee_number",
+    )
+    identity = read_claims(
+        {"sub": "42", "preferred_username": "dagb", "employee_number": "NK-4711"}, config
+    )
+    result = sign_on_domain(identity, municipality=demo, person_field="employee_number")
+    assert (result.person, result.linked_now) == (dag, True)
+    assert Account.objects.get(user__username="dagb").person == dag
+    again = sign_on_domain(identity, municipality=demo, person_field="employee_number")
+    assert (again.user, again.person, again.linked_now) == (result.user, dag, False)

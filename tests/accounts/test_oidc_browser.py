@@ -92,3 +92,12 @@ def test_single_sign_on_in_chromium_signs_in_as_the_linked_person_with_the_group
     assert list(RoleGrant.objects.filter(user=user).values_list("role", "plan", "source")) == [
         ("strateg", None, GrantSource.GROUPS)
     ]
+
+
+def test_the_login_error_page_is_accessible_and_leads_back(site, browser_page):
+    page = browser_page
+    page.goto(f"{site}/konto/oidc/callback/?code=abc&state=not-ours")
+    assert page.locator("h1").inner_text() == "Inloggningen hörde inte ihop"
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Tillbaka till inloggningen").click()
+    page.wait_for_url(f"{site}/konto/logga-in/")
