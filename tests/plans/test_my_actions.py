@@ -130,7 +130,9 @@ def test_a_draft_plan_is_left_out_for_a_director_who_may_not_see_it(client, cast
 def test_an_account_without_a_person_is_told_why_the_list_is_empty(client, cast):
     text = words(page_of(client, cast.reader))
     assert "Ditt konto är inte kopplat till någon person i organisationen" in text
-    assert "Be Styrs administratör koppla kontot till dig." in text
+    # Named: the cast's administrator (no name given, so the username) and the address.
+    assert "Be någon av Styrs administratörer koppla kontot till dig." in text
+    assert "admin, admin@example.org" in text
 
 
 def test_a_person_without_actions_is_told_so(client, cast):
