@@ -4,6 +4,10 @@ konto/oidc/: start (to the provider), callback (back from it) and logout.
 Whatever goes wrong with the provider ends on one Swedish page that says what happened and
 offers a way back, with a 4xx or 502 status and a WARNING in the log: never a 500.
 Without STYR_OIDC_ISSUER the three URLs do not exist (404).
+
+The login page starts single sign-on with a link, not a form: the redirect to the provider
+then follows no form submission, so the Content-Security-Policy's form-action stays 'self'
+(Chromium applies form-action to a form's redirects too) and needs no issuer in it.
 """
 
 from __future__ import annotations

@@ -343,3 +343,14 @@ def test_a_first_sign_on_links_by_employee_number_when_configured_so(demo):
     assert Account.objects.get(user__username="dagb").person == dag
     again = sign_on_domain(identity, municipality=demo, person_field="employee_number")
     assert (again.user, again.person, again.linked_now) == (result.user, dag, False)
+
+
+def test_failed_sign_ons_are_not_counted_as_guessed_passwords(client, sso, carle, settings):
+    from axes.models import AccessAttempt
+
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        client.get("/konto/oidc/callback/?code=abc&state=not-ours")
+        client.get("/konto/oidc/callback/?error=access_denied&state=x")
+    assert not AccessAttempt.objects.exists()
+    answer = sign_on(client, "ecarle")  # neither locked out nor refused
+    assert (answer.status_code, answer["Location"]) == (302, "/planer/")
