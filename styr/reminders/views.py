@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from styr.accounts.policy import can, viewable_plans
-from styr.accounts.views import requires
+from styr.accounts.views import forbidden, requires
 from styr.plans.models import Plan
 from styr.reminders.domain import is_subscribed, opt_out, subscribe
 from styr.reminders.forms import AddressForm, ChoiceForm
@@ -37,7 +37,7 @@ def subscriptions(request, slug: str):
     status = 200
     if request.method == "POST" and "add-email" in request.POST:
         if not manager:
-            return redirect("reminders:subscriptions", slug=plan.slug)
+            return forbidden(request, "reminders.manage_subscriptions")
         address_form = AddressForm(request.POST, prefix="add")
         if address_form.is_valid():
             email = address_form.cleaned_data["email"]
