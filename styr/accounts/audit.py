@@ -58,6 +58,8 @@ class AuditEvent(models.TextChoices):
     PLAN_IMPORT = "plan_import", _("import av plan")
     ROUND_OPEN = "round_open", _("uppföljningstillfälle öppnat")
     ROUND_CLOSE = "round_close", _("uppföljningstillfälle stängt")
+    DIGEST_SUBSCRIBE = "digest_subscribe", _("prenumeration på veckans ändringar")
+    MAIL_OPT_OUT = "mail_opt_out", _("avregistrering från e-post")
 
 
 # What every entry written now should carry: {"data": {...}, "actor": user or None}.
@@ -239,6 +241,10 @@ AUDITED: dict[str, dict[str, Any]] = {
     "reports.ReportTexts": {},
     "imports.PlanImport": {},
     "rounds.Round": {},
+    # Who gets the digest, and who said no to mail; the sent log (reminders.SentMail) is a
+    # log of its own, written in bulk, and not repeated here.
+    "reminders.Subscription": {},
+    "reminders.OptOut": {},
     "accounts.Account": {},
     "accounts.RoleGrant": {},
     # Every login would otherwise change last_login (the login entry says it); a password

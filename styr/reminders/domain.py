@@ -1,16 +1,18 @@
 """The writes of the reminders app: subscribing to a plan's digest, and saying no to a kind
-of mail. Each in one transaction; an address is kept in lower case, so the same address
-written twice is one subscription."""
+of mail. Each in one transaction, audited; an address is kept in lower case, so the same
+address written twice is one subscription."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
+from styr.accounts.audit import AuditEvent, audited
 from styr.plans.models import Plan
 from styr.reminders.models import Kind, OptOut, Subscription
 from styr.reminders.schedule import digest_scope
 
 
+@audited(AuditEvent.DIGEST_SUBSCRIBE, actor="by")
 @transaction.atomic
 def subscribe(plan: Plan, email: str, *, by=None) -> Subscription:
     """Send `email` the plan's weekly digest. Subscribing again takes back an earlier
@@ -23,6 +25,7 @@ def subscribe(plan: Plan, email: str, *, by=None) -> Subscription:
     return subscription
 
 
+@audited(AuditEvent.MAIL_OPT_OUT)
 @transaction.atomic
 def opt_out(email: str, kind: str, scope: str) -> OptOut:
     """Never send `email` this kind of mail (in this scope) again. Idempotent."""

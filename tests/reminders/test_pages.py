@@ -2,6 +2,7 @@
 strateg sees the subscribers and adds addresses; nobody else sees the addresses."""
 
 import pytest
+from auditlog.models import LogEntry
 from django.test import Client
 
 from styr.reminders.models import OptOut, Subscription
@@ -42,6 +43,8 @@ def test_the_strateg_adds_an_address_and_sees_the_subscribers(cast, page):
     response = client.post(page, {"add-email": "Politiker@Nacka.example"}, follow=True)
 
     assert Subscription.objects.get(plan=cast.plan).email == "politiker@nacka.example"
+    entry = LogEntry.objects.get_for_model(Subscription).get()
+    assert (entry.actor, entry.additional_data["event"]) == (cast.strateg, "digest_subscribe")
     assert "<li>politiker@nacka.example</li>" in response.content.decode()
 
 
