@@ -100,6 +100,10 @@ def grant_role(
     return grant
 
 
+class AccountTaken(Exception):
+    """A password account of that username exists, with another e-mail address."""
+
+
 @dataclass
 class SignOn:
     user: object
@@ -114,10 +118,11 @@ def sign_on(identity: Identity, *, municipality: Municipality, person_field: str
     """The account of someone the provider vouches for, made ready to sign in.
 
     The first time, the user is created (no usable password: the provider checks who they
-    are) and linked to the person whose `person_field` matches the claim, if exactly one
-    person not yet linked does (just in time). Every time, the roles from the provider's
-    groups are set: granted if new, removed if gone from the claim; roles granted by hand
-    are left as they are. All in one transaction, audited with the user as actor.
+    are), or an existing account of that username taken over if it has no password or the
+    same e-mail address (else AccountTaken); it is linked to the person whose `person_field`
+    matches the claim, if exactly one person not yet linked does (just in time). Every time,
+    the roles from the provider's groups are set: granted if new, removed if gone from the
+    claim; roles granted by hand are left as they are. All in one transaction, audited with the user as actor.
     """
     User = get_user_model()
     email = identity.email
@@ -129,6 +134,10 @@ def sign_on(identity: Identity, *, municipality: Municipality, person_field: str
     if user is None:
         user = User(username=identity.username)
         user.set_unusable_password()
+    elif user.has_usable_password() and user.email.lower() != email.lower():
+        # A local account of the same name: the provider's word that this is its owner
+        # needs the owner's address too, or a provider user named "admin" would be Styr's.
+        raise AccountTaken(identity.username)
     # The provider is where names and addresses are kept up to date.
     known = {"email": email, "first_name": identity.first_name, "last_name": identity.last_name}
     changed = {

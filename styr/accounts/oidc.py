@@ -44,6 +44,10 @@ class ProviderRejected(Exception):
     token whose signature, nonce or issuer does not hold)."""
 
 
+class UsernameTaken(Exception):
+    """A local (password) account has the username, with another e-mail address."""
+
+
 class NotConfigured(Exception):
     """Styr's own single sign-on settings do not fit its data (e.g. which municipality)."""
 
@@ -190,7 +194,7 @@ class OidcBackend(OIDCAuthenticationBackend, PasswordBackend):
         return True  # read_claims decides what is needed
 
     def get_or_create_user(self, access_token, id_token, payload):
-        from styr.accounts.domain import sign_on
+        from styr.accounts.domain import AccountTaken, sign_on
 
         userinfo = self.get_userinfo(access_token, id_token, payload)
         if not isinstance(userinfo, dict):
@@ -203,5 +207,10 @@ class OidcBackend(OIDCAuthenticationBackend, PasswordBackend):
         except ValueError as error:
             raise ProviderRejected(str(error)) from error
         municipality = municipality_for(self.config)
-        result = sign_on(identity, municipality=municipality, person_field=self.config.person_field)
+        try:
+            result = sign_on(
+                identity, municipality=municipality, person_field=self.config.person_field
+            )
+        except AccountTaken as error:
+            raise UsernameTaken(str(error)) from error
         return result.user

@@ -28,6 +28,7 @@ from styr.accounts.oidc import (
     OidcBackend,
     ProviderRejected,
     ProviderUnavailable,
+    UsernameTaken,
     configuration,
     discover,
     oidc_setting,
@@ -117,6 +118,15 @@ def failure(request, kind: str, detail: str):
                 "Kontakta Styrs administratör."
             ),
         ),
+        "taken": (
+            403,
+            _("Användarnamnet är upptaget i Styr"),
+            _(
+                "Styr har redan ett konto med ditt användarnamn, med lösenord och en annan "
+                "e-postadress. Styr kopplar inte ihop dem på egen hand: kontakta Styrs "
+                "administratör."
+            ),
+        ),
         "misconfigured": (
             503,
             _("Inloggningen är inte rätt inställd"),
@@ -185,6 +195,8 @@ def callback(request):
         return failure(request, "rejected", str(error))
     except NotConfigured as error:
         return failure(request, "misconfigured", str(error))
+    except UsernameTaken as error:
+        return failure(request, "taken", f"a password account {error} has another e-mail")
     if user is None or not user.is_active:
         return failure(request, "refused", f"no active user for these claims ({user!r})")
     auth.login(request, user, backend=BACKEND)

@@ -354,3 +354,20 @@ def test_failed_sign_ons_are_not_counted_as_guessed_passwords(client, sso, carle
     assert not AccessAttempt.objects.exists()
     answer = sign_on(client, "ecarle")  # neither locked out nor refused
     assert (answer.status_code, answer["Location"]) == (302, "/planer/")
+
+
+def test_a_password_account_of_the_same_name_is_taken_over_only_with_the_same_address(
+    client, sso, carle
+):
+    local = add_user("ecarle", email="someone.else@example.org", password="ett-langt-testlosenord")
+    answer = sign_on(client, "ecarle")
+    assert answer.status_code == 403
+    assert "Användarnamnet är upptaget i Styr" in answer.content.decode()
+    assert "_auth_user_id" not in client.session
+    local.refresh_from_db()
+    assert local.email == "someone.else@example.org"
+
+    local.email = "elisabeth.carle@NACKA.example"
+    local.save()
+    assert sign_on(client, "ecarle").status_code == 302
+    assert client.session["_auth_user_id"] == str(local.pk)
