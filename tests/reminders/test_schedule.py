@@ -2,12 +2,16 @@
 
 import datetime as dt
 
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
 from styr.reminders.schedule import (
     became_late_lately,
     digest_key,
     reminder_due,
     reminder_key,
 )
+from styr.settings import env_days
 
 DUE = dt.date(2026, 12, 10)
 
@@ -35,3 +39,12 @@ def test_the_digest_is_once_per_plan_and_iso_week():
     monday, sunday = dt.date(2026, 11, 30), dt.date(2026, 12, 6)
     assert digest_key(1, monday) == digest_key(1, sunday) == "plan:1:2026-W49"
     assert digest_key(1, sunday + dt.timedelta(days=1)) == "plan:1:2026-W50"
+
+
+def test_the_reminder_days_come_from_the_environment_and_a_bad_value_names_it(monkeypatch):
+    monkeypatch.setenv("STYR_REMINDER_DAYS", "0, 7,3")
+    assert env_days("STYR_REMINDER_DAYS", [3, 0]) == [7, 3, 0]
+    for bad in ("tre", "-1", "3;0"):
+        monkeypatch.setenv("STYR_REMINDER_DAYS", bad)
+        with pytest.raises(ImproperlyConfigured, match="STYR_REMINDER_DAYS must be days"):
+            env_days("STYR_REMINDER_DAYS", [3, 0])
