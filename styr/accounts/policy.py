@@ -273,6 +273,15 @@ ADMIN_FAMILIES: dict[str, dict[str, Any]] = {
     "plans.statusreview": {"view": plan_content["view"], "edit": never},
     "reports.publishedreport": {"view": plan_content["view"], "edit": never},
     "reports.publishedfile": {"view": plan_content["view"], "edit": never},
+    # Opened and closed on the rounds page (validated, audited); the title and message may
+    # be reworded here. Viewing is the rounds page's own right (the admin's name for it is
+    # the same, rounds.view_round): the plan's insiders, not every strateg of the place.
+    "rounds.round": {
+        "view": insider,
+        "change": is_strateg,
+        "add": never,
+        "delete": never,
+    },
     # Written on the plan's report-texts page, each save a new row; read here.
     "reports.reporttexts": {"view": plan_content["view"], "edit": never},
     "imports.planimport": {"view": plan_content["view"], "edit": never},

@@ -195,6 +195,8 @@ ADMIN_MODELS: dict[str, tuple[str, str, str, str, str]] = {
     "plans.action": ("SOA", "SO", "SOA", "", "SOA"),
     "plans.statusupdate": ("SOA", "", "SOA", "", "SOA"),
     "reports.publishedreport": ("SOA", "", "SOA", "", "SOA"),
+    # A round names who is late: only the plan's insiders open one (the list is the staff's).
+    "rounds.round": ("SOA", "", "SA", "", "SA"),
     # The organisation: its staff read, admins edit.
     "org.municipality": ("SOA", "A", "SOA", "", "SOA"),
     "org.person": ("SOA", "A", "SOA", "A", "SOA"),
@@ -231,6 +233,7 @@ def samples(world: World) -> dict[str, object]:
         "plans.action": cast.action,
         "plans.statusupdate": StatusUpdate.objects.filter(action__plan=cast.plan).first(),
         "reports.publishedreport": world.report,
+        "rounds.round": a_round(world),
         "org.municipality": world.municipality,
         "org.person": Person.objects.get(slug="elisabeth-carle"),
         "org.post": Post.objects.filter(municipality=world.municipality).first(),
