@@ -122,7 +122,8 @@ def sign_on(identity: Identity, *, municipality: Municipality, person_field: str
     same e-mail address (else AccountTaken); it is linked to the person whose `person_field`
     matches the claim, if exactly one person not yet linked does (just in time). Every time,
     the roles from the provider's groups are set: granted if new, removed if gone from the
-    claim; roles granted by hand are left as they are. All in one transaction, audited with the user as actor.
+    claim; roles granted by hand are left as they are. All in one transaction, audited with
+    the user as actor.
     """
     User = get_user_model()
     email = identity.email
