@@ -219,3 +219,35 @@ def test_a_save_after_someone_reported_since_the_preview_is_refused(cast):
         save_import(cast.plan, sheet, cast.responsible, digest=preview.digest)
     assert refused.value.stale
     assert StatusUpdate.objects.count() == before
+
+
+def test_the_audit_names_the_uploader_and_the_file(cast):
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    action = own_actions(cast, cast.responsible)[0]
+    rows = exported(cast.plan, "csv")
+    edit(rows, action.id, status="Genomfört", kommentar="Klart.", datum=None)
+    upload(rows, "csv", cast.plan, cast.responsible, source="ifylld.csv")
+    update = StatusUpdate.objects.latest("id")
+    entry = LogEntry.objects.get(
+        content_type=ContentType.objects.get_for_model(StatusUpdate), object_pk=str(update.id)
+    )
+    assert entry.actor == cast.responsible
+    assert entry.additional_data["event"] == "status_update"
+    assert entry.additional_data["status_import"] == "ifylld.csv"
+
+
+def test_comparing_unchanged_rows_takes_the_same_queries_for_few_and_many(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sheet = read_sheet("p.csv", write_csv(exported(cast.plan, "csv")))
+    counts = []
+    for rows in (sheet[:3], sheet):
+        cast.responsible = type(cast.responsible).objects.get(pk=cast.responsible.pk)
+        with CaptureQueriesContext(connection) as queries:
+            preview = compare(cast.plan, rows, cast.responsible)
+        assert preview.unchanged == len(rows)
+        counts.append(len(queries))
+    assert counts[0] == counts[1], f"queries grow with the rows: {counts}"

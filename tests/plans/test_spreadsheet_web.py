@@ -64,10 +64,14 @@ def test_a_citizen_is_sent_to_log_in_for_the_download(cast):
     assert response["Location"].startswith("/konto/logga-in/")
 
 
-def test_mina_atgarder_links_to_the_spreadsheet(cast, client_of):
+def test_mina_atgarder_and_the_plan_page_link_to_the_spreadsheet(cast, client_of):
     page = client_of(cast.responsible).get("/mina-atgarder/").content.decode()
     assert f'href="/planer/{cast.plan.slug}/status.xlsx"' in page
     assert f'href="/planer/{cast.plan.slug}/status/import/"' in page
+    plan_page = client_of(cast.strateg).get(f"/planer/{cast.plan.slug}/").content.decode()
+    assert f'href="/planer/{cast.plan.slug}/status/import/">Status i kalkylark</a>' in plan_page
+    public = Client().get(f"/planer/{cast.plan.slug}/").content.decode()
+    assert "/status/import/" not in public, "a citizen is not offered what needs signing in"
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
