@@ -371,3 +371,10 @@ def test_a_password_account_of_the_same_name_is_taken_over_only_with_the_same_ad
     local.save()
     assert sign_on(client, "ecarle").status_code == 302
     assert client.session["_auth_user_id"] == str(local.pk)
+
+
+def test_a_next_address_elsewhere_is_not_followed_after_sign_on(client, sso, carle):
+    start_answer = client.get("/konto/oidc/logga-in/?next=https://evil.example/")
+    back = urlsplit(log_in_at_provider(start_answer["Location"], "ecarle", PASSWORD))
+    answer = client.get(f"{back.path}?{back.query}")
+    assert (answer.status_code, answer["Location"]) == (302, "/mina-atgarder/")
