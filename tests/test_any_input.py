@@ -241,7 +241,14 @@ def test_an_id_too_large_for_the_database_is_not_found(world, db):
             # Beyond 18 digits no pattern matches; within, a citizen may be asked to log in.
             assert Client().get(changed).status_code in ((404,) if len(huge) > 18 else (302, 404))
             checked.add(key)
-    assert checked == {"portal:action", "plans:report_status", "reports:published_file"}
+    assert checked == {
+        "portal:action",
+        "plans:report_status",
+        "plans:review",
+        "reports:published_file",
+        "rounds:round",
+        "rounds:close",
+    }
 
 
 names = st.one_of(st.sampled_from(KNOWN_NAMES), st.text(max_size=12))

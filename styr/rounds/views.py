@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from styr.accounts.policy import can, viewable_plans
 from styr.accounts.views import forbidden, requires
@@ -107,10 +107,13 @@ def round_page(request, slug: str, pk: int):
     return render(request, "rounds/round.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @requires("rounds.close_round", the_round)
 def close(request, slug: str, pk: int):
+    """Close the round (a GET, e.g. a reloaded address, is sent to the round's page)."""
     found = the_round(request, slug, pk)
+    if request.method == "GET":
+        return redirect("rounds:round", slug=found.plan.slug, pk=found.pk)
     try:
         close_round(found, by=request.user)
     except ValidationError as error:

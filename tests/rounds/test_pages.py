@@ -225,3 +225,14 @@ def test_the_round_page_runs_the_same_queries_for_33_and_660_actions(plan, staff
         assert "5 av" in text(html)
         counts.append(len(captured))
     assert counts[0] == counts[1], FIX
+
+
+def test_a_get_of_the_close_address_shows_the_round_and_closes_nothing(cast, client):
+    the_round = open_round(cast.plan, title="Höst", due=today())
+    client.force_login(cast.strateg)
+
+    response = client.get(url(the_round, "stang/"))
+
+    assert response.status_code == 302 and response["Location"] == url(the_round)
+    the_round.refresh_from_db()
+    assert the_round.closed_at is None
