@@ -65,3 +65,11 @@ def test_others_neither_add_addresses_nor_see_them(cast, page):
     assert refused.status_code == 403
     assert "Bara en strateg för planen kan lägga till" in refused.content.decode()
     assert Subscription.objects.count() == 1
+
+
+def test_the_plan_page_links_a_signed_in_reader_to_the_subscription_page(cast, page):
+    signed = client_for(cast.reader).get(f"/planer/{cast.plan.slug}/").content.decode()
+    anonymous = Client().get(f"/planer/{cast.plan.slug}/").content.decode()
+
+    assert f'<a href="{page}">Veckans ändringar per e-post</a>' in signed
+    assert page not in anonymous
