@@ -1,14 +1,17 @@
 """A mail server that is down or refuses: exit code 1 with the error, what was accepted is
 logged, nothing else is, and the next run sends the rest."""
 
+import contextlib
+
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connections
+from django.db import connection, connections
 from django.utils import timezone
 
 from styr.reminders.delivery import Outgoing, deliver
+from styr.reminders.lock import LOCK_KEY, single_run
 from styr.reminders.models import SentMail
 from styr.reminders.synthetic import build_round
 from tests.loopback import HOST, SmtpServer, free_port
@@ -112,3 +115,29 @@ def test_deliver_sends_a_one_off_mail_and_logs_it(db, smtp_server):
     (received,) = smtp_server.messages
     assert received["Subject"] == "Din statusuppdatering skickades tillbaka"
     assert SentMail.objects.get().key == "update:7"
+
+
+@contextlib.contextmanager
+def another_run_holds_the_lock():
+    if connection.vendor == "postgresql":
+        # The advisory lock belongs to a database session: the other run has its own.
+        other = connection.copy()
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
+        try:
+            yield
+        finally:
+            other.close()  # the session ends, and its lock with it
+    else:
+        with single_run():  # a lock on the file opened anew conflicts, in any process
+            yield
+
+
+def test_a_second_run_while_one_is_running_sends_nothing(round, smtp_server):
+    busy = pytest.raises(CommandError, match="another `styr reminders send` is running")
+    with another_run_holds_the_lock(), busy:
+        call_command("reminders", "send")
+    assert smtp_server.messages == []
+
+    send()
+    assert len(smtp_server.messages) == 7

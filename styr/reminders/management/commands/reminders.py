@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from styr.lib.dates import date_option
+from styr.reminders.lock import Busy, single_run
 from styr.reminders.send import KINDS_IN_ORDER, send_today
 
 
@@ -29,7 +30,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, subcommand: str, **options):
         today = options.get("today") or timezone.localdate()
-        day = send_today(today)
+        try:
+            with single_run():
+                day = send_today(today)
+        except Busy:
+            raise CommandError(
+                "another `styr reminders send` is running; nothing sent by this one",
+                returncode=1,
+            ) from None
         self.report(day)
 
     def report(self, day) -> None:
