@@ -33,7 +33,7 @@ from styr.accounts.policy import viewable_plans
 from styr.accounts.views import requires
 from styr.imports.uploads import MAX_UPLOAD, SizeLimit
 from styr.plans.models import Plan
-from styr.plans.spreadsheet import SUFFIXES, SheetRow, write_csv, write_xlsx
+from styr.plans.spreadsheet import READ_COLUMNS, SUFFIXES, SheetRow, write_csv, write_xlsx
 from styr.plans.status_import import (
     ImportRefused,
     Preview,
@@ -154,7 +154,8 @@ def _status_import(request, slug: str, limit: SizeLimit):
         request.session[session_key(plan)] = {
             "token": token,
             "name": upload.name,
-            "rows": [[row.number, row.values] for row in rows],
+            # Only what import reads: the other columns may be long and are never used.
+            "rows": [[row.number, {c: row[c] for c in READ_COLUMNS}] for row in rows],
         }
     return preview_page(request, plan, preview, upload.name, token)
 

@@ -219,7 +219,8 @@ def compare(
     ids = {int(row["id"]) for row in rows if _ID.fullmatch(row["id"])}
     actions = Action.objects.filter(id__in=ids).select_related("plan__municipality")
     if lock:
-        actions = actions.select_for_update()
+        # The actions alone: on PostgreSQL a plain FOR UPDATE would lock the joined plan too.
+        actions = actions.select_for_update(of=("self",))
     found = {action.id: action for action in actions}
     in_force = updates_in_force(
         Action.objects.filter(id__in=[i for i, a in found.items() if a.plan_id == plan.id]),

@@ -68,7 +68,7 @@ def test_import_records_as_the_user_and_a_dry_run_saves_nothing(cast, tmp_path):
     assert StatusUpdate.objects.count() == before
 
     out, _ = run("import", str(path), "--user", cast.responsible.username)
-    assert "ifylld.csv: 1 status updates saved" in out
+    assert "ifylld.csv: 1 status update saved" in out
     update = StatusUpdate.objects.latest("id")
     assert (update.action_id, update.status, update.note, update.author) == (
         action.id,
@@ -88,7 +88,7 @@ def test_import_with_errors_exits_non_zero_naming_them_and_saves_nothing(cast, t
     before = StatusUpdate.objects.count()
     row = [r[0] for r in rows].index(mine.id) + 2
     out, err = io.StringIO(), io.StringIO()
-    with pytest.raises(CommandError, match="fel.csv: 1 errors; nothing saved."):
+    with pytest.raises(CommandError, match="fel.csv: 1 error; nothing saved."):
         call_command(
             "status",
             "import",
@@ -131,4 +131,4 @@ def test_styr_status_round_trip_in_a_subprocess(tmp_path):
     saved = styr("status", "import", str(path), "--user", "eva-olin", **env)
     assert saved.returncode == 0, saved.stderr
     assert "rad 2: " in saved.stdout and "Pågår → Genomfört" in saved.stdout
-    assert "status.csv: 1 status updates saved" in saved.stdout
+    assert "status.csv: 1 status update saved" in saved.stdout

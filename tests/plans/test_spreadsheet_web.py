@@ -183,3 +183,22 @@ def test_a_save_without_a_kept_preview_asks_for_the_file_again(cast, client_of):
     )
     assert page.status_code == 400
     assert "Förhandsvisningen finns inte längre sparad." in page.content.decode()
+
+
+def test_an_upload_over_the_import_limit_is_refused_while_it_streams_in(cast, client_of):
+    from styr.imports.uploads import MAX_UPLOAD
+    from tests.imports.test_upload_limit import BOUNDARY, StreamedBody
+
+    body = StreamedBody("token", MAX_UPLOAD + 5 * 1024 * 1024, name="stor.csv")
+    body.head = body.head.replace(b'name="document"', b'name="sheet"')
+    body.length = len(body.head) + body.size + len(body.tail)
+    response = client_of(cast.responsible).generic(
+        "POST",
+        f"/planer/{cast.plan.slug}/status/import/",
+        CONTENT_TYPE=f"multipart/form-data; boundary={BOUNDARY}",
+        CONTENT_LENGTH=str(body.length),
+        **{"wsgi.input": body},
+    )
+    assert response.status_code == 400
+    assert "Filen är större än 20 MB." in response.content.decode()
+    assert body.read_bytes < 1024 * 1024, "the Content-Length said it all: the file is not read"

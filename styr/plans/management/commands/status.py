@@ -26,6 +26,10 @@ from styr.plans.status_import import (
 )
 
 
+def error_count(count: int) -> str:
+    return f"{count} error{'' if count == 1 else 's'}"
+
+
 class Command(BaseCommand):
     help = "The status spreadsheet: export a plan's actions, import the file filled in."
 
@@ -89,7 +93,9 @@ class Command(BaseCommand):
             preview = compare(plan, rows, user)
             self.show(preview)
             if preview.errors:
-                raise CommandError(f"{path.name}: {len(preview.errors)} errors; nothing saved.")
+                raise CommandError(
+                    f"{path.name}: {error_count(len(preview.errors))}; nothing saved."
+                )
             self.stdout.write(f"{path.name}: dry run, nothing saved.")
             return
         try:
@@ -97,12 +103,13 @@ class Command(BaseCommand):
         except ImportRefused as refused:
             self.show(refused.preview)
             raise CommandError(
-                f"{path.name}: {len(refused.preview.errors)} errors; nothing saved."
+                f"{path.name}: {error_count(len(refused.preview.errors))}; nothing saved."
             ) from refused
         self.show(preview)
         self.stdout.write(
             self.style.SUCCESS(
-                f"{path.name}: {len(preview.changes)} status updates saved in {plan.title!r}."
+                f"{path.name}: {len(preview.changes)} status "
+                f"update{'' if len(preview.changes) == 1 else 's'} saved in {plan.title!r}."
             )
         )
 
@@ -118,7 +125,7 @@ class Command(BaseCommand):
             self.stderr.write(self.listing(preview.errors))
         self.stdout.write(
             f"{len(preview.changes)} changed, {preview.unchanged} unchanged, "
-            f"{len(preview.errors)} errors"
+            f"{error_count(len(preview.errors))}"
         )
 
     @staticmethod
