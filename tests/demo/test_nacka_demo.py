@@ -10,11 +10,10 @@ from decimal import Decimal
 
 import pytest
 import yaml
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from styr.demo.loader import DEMO_FILE, load_file
+from styr.demo.loader import DEMO_FILE
 from styr.org.history import holders_on, posts_held_on, unit_states_on
 from styr.org.models import Body, Person, Post, Tenure, Unit, UnitChange
 from styr.plans.models import Action, FocusArea, Plan, StatusUpdate, Theme
@@ -136,10 +135,10 @@ def memo() -> str:
 
 
 @pytest.fixture(scope="module")
-def stored(django_db_setup, django_db_blocker) -> dict:
-    """What the loader stored, read back from the database once; the load is rolled back."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_file()
+def stored(module_demo, django_db_blocker) -> dict:
+    """What the loader stored, read back once from the module's demo (a second load in the
+    same module would find the database holding the first)."""
+    with django_db_blocker.unblock():
         plan = Plan.objects.get(slug=PLAN_SLUG)
         actions = {
             action.order: {
@@ -151,7 +150,6 @@ def stored(django_db_setup, django_db_blocker) -> dict:
             for action in plan.actions.prefetch_related("status_updates")
         }
         themes = list(plan.themes.values_list("title", "description"))
-        transaction.set_rollback(True)
     return {"actions": actions, "themes": themes}
 
 

@@ -37,6 +37,9 @@ NOT_PUBLIC = {
     "imports:publish_plan",
     "kolada:kpi_search",
     "kolada:link",
+    # Signed in, or reached from a mail's link: tests/reminders/test_browser.py lays them out.
+    "reminders:subscriptions",
+    "reminders:unsubscribe",
 }
 NOT_PUBLIC_NAMESPACES = {"admin", "accounts"}
 # The report's other formats are files, not pages: their links are followed, not laid out.
