@@ -33,6 +33,8 @@ def action_json(action: Action) -> dict:
         "supporting": [party(p) for p in action.supporting],
         "deadline": deadline,
         "status": status,
+        "confidence": round(action.confidence, 2),
+        "span": None if action.span is None else {"start": action.span[0], "end": action.span[1]},
     }
 
 

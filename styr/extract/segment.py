@@ -82,6 +82,11 @@ class Action:
     deadline: Deadline | None = None
     status_text: str | None = None
     status_code: str | None = None
+    # Where in the text given to `extract_actions` the action was read: [start, end) character
+    # offsets, so a reviewer can see what was taken and what was left.
+    span: tuple[int, int] | None = None
+    # How sure the rules are that this is an action, 0..1: the review page sorts and marks by it.
+    confidence: float = 0.5
 
 
 def document_date(text: str) -> dt.date | None:
