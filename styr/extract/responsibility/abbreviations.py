@@ -1,0 +1,120 @@
+"""Committee abbreviations a document defines: "Barn- och utbildningsnämnden (BUN)".
+
+A document that writes a body's full name followed by its abbreviation in brackets defines the
+abbreviation for the rest of the text; later "(BUN)" or "BUN ska …" then means that body.
+Abbreviations a document does not define ("KS") are kept as written by the caller.
+
+Two forms are read:
+
+* ``Full Name (ABBR)`` where the full name's words give the abbreviation's letters
+  (``Kommunstyrelsen (KS)``, ``Barn- och utbildningsnämnden (BUN)``, ``Samhällsbyggnads-
+  nämnden (SBN)``, ``Miljö- och hälsoskyddsnämnden (MHN)``), or the name ends in a body word
+  (``nämnden``, ``styrelsen``, ``förvaltningen`` …) and the abbreviation's first letter is the
+  name's;
+* ``ABBR = Full Name``, ``ABBR – Full Name``, ``ABBR: Full Name`` on a line of its own (a list
+  of abbreviations).
+"""
+
+from __future__ import annotations
+
+import re
+
+_UP = "A-ZÅÄÖ"
+_LO = "a-zåäöéü"
+_ABBR = rf"[{_UP}][{_UP}{_LO}]{{0,2}}[{_UP}][{_UP}{_LO}]{{0,4}}"  # KS, BUN, SBN, KSAU, MHN, KSau
+_BODY_END = (
+    r"(?:nämnden|nämnd|styrelsen|styrelse|förvaltningen|fullmäktige|utskottet|kontoret|rådet"
+    r"|avdelningen|enheten|staben|sekretariatet|bolaget|beredningen|kommittén)"
+)
+# a capitalised name of up to six words ending right before the bracket; "och" and hyphenated
+# first halves ("Barn- och") are part of it
+_NAME_WORD = rf"(?:[{_UP}{_LO}][{_LO}]*+-?|och|för|i|med)"
+_DEFINED = re.compile(
+    rf"(?P<name>[{_UP}][{_LO}]*+-?(?:[ \t]++{_NAME_WORD}){{0,6}}?)[ \t]*+\((?P<abbr>{_ABBR})\)"
+)
+_LISTED = re.compile(
+    rf"(?m)^[ \t]*+(?P<abbr>{_ABBR})[ \t]*+(?:=|–|—|-|:)[ \t]*+"
+    rf"(?P<name>[{_UP}][{_LO}]*+-?(?:[ \t]++{_NAME_WORD}){{0,6}})[ \t]*+[.;,]?[ \t]*+$"
+)
+_WORD_START = re.compile(rf"(?:^|[ \t-])([{_UP}{_LO}])")
+
+
+def _initials(name: str) -> str:
+    """First letters of the words and compound parts: "Barn- och utbildningsnämnden" -> "BOU"."""
+    return "".join(m.group(1) for m in _WORD_START.finditer(name)).upper()
+
+
+def _fits(abbr: str, name: str) -> bool:
+    """Whether `abbr` abbreviates `name`: its letters are the initials of the name's words, in
+    order (the small words may be left out), or its first letter is the name's and the name
+    ends in a body word."""
+    letters = abbr.upper()
+    words = [w for w in re.split(r"[ \t]+", name) if w]
+    initials = [w[0].upper() for w in words if w.lower() not in ("och", "för", "i", "med")]
+    compound_parts = _compound_initials(words[-1]) if words else []
+    for candidate in (initials, initials[:-1] + compound_parts):
+        if "".join(candidate) == letters:
+            return True
+    if letters[0] != name[0].upper():
+        return False
+    return re.search(rf"{_BODY_END}$", name.lower()) is not None
+
+
+# Swedish compounds abbreviated part by part: "Kommunstyrelsen" = K + S, "Samhällsbyggnads-
+# nämnden" = S + B + N. Parts are found at the start of known second halves.
+_SECOND_HALVES = (
+    "styrelse",
+    "nämnd",
+    "förvaltning",
+    "fullmäktige",
+    "utskott",
+    "byggnad",
+    "bygg",
+    "kontor",
+    "råd",
+    "utbildning",
+    "skydd",
+    "hälso",
+)
+
+
+def _compound_initials(word: str) -> list[str]:
+    low = word.lower().rstrip("-")
+    found = [(0, low[0])] if low else []
+    for half in _SECOND_HALVES:
+        at = low.find(half, 1)
+        while at > 0:
+            found.append((at, half[0]))
+            at = low.find(half, at + 1)
+    return [letter.upper() for _, letter in sorted(set(found))]
+
+
+def _clean(name: str) -> str:
+    """The full name without leading small words ("enligt Kommunstyrelsen" is not a name)."""
+    return " ".join(name.split())
+
+
+def abbreviations(document_text: str) -> dict[str, str]:
+    """Abbreviation -> full name, for every abbreviation the document defines.
+
+    The first definition of an abbreviation wins; the full name keeps its spelling.
+    """
+    found: dict[str, str] = {}
+    for m in _LISTED.finditer(document_text):
+        name = _clean(m["name"])
+        found.setdefault(m["abbr"], name)
+    for m in _DEFINED.finditer(document_text):
+        abbr = m["abbr"]
+        if abbr in found:
+            continue
+        words = _clean(m["name"]).split(" ")
+        # the shortest tail of the name that fits the abbreviation: "Ärendet gäller
+        # Kommunstyrelsen (KS)" defines "Kommunstyrelsen"
+        for start in range(len(words) - 1, -1, -1):
+            name = " ".join(words[start:])
+            if not name[0].isupper():
+                continue
+            if _fits(abbr, name):
+                found[abbr] = name
+                break
+    return found

@@ -1,0 +1,96 @@
+"""Sentence and clause boundaries, and the list of parties that ends at a position."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from styr.extract.responsibility.mentions import _Part, _read_list, _skip_ws
+from styr.extract.responsibility.patterns import _B, _E, _H, _HS, _UP, _WS, _words
+
+# --- sentences -------------------------------------------------------------------------------
+
+_SENTENCE_BREAK = re.compile(
+    rf"\n{_H}*\n\s*"
+    rf"|(?<=[.!?])[\"”'*)\]]*\s+(?=[\"“*(\[]*[{_UP}0-9])"
+    rf"|(?<=[.!?:;])[\"”'*)\]]*{_H}*\n\s*"
+    rf"|\n(?={_H}*(?:[-•*–—]|\d{{1,2}}[.)]){_H})"
+)
+_ABBREVIATIONS = _words(
+    "t.ex bl.a ev resp ca nr kap jfr s.k m.m dvs fr.o.m t.o.m st tf t.f p.g.a inkl exkl"
+)
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _SENTENCE_BREAK.finditer(text):
+        dot = m.start()
+        if dot > 0 and text[dot - 1] == "." and not text[m.start() : m.end()].count("\n"):
+            word_start = dot - 1
+            while word_start > 0 and not text[word_start - 1].isspace():
+                word_start -= 1
+            word = text[word_start : dot - 1]
+            initial = len(word) == 1 and text[word_start].isupper()
+            if initial or word.lower() in _ABBREVIATIONS:
+                continue  # "Per O. Ek", "t.ex. Nacka"
+        starts.append(m.end())
+    return starts
+
+
+class _Sentences:
+    def __init__(self, text: str) -> None:
+        self.starts = _sentence_starts(text)
+        self.length = len(text)
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else self.length
+        return self.starts[i], end
+
+
+_CONJUNCTIONS = frozenset({"och", "samt", "men", "medan", "dock"})
+_OPENERS = ',;:(–—-•*|["“'
+
+
+def _clause_initial(text: str, pos: int, sentence_start: int, line: bool = False) -> bool:
+    """Whether `pos` opens a clause: sentence start, after punctuation or a conjunction (or,
+    with `line`, at the start of a line)."""
+    i = pos
+    while i > sentence_start and text[i - 1] in _HS + "\n":
+        i -= 1
+    if i <= sentence_start or text[i - 1] in _OPENERS:
+        return True
+    if line and "\n" in text[i:pos]:
+        return True
+    j = i
+    while j > sentence_start and j > i - 8 and text[j - 1].isalpha():
+        j -= 1
+    return text[j:i].lower() in _CONJUNCTIONS
+
+
+_CANDIDATE = re.compile(
+    rf"(?:[,;:(–—]|{_B}(?:och|samt|men|medan|med|av|till|hos|på|för|är|blir){_E}){_WS}?"
+)
+_PREPOSITIONS = frozenset({"med", "av", "till", "hos", "på", "för", "är", "blir"})
+
+
+def _parts_before(text: str, end: int, sentence_start: int, after_preposition: bool) -> list[_Part]:
+    """The list of parts that ends exactly at `end` (commas and spaces before it ignored)."""
+    stop = end
+    while stop > sentence_start and text[stop - 1] in _HS + "\n,":
+        stop -= 1
+    lo = max(sentence_start, stop - 300)
+    starts = [lo] if lo == sentence_start else []
+    for m in _CANDIDATE.finditer(text, lo, stop):
+        word = m.group().strip(_HS + "\n" + ",;:(–—")
+        if word in _PREPOSITIONS and not after_preposition:
+            continue
+        starts.append(m.end())
+    for start in starts:
+        start = _skip_ws(text, start, stop)
+        while start < stop and text[start] in '-•*–—"“(':
+            start = _skip_ws(text, start + 1, stop)
+        parts, list_end = _read_list(text, start, stop)
+        if parts and list_end == stop:
+            return parts
+    return []
