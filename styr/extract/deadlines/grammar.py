@@ -1,0 +1,151 @@
+"""The grammar of one date expression in Swedish plan text, and of the prepositions before it.
+
+Grammar (case-insensitive; months may be written in full or as jan, feb, mar, apr, maj, jun,
+jul., aug, sep, sept, okt, nov, dec, with or without a period; "jul" needs the period because
+"jul" is also Christmas). Every year must lie in 1990..2100.
+
+day        2015-12-31, 20151231, 31/12 2015, 31/12/2015, 31/12-2015, 31.12.2015,
+           31 december 2015, den 1:a jan. 2016, 1-15 mars 2016 (the last day of a range)
+week       vecka 12 2016, v. 12 2016, v12, 2016-W12: the Sunday of that ISO week
+           (vecka 53 only in years that have one)
+month      december 2014, 2016-03 (not 2015-16, a range): the last day of the month;
+           november-december 2014, nov–dec 2014: the last day of the last month;
+           årsskiftet 2015/2016, årsskiftet 2015/16, årsskiftet 15/16, årsskiftet 2015:
+           31 December of the first year; halvårsskiftet 2016: 30 June
+quarter    första kvartalet 2015, 1:a kvartalet, sista kvartalet, kvartal 3 2015,
+           kv. 3 2015, Q3 2015, Q3/2016: the last day of the quarter
+tertial    tertial 2 2016, T2 2016, andra tertialet 2016: 30 April, 31 August, 31 December
+season     våren, vårterminen, VT 2015: 30 June; sommaren 2015: 31 August; hösten,
+           höstterminen, HT 2015, HT16: 31 December; vintern 2016: the last day of
+           February 2016 (the winter that ends in that year); vintern 2015/2016 and
+           vintern 2015/16: the last day of February 2016
+half_year  första/andra/sista halvåret 2016, halvår 1 2016, H1 2016: 30 June / 31 December
+year       2016, år 2016: 31 December; 2015-2016, 2015 – 2016, 2015-16, 2015/2016 (slash:
+           consecutive years only): 31 December of the last year; the typo 2016-218 reads
+           as 2016-2018 when exactly one year 1..10 years after the first gives those three
+           digits with one digit dropped, with the note "2016-218 tolkat som 2016-2018"
+
+Expressions without a year ("våren", "i december", "tertial 2", "v12", "den 1 januari",
+"vid årsskiftet", "Q3") need ``default_year``; without it they are ignored. In a paragraph,
+a month name or a season without a year also needs a preposition in front of it ("i mars",
+"under hösten"), so "För våren planeras ..." is not read as a deadline.
+
+Not dates: impossible dates (31 februari, 2015-13-45, vecka 53 2016), numbers glued to other
+numbers ("KFKS 2012/577-001", "2015:123", "2015,5", personal numbers), "2010-talet", years
+followed by "års" or a unit ("2015 års budget", "2000 kr", "2016 personer"), years after
+"ca", "drygt", ..., years after "dnr", and "NNNN/NN" right after an upper-case registry
+prefix ("KS 2015/16"). A year range with "-" may span 1..20 years (two- or three-digit second
+part: 1..10 years); with "/" the years must be consecutive.
+
+
+``Deadline.text`` is the expression with the prepositions right in front of it, exactly as
+written: senast, fram till, till och med, t.o.m., före, innan, till, per, under, inom, vid,
+i, den, år, året, utgången av, slutet av — chained ("senast den", "fram till", "vid
+utgången av") and optionally followed by ":" ("senast: 2016-06-30") — or one of klar,
+klart, färdig, färdigt directly before the expression ("klart 2016-12-31"). "klar till
+årsskiftet 2014/2015" gives "till årsskiftet 2014/2015": "klar(t)" is only kept when it is
+the word right before the expression.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SP = r"\s{1,5}"  # between words; a line break counts (PDF text breaks lines anywhere)
+_OSP = r"\s{0,5}"
+_DASH = r"[-–—]"
+_NUM_L = r"(?<![\w])(?<![0-9][.,/:\-–—])"  # not glued to a word or to a number before
+_NUM_R = r"(?![\w])(?![.,/:\-–—][0-9])(?!-tal)"  # nor after; "2010-talet" is a decade
+_WORD_L = r"(?<![\w])"
+
+_MONTH = (
+    r"(?:(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
+    r"|december)(?!\w)|(?:jan|feb|mar|apr|jun|aug|sept|sep|okt|nov|dec)(?!\w)\.?|jul\.)"
+)
+
+
+def _year_tail(name: str, *, separators: bool = True) -> str:
+    """An optional year after an expression, never followed by another number."""
+    sep = rf"(?:{_SP}|{_OSP}[/\-–]{_OSP})" if separators else _SP
+    return rf"(?:{sep}(?P<{name}>[0-9]{{4}}){_NUM_R})?(?!{_OSP}[0-9])"
+
+
+_ORD4 = r"(?:första|andra|tredje|fjärde|sista|1:a|2:a|3:e|4:e)"
+_ORD3 = r"(?:första|andra|tredje|sista|1:a|2:a|3:e)"
+_ORD2 = r"(?:första|andra|sista|1:a|2:a)"
+
+_FORMS = {
+    # numeric dates
+    "iso": rf"{_NUM_L}(?P<iso_y>[0-9]{{4}})-(?P<iso_m>[0-9]{{2}})-(?P<iso_d>[0-9]{{2}}){_NUM_R}",
+    "cmp": rf"{_NUM_L}(?P<cmp_y>(?:19|20|21)[0-9]{{2}})(?P<cmp_m>[01][0-9])(?P<cmp_d>[0-3][0-9])"
+    rf"{_NUM_R}",
+    "iw": rf"{_NUM_L}(?P<iw_y>[0-9]{{4}})-?W(?P<iw_w>[0-9]{{2}}){_NUM_R}",
+    "yp": rf"{_NUM_L}(?P<yp_a>[0-9]{{4}})(?:(?P<yp_s1>[-–—/])(?P<yp_b1>[0-9]{{2,3}})"
+    rf"|{_OSP}(?P<yp_s2>[-–—/]){_OSP}(?P<yp_b2>[0-9]{{4}})){_NUM_R}",
+    "yr": rf"{_NUM_L}(?P<yr_y>[0-9]{{4}}){_NUM_R}",
+    "dmy": rf"{_NUM_L}(?P<dmy_d>[0-9]{{1,2}})[/.](?P<dmy_m>[0-9]{{1,2}})(?:[/.\-]|{_SP})"
+    rf"(?P<dmy_y>[0-9]{{4}}){_NUM_R}",
+    # day and month name: "31 december 2015", "1:a jan. 2016", "1-15 mars 2016"
+    "dm": rf"{_NUM_L}(?:(?P<dm_d0>[0-9]{{1,2}})(?::[ae])?{_OSP}{_DASH}{_OSP})?"
+    rf"(?P<dm_d>[0-9]{{1,2}})(?::[ae])?{_SP}(?P<dm_m>{_MONTH})"
+    + _year_tail("dm_y", separators=False),
+    # quarters, half years, tertials with a leading ordinal ("1:a kvartalet" starts with a digit)
+    "qo": rf"{_WORD_L}(?P<qo_n>{_ORD4}){_SP}kvartalet(?!\w)" + _year_tail("qo_y", separators=False),
+    "ho": rf"{_WORD_L}(?P<ho_n>{_ORD2}){_SP}halvåret(?!\w)" + _year_tail("ho_y", separators=False),
+    "to": rf"{_WORD_L}(?P<to_n>{_ORD3}){_SP}tertialet(?!\w)" + _year_tail("to_y", separators=False),
+    # months
+    "mr": rf"{_WORD_L}(?P<mr_m1>{_MONTH}){_OSP}[-–—/]{_OSP}(?P<mr_m2>{_MONTH})"
+    + _year_tail("mr_y", separators=False),
+    "mo": rf"{_WORD_L}(?P<mo_m>{_MONTH})" + _year_tail("mo_y", separators=False),
+    # seasons
+    "se": rf"{_WORD_L}(?P<se_w>vår(?:en|terminen|termin)?|höst(?:en|terminen|termin)?"
+    rf"|sommar(?:en)?|vintern?)(?!\w)(?:{_SP}(?P<se_y>[0-9]{{4}})"
+    rf"(?:{_OSP}[/\-–]{_OSP}(?P<se_y2>[0-9]{{4}}|[0-9]{{2}}))?{_NUM_R})?(?!{_OSP}[0-9])",
+    "th": rf"{_WORD_L}(?-i:(?P<th_w>VT|HT))(?:-|{_OSP})(?P<th_y>[0-9]{{4}}|[0-9]{{2}}){_NUM_R}",
+    # turn of the (half) year
+    "hs": rf"{_WORD_L}halvårsskiftet?(?!\w)" + _year_tail("hs_y", separators=False),
+    "as": rf"{_WORD_L}årsskiftet?(?!\w)(?:{_SP}(?P<as_y1>[0-9]{{4}}|[0-9]{{2}})"
+    rf"(?:{_OSP}[/\-–]{_OSP}(?P<as_y2>[0-9]{{4}}|[0-9]{{2}}))?{_NUM_R})?(?!{_OSP}[0-9])",
+    # numbered quarters, half years, tertials, weeks
+    "qn": rf"{_WORD_L}(?:kvartal|kv\.?){_OSP}(?P<qn_n>[1-4])(?!\w)" + _year_tail("qn_y"),
+    "qq": rf"{_WORD_L}Q(?P<qq_n>[1-4])(?!\w)" + _year_tail("qq_y"),
+    "hn": rf"{_WORD_L}halvår{_OSP}(?P<hn_n>[12])(?!\w)" + _year_tail("hn_y"),
+    "hh": rf"{_WORD_L}H(?P<hh_n>[12])(?:[-/]|{_OSP})(?P<hh_y>[0-9]{{4}}){_NUM_R}",
+    "tn": rf"{_WORD_L}tertial{_OSP}(?P<tn_n>[1-3])(?!\w)" + _year_tail("tn_y"),
+    "tt": rf"{_WORD_L}T(?P<tt_n>[1-3])(?:[-/]|{_OSP})(?P<tt_y>[0-9]{{4}}){_NUM_R}",
+    "wk": rf"{_WORD_L}(?:vecka|v\.?){_OSP}(?P<wk_n>[0-9]{{1,2}})(?!\w)" + _year_tail("wk_y"),
+}
+
+_EXPRESSION = re.compile("|".join(f"(?P<{name}>{form})" for name, form in _FORMS.items()), re.I)
+# Every expression starts at a word start with one of these: scanning for them first and trying
+# _EXPRESSION only there is several times faster than letting _EXPRESSION scan the text.
+_TRIGGER = re.compile(
+    r"\b(?:[0-9]|[vhqt]|sommar|sista|sep|jan|feb|mar|apr|maj|jun|jul|aug|okt|nov|dec|kv"
+    r"|årsskift|första|andra|tredje|fjärde)",
+    re.I,
+)
+
+
+def _expressions(text: str):
+    """Like _EXPRESSION.finditer(text), faster."""
+    end = 0
+    for trigger in _TRIGGER.finditer(text):
+        start = trigger.start()
+        if start < end:
+            continue
+        match = _EXPRESSION.match(text, start)
+        if match:
+            end = match.end()
+            yield match
+
+
+# Prepositions kept in Deadline.text, and the markers around an expression.
+_PREP = (
+    r"(?:(?:senast|fram\s+till|till\s+och\s+med|före|innan|till|per|under|inom|vid|i|den|år"
+    r"|året|utgången\s+av|slutet\s+av)(?!\w)|t\.\s?o\.\s?m\.?(?!\w))"
+)
+_COLON = r"\s{0,5}(?::\s{0,5})?"
+_CHAIN = re.compile(
+    rf"(?<![\w.])(?:{_PREP}{_COLON})+$|(?<![\w.])(?:klart?|färdigt?)(?!\w){_COLON}$", re.I
+)
+_CHAIN_PREFIX = re.compile(rf"(?:{_PREP}{_COLON})+|(?:klart?|färdigt?)(?!\w){_COLON}", re.I)
