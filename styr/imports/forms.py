@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from styr.extract.readers import SUFFIXES
+from styr.imports import review
 from styr.imports.uploads import MAX_UPLOAD
 from styr.lib.fields import DayField
 from styr.org.models import Body, Municipality, Precision
@@ -77,6 +79,14 @@ class PlanFields(forms.Form):
         return data
 
 
+class ReviewKey(forms.Form):
+    """Which upload the review page is about: the file's name, and the token of the document
+    text kept in the session for the page (see `styr.imports.views`)."""
+
+    source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
+    token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
+
+
 class UploadForm(forms.Form):
     """The document; `too_large` when the upload handler refused it while it streamed in."""
 
@@ -132,8 +142,20 @@ def parse_parties(text: str) -> list[dict]:
     return parties
 
 
+DECISIONS = [
+    (review.ACCEPT, _("Godkänn")),
+    (review.MERGE, _("Slå ihop med föregående")),
+    (review.REJECT, _("Ta bort")),
+]
+
+
 class ActionRow(forms.Form):
-    include = forms.BooleanField(label=_("Ta med"), required=False, initial=True)
+    """One extracted action on the review page: the reviewer's decision and the fields they
+    may edit. A rejected row is not saved, so its fields are not checked either."""
+
+    decision = forms.ChoiceField(
+        label=_("Beslut"), choices=DECISIONS, initial=review.ACCEPT, widget=forms.RadioSelect
+    )
     theme = forms.CharField(label=_("Tema"), max_length=300, required=False)
     title = forms.CharField(label=_("Titel"), max_length=300)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -154,6 +176,24 @@ class ActionRow(forms.Form):
     )
     status_note = forms.CharField(label=_("Statuskommentar"), required=False, max_length=2000)
 
+    def __init__(self, *args, first: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if first:
+            # Nothing comes before the first action to merge it with.
+            field = self.fields["decision"]
+            field.choices = [c for c in DECISIONS if c[0] != review.MERGE]
+
+    @property
+    def rejected(self) -> bool:
+        return self["decision"].value() == review.REJECT
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self.rejected:
+            # The reviewer has taken the row away: what is wrong in it no longer matters.
+            self._errors = ErrorDict()
+            self.cleaned_data = {"decision": review.REJECT}
+
     def clean(self):
         data = super().clean()
         if data.get("deadline_date") and not data.get("deadline_precision"):
@@ -166,7 +206,7 @@ class ActionRow(forms.Form):
     def initial_from(cls, action: dict) -> dict:
         deadline, status = action.get("deadline") or {}, action.get("status") or {}
         return {
-            "include": True,
+            "decision": review.ACCEPT,
             "theme": action.get("theme") or "",
             "title": action.get("title") or "",
             "text": action.get("text") or "",
@@ -201,4 +241,18 @@ class ActionRow(forms.Form):
         }
 
 
-ActionFormSet = forms.formset_factory(ActionRow, extra=0, max_num=2000, validate_max=True)
+class BaseActionFormSet(forms.BaseFormSet):
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "first": index == 0}
+
+    def decided(self) -> list[tuple[str, dict]]:
+        """(decision, action) per row, for `review.apply_decisions`; after `is_valid()`."""
+        return [
+            (form.cleaned_data["decision"], {} if form.rejected else form.as_action())
+            for form in self.forms
+        ]
+
+
+ActionFormSet = forms.formset_factory(
+    ActionRow, formset=BaseActionFormSet, extra=0, max_num=2000, validate_max=True
+)

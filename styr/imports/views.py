@@ -1,12 +1,23 @@
 """The import page: upload a document, review its actions, save them as a draft plan; and
 publishing a draft plan, which makes it public.
 
+The review happens before the draft plan is written, not on the draft: what the reviewer
+rejects or merges never becomes an action with a history of its own (no version, no status
+update, no audit row to explain away), and nothing is saved until the whole review is. So
+between the upload and "Spara som ny plan" the document text and where each action was read
+in it are kept in the user's session (database sessions, on the server, as the status
+spreadsheet's preview), for the page to mark the spans again after an error; the actions
+themselves, as the reviewer edited them, are posted with the form. A session that has lost
+the text still saves what was posted; the page then only lacks the document beside it.
+
 Importing needs "imports.import_plan" in the municipality the plan is saved in; publishing
 needs "plans.publish_plan" on the plan (`styr.accounts.policy`)."""
 
 from __future__ import annotations
 
+import secrets
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib import messages
@@ -20,13 +31,14 @@ from django.views.decorators.http import require_POST
 from styr.accounts.policy import municipalities_where
 from styr.accounts.views import requires
 from styr.extract.document import extract_text
-from styr.extract.readers import UnreadableDocument, read_document
+from styr.extract.readers import DocumentTooLarge, UnreadableDocument, read_document
+from styr.imports import review
 from styr.imports.domain import find_registration_number, import_plan, known_people
-from styr.imports.forms import ActionFormSet, ActionRow, PlanFields, UploadForm
+from styr.imports.forms import ActionFormSet, ActionRow, PlanFields, ReviewKey, UploadForm
 from styr.imports.matching import match_person
 from styr.imports.uploads import SizeLimit
 from styr.plans.domain import publish_plan
-from styr.plans.models import Plan
+from styr.plans.models import Plan, Status
 
 
 def _read_upload(upload) -> str:
@@ -38,8 +50,26 @@ def _read_upload(upload) -> str:
         try:
             return read_document(Path(handle.name))
         except UnreadableDocument as error:
-            # Name the user's file, not the temporary one.
-            raise UnreadableDocument(str(error).replace(handle.name, upload.name)) from error
+            # Name the user's file, not the temporary one; a refusal keeps its limit.
+            error.args = (str(error).replace(handle.name, upload.name),)
+            raise
+
+
+def _refusal(name: str, error: DocumentTooLarge) -> str:
+    """Why a file over one of the reader's limits is not read, in the page's language."""
+    messages_by_limit = {
+        "inflated": _("uppackad blir den större än %(limit)s MB"),
+        "entries": _("den består av fler än %(limit)s delar"),
+        "pages": _("den har fler än %(limit)s sidor"),
+        "text": _("den innehåller mer än %(limit)s tecken text"),
+        "seconds": _("att läsa den tog längre än %(limit)s sekunder"),
+    }
+    value = error.value // (1024 * 1024) if error.limit == "inflated" else error.value
+    reason = messages_by_limit.get(error.limit, _("den är för stor")) % {"limit": f"{value:g}"}
+    return _("”%(name)s” lästes inte: %(reason)s, vilket är gränsen för ett dokument.") % {
+        "name": name,
+        "reason": reason,
+    }
 
 
 def _unknown_names(formset, municipality) -> list[list[str]]:
@@ -55,16 +85,94 @@ def _unknown_names(formset, municipality) -> list[list[str]]:
     return result
 
 
-def _review(request, plan_fields, formset, source, status=200):
+SESSION_KEY = "styr_import_review"
+
+
+@dataclass
+class ReviewRow:
+    """One action on the review page: its form, the names to check, and where it was read."""
+
+    form: ActionRow
+    number: int
+    unknown: list[str]
+    confidence: float | None = None
+    placed: bool = False  # its span is marked in the document shown
+
+    @property
+    def uncertain(self) -> bool:
+        return review.is_uncertain(self.confidence)
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.confidence is None else round(self.confidence * 100)
+
+    @property
+    def deadline(self) -> str:
+        """As it now stands in the row's fields: the phrase, and the date it was read as."""
+        text, day = self.form["deadline_text"].value(), self.form["deadline_date"].value()
+        day = day.isoformat() if hasattr(day, "isoformat") else day
+        return f"{text} ({day})" if text and day and text != day else text or day or ""
+
+    @property
+    def status(self) -> str:
+        code, note = self.form["status_code"].value(), self.form["status_note"].value()
+        label = dict(Status.choices).get(code, "")
+        return f"{label}: {note}" if label and note else label
+
+
+def _keep(request, source: str, text: str, actions: list[dict]) -> str:
+    """Keep the document for the review page; the token names this upload."""
+    token = secrets.token_urlsafe(16)
+    request.session[SESSION_KEY] = {
+        "token": token,
+        "source": source,
+        "text": text[: review.MAX_SHOWN],
+        "shortened": len(text) > review.MAX_SHOWN,
+        "found": [
+            {"span": list(span) if span else None, "confidence": action.get("confidence")}
+            for action, span in zip(actions, review.spans(text, actions), strict=True)
+        ],
+    }
+    return token
+
+
+def _kept(request, token: str) -> dict | None:
+    kept = request.session.get(SESSION_KEY)
+    return kept if token and kept and kept.get("token") == token else None
+
+
+def _review(request, plan_fields, formset, key: ReviewKey, kept: dict | None, status=200):
     chosen = plan_fields.cleaned_data.get("municipality") if plan_fields.is_bound else None
     municipality = chosen or plan_fields.fields["municipality"].queryset.first()
-    rows = list(zip(formset, _unknown_names(formset, municipality), strict=True))
-    return render(
-        request,
-        "imports/review.html",
-        {"plan_fields": plan_fields, "formset": formset, "rows": rows, "source": source},
-        status=status,
-    )
+    found = (kept or {}).get("found") or []
+    text = (kept or {}).get("text") or ""
+    rows = []
+    for index, (form, unknown) in enumerate(
+        zip(formset, _unknown_names(formset, municipality), strict=True)
+    ):
+        info = found[index] if index < len(found) else {}
+        span = tuple(info["span"]) if info.get("span") else None
+        rows.append(
+            ReviewRow(
+                form,
+                index + 1,
+                unknown,
+                confidence=info.get("confidence"),
+                placed=span is not None and span[0] < len(text),
+            )
+        )
+    numbered = [(row.number, tuple(found[row.number - 1]["span"])) for row in rows if row.placed]
+    context = {
+        "plan_fields": plan_fields,
+        "formset": formset,
+        "key": key,
+        "source": key["source"].value(),
+        "rows": rows,
+        "document": review.segments(text, numbered) if kept else None,
+        "shortened": bool(kept and kept.get("shortened")),
+        "uncertain": [row for row in rows if row.uncertain],
+    }
+    return render(request, "imports/review.html", context, status=status)
 
 
 def _municipalities(request):
@@ -92,6 +200,8 @@ def _upload(request, limit: SizeLimit):
         document = form.cleaned_data["document"]
         try:
             text = _read_upload(document)
+        except DocumentTooLarge as error:
+            form.add_error("document", _refusal(document.name, error))
         except UnreadableDocument as error:
             form.add_error("document", f"Filen kunde inte läsas: {error}")
         else:
@@ -104,10 +214,11 @@ def _upload(request, limit: SizeLimit):
                     "as_of": timezone.localdate(),
                 },
             )
-            formset = ActionFormSet(
-                initial=[ActionRow.initial_from(a) for a in extracted["actions"]]
-            )
-            return _review(request, plan_fields, formset, document.name)
+            actions = extracted["actions"]
+            formset = ActionFormSet(initial=[ActionRow.initial_from(a) for a in actions])
+            token = _keep(request, document.name, text, actions)
+            key = ReviewKey(initial={"source": document.name, "token": token})
+            return _review(request, plan_fields, formset, key, _kept(request, token))
     return render(request, "imports/upload.html", {"form": form}, status=400)
 
 
@@ -115,12 +226,24 @@ def _upload(request, limit: SizeLimit):
 def save(request):
     if request.method != "POST":
         return redirect("imports:upload")
-    source = request.POST.get("source", "dokument")
+    key = ReviewKey(request.POST)
+    key.is_valid()
+    source = key.cleaned_data.get("source") or "dokument"
+    kept = _kept(request, key.cleaned_data.get("token"))
     plan_fields = PlanFields(request.POST, municipalities=_municipalities(request))
     formset = ActionFormSet(request.POST)
-    if not (plan_fields.is_valid() and formset.is_valid()):
-        return _review(request, plan_fields, formset, source, status=400)
-    actions = [form.as_action() for form in formset if form.cleaned_data.get("include")]
+    if not (key.is_valid() and plan_fields.is_valid() and formset.is_valid()):
+        return _review(request, plan_fields, formset, key, kept, status=400)
+    try:
+        actions = review.apply_decisions(formset.decided())
+    except review.DecisionError as error:
+        formset.forms[error.index].add_error("decision", str(error))
+        return _review(request, plan_fields, formset, key, kept, status=400)
+    if not actions:
+        plan_fields.add_error(
+            None, _("Alla åtgärder är borttagna. Godkänn minst en för att spara planen.")
+        )
+        return _review(request, plan_fields, formset, key, kept, status=400)
     data = plan_fields.cleaned_data
     try:
         result = import_plan(
@@ -134,7 +257,9 @@ def save(request):
         )
     except ValidationError as error:
         plan_fields.add_error(None, " ".join(error.messages))
-        return _review(request, plan_fields, formset, source, status=400)
+        return _review(request, plan_fields, formset, key, kept, status=400)
+    if kept:
+        del request.session[SESSION_KEY]
     messages.success(
         request,
         _(

@@ -1,0 +1,278 @@
+"""The import review page: the document with what was taken marked and what was left plain,
+each action with its facts and confidence, and accept / edit / merge / reject before the
+draft plan is saved, all or nothing."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from styr.extract.document import extract_text
+from styr.imports.review import LOW_CONFIDENCE
+from styr.imports.views import SESSION_KEY
+from styr.org.models import Body
+from styr.plans.models import Action, Plan
+from tests.conftest import demo_once
+
+pytestmark = pytest.mark.django_db
+
+# The demo is loaded once for the module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
+
+DOCUMENT = """2016-03-01
+
+Handlingsplan för e-förvaltning
+
+Service
+
+Inför en e-tjänst för föreningsbidrag. Ansvarig är administrativ direktör Mats Boman. Klart senast den 30 september 2016. *Pågår.*
+
+Ta fram riktlinjer för öppna data under hösten 2016. Ansvarig är Okänd Okändsson.
+
+Kontakt: kommunens växel.
+"""
+
+MARK = re.compile(r'<mark id="i-dokumentet-(\d+)">(.*?)</mark>', re.DOTALL)
+
+
+def upload(client, text=DOCUMENT, name="e-plan.txt"):
+    return client.post("/import/", {"document": SimpleUploadedFile(name, text.encode("utf-8"))})
+
+
+def marks(page: str) -> dict[int, str]:
+    """The marked pieces of the document by action number, their label and hidden end cut."""
+    found = {}
+    for number, inner in MARK.findall(page):
+        body = re.sub(r"^<a [^>]*>Åtgärd \d+</a> ", "", inner)
+        found[int(number)] = re.sub(r'<span class="visually-hidden">.*?</span>$', "", body)
+    return found
+
+
+def document_pane(page: str) -> str:
+    return page.split('<div class="import-document"', 1)[1].split("</div>", 1)[0]
+
+
+def plan_data(**extra) -> dict:
+    owner = Body.objects.get(slug="kommunstyrelsen")
+    data = {
+        "source": "e-plan.txt",
+        "municipality": owner.municipality_id,
+        "title": "E-förvaltning 2016",
+        "owner": owner.pk,
+        "registration_number": "KS 2016/7-001",
+        "as_of": "2016-03-01",
+    }
+    return {**data, **extra}
+
+
+def rows_data(*rows: dict) -> dict:
+    """The formset as the page posts it: one dict of fields per row."""
+    data = {
+        "form-TOTAL_FORMS": str(len(rows)),
+        "form-INITIAL_FORMS": str(len(rows)),
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "2000",
+    }
+    for index, row in enumerate(rows):
+        fields = {"decision": "accept", "text": row.get("title", ""), **row}
+        data.update({f"form-{index}-{name}": value for name, value in fields.items()})
+    return data
+
+
+def save(client, *rows, **extra):
+    return client.post("/import/spara/", {**plan_data(**extra), **rows_data(*rows)})
+
+
+def saved_plan() -> Plan | None:
+    return Plan.objects.filter(title="E-förvaltning 2016").first()
+
+
+def test_the_document_is_shown_with_each_action_marked_and_numbered_and_the_rest_unmarked(
+    importer, demo
+):
+    response = upload(importer)
+    assert response.status_code == 200
+    page = response.content.decode()
+    marked = marks(page)
+    assert marked[1].startswith("Inför en e-tjänst för föreningsbidrag.")
+    assert marked[2].startswith("Ta fram riktlinjer för öppna data under hösten 2016.")
+    pane = document_pane(page)
+    # What was left out is in the document, outside every mark.
+    unmarked = MARK.sub("", pane)
+    assert "Handlingsplan för e-förvaltning" in unmarked
+    assert "Kontakt: kommunens växel." in unmarked
+    # The label says in words which action a mark is, and links to it; the action links back.
+    assert '<a class="import-mark-label" href="#atgard-1">Åtgärd 1</a>' in page
+    assert '<a href="#i-dokumentet-2">Visa åtgärd 2 i dokumentet</a>' in page
+    assert '<fieldset class="import-row" id="atgard-2">' in page
+
+
+def test_each_action_shows_its_facts_and_says_osaker_in_words_when_confidence_is_low(
+    importer, demo
+):
+    page = upload(importer).content.decode()
+    first = page.split('id="atgard-1"', 1)[1].split('id="atgard-2"', 1)[0]
+    assert "<dt>Titel</dt><dd>Inför en e-tjänst för föreningsbidrag</dd>" in first
+    assert "<dt>Ansvariga</dt><dd>Mats Boman (administrativ direktör)</dd>" in first
+    assert "<dt>Klart senast</dt><dd>senast den 30 september 2016 (2016-09-30)</dd>" in first
+    assert "<dt>Status</dt><dd>Pågår: Pågår.</dd>" in first
+    confidences = [a["confidence"] for a in extract_text(DOCUMENT, "e-plan.txt")["actions"]]
+    for number, confidence in enumerate(confidences, start=1):
+        row = page.split(f'id="atgard-{number}"', 1)[1].split("</dl>", 1)[0]
+        assert f"<dt>Säkerhet</dt><dd>{round(confidence * 100)} %" in row
+        assert ('<strong class="uncertain">Osäker</strong>' in row) == (confidence < LOW_CONFIDENCE)
+
+
+def test_each_action_offers_accept_merge_and_reject_and_the_first_no_merge(importer, demo):
+    page = upload(importer).content.decode()
+    first = page.split('id="atgard-1"', 1)[1].split('id="atgard-2"', 1)[0]
+    second = page.split('id="atgard-2"', 1)[1]
+    assert "<legend>Beslut för åtgärd 1</legend>" in first
+    assert ">Godkänn</label>" in first and ">Ta bort</label>" in first
+    assert "Slå ihop med föregående" not in first
+    assert ">Slå ihop med föregående</label>" in second
+    assert 'value="accept" id="id_form-1-decision_0" checked>' in second
+    assert "<summary>Ändra åtgärd 2</summary>" in second
+
+
+def test_only_accepted_actions_are_saved_with_their_edits(importer, demo):
+    response = save(
+        importer,
+        {"title": "Inför e-tjänst", "responsible": "Mats Bohman (administrativ direktör)"},
+        {"title": "Ta fram riktlinjer", "decision": "reject"},
+        {
+            "title": "Öppna data på webben",
+            "deadline_date": "2016-12-31",
+            "deadline_precision": "day",
+        },
+    )
+    assert response.status_code == 302
+    plan = saved_plan()
+    actions = list(plan.actions.order_by("order"))
+    assert [a.title for a in actions] == ["Inför e-tjänst", "Öppna data på webben"]
+    assert actions[0].responsibilities.get().person.name == "Mats Bohman"
+    assert actions[1].deadline_date.isoformat() == "2016-12-31"
+
+
+def test_a_merged_action_becomes_part_of_the_one_before(importer, demo):
+    response = save(
+        importer,
+        {"title": "Inför e-tjänst", "text": "Inför en e-tjänst.", "responsible": "parkchefen"},
+        {
+            "title": "Redovisning",
+            "text": "Arbetet redovisas senast den 31 december 2016.",
+            "responsible": "kommundirektören",
+            "deadline_text": "senast den 31 december 2016",
+            "deadline_date": "2016-12-31",
+            "deadline_precision": "day",
+            "decision": "merge",
+        },
+    )
+    assert response.status_code == 302
+    (action,) = saved_plan().actions.all()
+    assert action.title == "Inför e-tjänst"
+    assert action.text == "Inför en e-tjänst. Arbetet redovisas senast den 31 december 2016."
+    assert action.deadline_text == "senast den 31 december 2016"
+    roles = list(action.responsibilities.order_by("order").values_list("role_text", flat=True))
+    assert roles == ["parkchefen", "kommundirektören"]
+
+
+def test_a_rejected_row_with_errors_in_it_does_not_stop_the_save(importer, demo):
+    response = save(
+        importer,
+        {"title": "Inför e-tjänst"},
+        {"title": "", "deadline_date": "2016-13-45", "decision": "reject"},
+    )
+    assert response.status_code == 302
+    assert [a.title for a in saved_plan().actions.all()] == ["Inför e-tjänst"]
+
+
+def test_a_merge_into_a_rejected_action_saves_nothing_and_names_the_rows(importer, demo):
+    before = Action.objects.count()
+    response = save(
+        importer,
+        {"title": "Ett"},
+        {"title": "Två", "decision": "reject"},
+        {"title": "Tre", "decision": "merge"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Åtgärd 2 tas bort, så åtgärd 3 kan inte slås ihop med den." in page
+    assert saved_plan() is None and Action.objects.count() == before
+
+
+def test_rejecting_every_action_saves_nothing_and_says_so(importer, demo):
+    response = save(importer, {"title": "Ett", "decision": "reject"})
+    assert response.status_code == 400
+    assert "Alla åtgärder är borttagna. Godkänn minst en för att spara planen." in (
+        response.content.decode()
+    )
+    assert saved_plan() is None
+
+
+def test_after_an_error_the_page_marks_the_document_again_from_the_session(importer, demo):
+    uploaded = upload(importer)
+    token = uploaded.context["key"]["token"].value()
+    data = {**uploaded_rows(uploaded), **plan_data(title="", token=token)}
+    response = importer.post("/import/spara/", data)
+    assert response.status_code == 400
+    assert marks(response.content.decode()) == marks(uploaded.content.decode())
+
+
+def test_the_page_marks_exactly_the_spans_kept_for_it(importer, demo):
+    """Spans as the extractor will give them, set here: the page marks those characters."""
+    text = "Rubrik\n\nGör A. Ansvarig är B.\n\nGör C senast 2016.\n\nSlut."
+    session = importer.session
+    session[SESSION_KEY] = {
+        "token": "t1",
+        "source": "e-plan.txt",
+        "text": text,
+        "shortened": False,
+        "found": [
+            {"span": [8, 29], "confidence": 0.9},
+            {"span": [31, 49], "confidence": 0.2},
+        ],
+    }
+    session.save()
+    response = save(importer, {"title": "Gör A"}, {"title": "Gör C"}, title="", token="t1")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert marks(page) == {1: "Gör A. Ansvarig är B.", 2: "Gör C senast 2016."}
+    assert MARK.sub("", document_pane(page)).endswith("Rubrik\n\n\n\n\n\nSlut.")
+    assert "Styr är osäker på 1 åtgärd:" in page
+    assert '<a href="#atgard-2">Åtgärd 2</a>' in page
+
+
+def test_the_kept_document_is_dropped_once_the_plan_is_saved(importer, demo):
+    uploaded = upload(importer)
+    token = uploaded.context["key"]["token"].value()
+    response = importer.post(
+        "/import/spara/", {**uploaded_rows(uploaded), **plan_data(token=token)}
+    )
+    assert response.status_code == 302
+    assert SESSION_KEY not in importer.session
+    assert saved_plan().actions.count() == uploaded.context["formset"].total_form_count()
+
+
+def test_a_save_without_the_kept_document_still_saves_what_was_posted(importer, demo):
+    response = save(importer, {"title": "Inför e-tjänst"}, token="gammal")
+    assert response.status_code == 302
+    assert saved_plan().actions.get().title == "Inför e-tjänst"
+
+
+def uploaded_rows(response) -> dict:
+    """What the review page posts back unchanged for its rows."""
+    formset = response.context["formset"]
+    data = {}
+    management = formset.management_form
+    for name in management.fields:
+        data[management.add_prefix(name)] = management.initial[name]
+    for form in formset.forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value in (None, False, ""):
+                continue
+            data[form.add_prefix(name)] = (
+                value.isoformat() if hasattr(value, "isoformat") else value
+            )
+    return data
