@@ -1,0 +1,59 @@
+"""Word (.docx): headings, list items, italic status notes and tables, in document order.
+
+The package is checked by `zips.check_zip` before python-docx inflates any part of it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from styr.extract.readers.limits import Budget, UnreadableDocument
+from styr.extract.readers.zips import check_zip
+
+
+def read_docx(data: bytes, budget: Budget) -> str:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    check_zip(data, budget, "Word document")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise UnreadableDocument(f"not a valid Word document ({error})") from error
+    except Exception as error:  # python-docx raises several kinds on a broken package
+        raise UnreadableDocument(f"not a valid Word document ({type(error).__name__})") from error
+    lines: list[str] = []
+    for element in document.element.body.iterchildren():
+        budget.tick()
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(budget.add_text(_docx_paragraph(Paragraph(element, document))))
+        elif tag == "tbl":
+            for row in Table(element, document).rows:
+                cells = [" ".join(cell.text.split()).replace("|", "/") for cell in row.cells]
+                lines.append(budget.add_text("| " + " | ".join(cells) + " |"))
+            lines.append("")
+    return "\n\n".join(lines)
+
+
+def _docx_paragraph(paragraph) -> str:
+    text = "".join(
+        f"*{run.text}*" if run.italic and run.text.strip() else run.text for run in paragraph.runs
+    )
+    text = text.replace("**", "")  # neighbouring italic runs become one italic stretch
+    if not text.strip():
+        return ""
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    heading = re.match(r"(?:Heading|Rubrik)\s*(\d)", style, re.IGNORECASE)
+    if heading:
+        return "#" * int(heading.group(1)) + " " + text.replace("*", "").strip()
+    if style.lower() == "title":
+        return "# " + text.replace("*", "").strip()
+    properties = paragraph._p.pPr
+    numbered = properties is not None and properties.numPr is not None
+    if "list" in style.lower() or numbered:
+        return "- " + text.strip()
+    return text.strip()

@@ -1,0 +1,52 @@
+"""A Word bomb (600 KB that inflates to 400 MB of XML) is refused on the upload page and by
+`styr import`: in Swedish on the page, with status 400, naming the file, nothing saved, and
+without Python ever holding more than a few MB for it."""
+
+import tracemalloc
+from io import StringIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+
+from styr.plans.models import Action, Plan
+from tests.conftest import demo_once
+from tests.extract.hostile import MB, word_bomb
+
+pytestmark = pytest.mark.django_db
+
+# The demo is loaded once for the module; each test's writes are rolled back.
+demo = pytest.fixture(demo_once)
+
+
+@pytest.fixture(scope="module")
+def bomb(tmp_path_factory):
+    return word_bomb(tmp_path_factory.mktemp("hostile") / "bomb.docx")
+
+
+def test_the_upload_page_refuses_a_word_bomb_in_swedish_and_saves_nothing(importer, demo, bomb):
+    before = (Plan.objects.count(), Action.objects.count())
+    upload = SimpleUploadedFile("budget.docx", bomb.read_bytes())
+    tracemalloc.start()
+    try:
+        response = importer.post("/import/", {"document": upload})
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert (
+        "”budget.docx” lästes inte: uppackad blir den större än 50 MB, "
+        "vilket är gränsen för ett dokument."
+    ) in page
+    assert (Plan.objects.count(), Action.objects.count()) == before
+    assert peak < 20 * MB, f"{peak / MB:.0f} MB allocated: the bomb was inflated"
+
+
+def test_styr_import_refuses_a_word_bomb_naming_it(demo, bomb):
+    before = Plan.objects.count()
+    with pytest.raises(CommandError, match=r"bomb.docx: the Word document inflates to 401 MB"):
+        call_command(
+            "import", str(bomb), "--plan", "Bomb", "--owner", "kommunstyrelsen", stdout=StringIO()
+        )
+    assert Plan.objects.count() == before
