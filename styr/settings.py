@@ -130,6 +130,8 @@ INSTALLED_APPS = [
     "styr.reports",
     "styr.imports",
     "styr.rounds",
+    "styr.contracts",
+    "styr.meetings",
     "styr.reminders",
     "styr.accounts",
     "styr.portal",

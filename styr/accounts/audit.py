@@ -241,6 +241,8 @@ AUDITED: dict[str, dict[str, Any]] = {
     "reports.ReportTexts": {},
     "imports.PlanImport": {},
     "rounds.Round": {},
+    # Managers and their line managers, dated (HR imports end and start them).
+    "contracts.ManagerAssignment": {},
     # Who gets the digest, and who said no to mail; the sent log (reminders.SentMail) is a
     # log of its own, written in bulk, and not repeated here.
     "reminders.Subscription": {},
