@@ -92,7 +92,12 @@ class UploadForm(forms.Form):
 
     document = forms.FileField(
         label=_("Plandokument"),
-        help_text=_("Word (.docx), PDF, text (.txt) eller Markdown (.md)."),
+        help_text=_(
+            "Word (.docx), PDF, webbsida (.html), kalkylblad (.xlsx, en åtgärd per rad), "
+            "text (.txt) eller Markdown (.md)."
+        ),
+        # The file chooser offers the formats the readers know; the form still checks.
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUFFIXES)}),
     )
 
     def __init__(self, *args, too_large: bool = False, **kwargs):

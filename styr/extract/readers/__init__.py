@@ -21,7 +21,9 @@ from styr.extract.readers.limits import (
     UnreadableDocument,
 )
 from styr.extract.readers.pdf import PAGE_BREAK, read_pdf
+from styr.extract.readers.sheet import read_xlsx
 from styr.extract.readers.text import read_text
+from styr.extract.readers.webpage import read_html
 from styr.extract.readers.word import read_docx
 
 __all__ = [
@@ -34,7 +36,15 @@ __all__ = [
     "read_document",
 ]
 
-SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".xlsx")
+# The readers of files that are not plain text, each within the document's budget.
+_READERS = {
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xlsx": read_xlsx,
+}
 
 
 def read_document(path: Path, limits: Limits = LIMITS) -> str:
@@ -53,12 +63,8 @@ def read_document(path: Path, limits: Limits = LIMITS) -> str:
         raise UnreadableDocument(f"{path}: the file is empty")
     budget = Budget(limits)
     try:
-        if suffix == ".docx":
-            text = read_docx(data, budget)
-        elif suffix == ".pdf":
-            text = read_pdf(data, budget)
-        else:
-            text = budget.add_text(read_text(data))
+        reader = _READERS.get(suffix)
+        text = reader(data, budget) if reader else budget.add_text(read_text(data))
     except UnreadableDocument as error:
         # The same error, now naming the file: a refusal keeps its kind and its limit.
         error.args = (f"{path}: {error}",)

@@ -10,7 +10,8 @@ from styr.extract.readers import UnreadableDocument
 
 class Command(BaseCommand):
     help = (
-        "Read plan documents (.txt, .md, .docx, .pdf) and print their actions as JSON. "
+        "Read plan documents (.txt, .md, .docx, .pdf, .html, .xlsx) and print their actions "
+        "as JSON. "
         "Touches no database."
     )
     requires_system_checks = []

@@ -1,0 +1,258 @@
+"""Web pages (.html): the page's own text, without its navigation, header and footer.
+
+Municipal pages wrap a few paragraphs of decisions in menus, breadcrumbs, cookie notices and
+footers; the segmenter would read those as headings and actions. The page is parsed into a
+small tree (the standard library's tokenizer, with the few implied end tags that matter),
+then written out as marked-up text: headings as "# ", list items as "- ", a table's rows as
+"| a | b |", italics as "*…*". When the page marks its main content (<main>, role="main"),
+only that is read.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from styr.extract.readers.limits import Budget, UnreadableDocument
+
+# Never text of the page's own: navigation, chrome, code, forms' controls.
+SKIPPED = {
+    "head", "script", "style", "noscript", "template", "nav", "aside",
+    "svg", "iframe", "button", "select", "option", "textarea", "object", "canvas", "map",
+}  # fmt: skip
+SKIPPED_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "menu"}
+# Class and id words of site chrome in the common publishing systems (SiteVision, EPiServer,
+# WordPress, Drupal): whole words, so "content-header" in an article is not dropped.
+_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|cookie\w*|skip\w*|sidebar|"
+    r"site-?header|site-?footer|share|social)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
+BLOCKS = {
+    "p", "div", "section", "article", "main", "body", "html", "li", "ul", "ol", "dl", "dt",
+    "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote", "pre",
+    "figure", "figcaption", "address", "form", "fieldset", "details", "summary",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+}  # fmt: skip
+# An open element that a new start tag closes (HTML's implied end tags, the common ones).
+_CLOSED_BY = {
+    "p": BLOCKS - {"br"},
+    "li": {"li"},
+    "dt": {"dt", "dd"},
+    "dd": {"dt", "dd"},
+    "td": {"td", "th", "tr"},
+    "th": {"td", "th", "tr"},
+    "tr": {"tr"},
+    "option": {"option"},
+}
+_ITALIC = {"em", "i"}
+_HEADING = re.compile(r"h([1-6])")
+
+
+class Node:
+    __slots__ = ("tag", "attrs", "children")
+
+    def __init__(self, tag: str, attrs: dict[str, str]):
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[Node | str] = []
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        while len(self.stack) > 1 and tag in _CLOSED_BY.get(self.stack[-1].tag, ()):
+            self.stack.pop()
+        node = Node(tag, {name: value or "" for name, value in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID and self.stack[-1].tag == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+            if tag in ("ul", "ol", "table") and self.stack[depth].tag in ("ul", "ol", "table"):
+                return  # a stray end tag does not close an outer list or table
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def read_html(data: bytes, budget: Budget) -> str:
+    builder = _TreeBuilder()
+    builder.feed(decode(data))
+    builder.close()
+    writer = _Writer(budget)
+    try:
+        main = _find_main(builder.root)
+        if main is not None:
+            writer.element(main)
+        else:
+            writer.block(builder.root)
+    except RecursionError as error:
+        raise UnreadableDocument("the page's elements are nested too deeply to read") from error
+    writer.flush()
+    return "\n\n".join(writer.blocks)
+
+
+def decode(data: bytes) -> str:
+    """The page's own charset when it names one, else UTF-8, else Windows-1252."""
+    declared = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", data[:4096], re.I)
+    encodings = [declared.group(1).decode("ascii")] if declared else []
+    for encoding in [*encodings, "utf-8-sig", "cp1252"]:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("utf-8", errors="replace")  # pragma: no cover: cp1252 covers bytes
+
+
+def _skipped(node: Node) -> bool:
+    attrs = node.attrs
+    if node.tag in SKIPPED or attrs.get("role", "").lower() in SKIPPED_ROLES:
+        return True
+    if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
+        return True
+    if re.search(r"display\s*:\s*none", attrs.get("style", ""), re.I):
+        return True
+    words = f"{attrs.get('class', '')} {attrs.get('id', '')}"
+    return bool(_CHROME.search(words))
+
+
+def _find_main(node: Node) -> Node | None:
+    for child in node.children:
+        if isinstance(child, str) or _skipped(child):
+            continue
+        if child.tag == "main" or child.attrs.get("role", "").lower() == "main":
+            return child
+        found = _find_main(child)
+        if found is not None:
+            return found
+    return None
+
+
+def _has(node: Node, tags: set[str]) -> bool:
+    return any(
+        isinstance(child, Node) and (child.tag in tags or _has(child, tags))
+        for child in node.children
+    )
+
+
+class _Writer:
+    """Walks the tree once, gathering inline text into the current block."""
+
+    def __init__(self, budget: Budget):
+        self.budget = budget
+        self.blocks: list[str] = []
+        self.line: list[str] = []
+        self.in_article = 0  # an article's own <header> holds its title and date: kept
+
+    def flush(self, prefix: str = "") -> None:
+        text = "".join(self.line)
+        text = "\n".join(" ".join(part.split()) for part in text.split("\n"))
+        text = re.sub(r"\*\s*\*", " ", text).strip()
+        self.line = []
+        if text and text != "**":
+            self.budget.tick()
+            self.blocks.append(self.budget.add_text(prefix + text))
+
+    def block(self, node: Node) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                self.line.append(child)
+            elif not _skipped(child):
+                self.element(child)
+
+    def element(self, node: Node) -> None:
+        tag = node.tag
+        heading = _HEADING.fullmatch(tag)
+        if tag in ("header", "footer") and not self.in_article:
+            return  # the site's banner and footer
+        if tag in ("main", "article"):
+            self.in_article += 1
+            self.flush()
+            self.block(node)
+            self.flush()
+            self.in_article -= 1
+        elif heading:
+            self.flush()
+            self.inline(node)
+            self.flush("#" * int(heading.group(1)) + " ")
+        elif tag == "li":
+            self.flush()
+            self.block(node)
+            self.flush("- ")
+        elif tag == "table" and not _has(node, {"table"}):
+            self.flush()
+            self.table(node)
+        elif tag == "br":
+            self.line.append("\n")
+        elif tag in _ITALIC:
+            self.line.append(" *")
+            self.block(node)
+            self.line.append("* ")
+        elif tag in BLOCKS:
+            self.flush()
+            self.block(node)
+            self.flush()
+        else:
+            self.block(node)
+
+    def inline(self, node: Node) -> None:
+        """A heading's text: its words only, whatever elements they sit in."""
+        for child in node.children:
+            if isinstance(child, str):
+                self.line.append(child)
+            elif not _skipped(child):
+                self.inline(child)
+
+    def table(self, node: Node) -> None:
+        rows: list[str] = []
+        for row in _rows(node):
+            cells = []
+            for cell in row:
+                parts: list[str] = []
+                _text(cell, parts)
+                cells.append(" ".join("".join(parts).split()).replace("|", "/"))
+            if any(cells):
+                rows.append("| " + " | ".join(cells) + " |")
+        if rows:
+            self.budget.tick()
+            self.blocks.append(self.budget.add_text("\n".join(rows)))
+
+
+def _rows(node: Node) -> list[list[Node]]:
+    rows = []
+    for child in node.children:
+        if not isinstance(child, Node) or _skipped(child):
+            continue
+        if child.tag == "tr":
+            rows.append(
+                [c for c in child.children if isinstance(c, Node) and c.tag in ("td", "th")]
+            )
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows += _rows(child)
+    return rows
+
+
+def _text(node: Node, parts: list[str]) -> None:
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif child.tag == "br":
+            parts.append(" ")
+        elif not _skipped(child):
+            parts.append(" ")
+            _text(child, parts)
