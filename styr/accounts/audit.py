@@ -60,6 +60,10 @@ class AuditEvent(models.TextChoices):
     ROUND_CLOSE = "round_close", _("uppföljningstillfälle stängt")
     DIGEST_SUBSCRIBE = "digest_subscribe", _("prenumeration på veckans ändringar")
     MAIL_OPT_OUT = "mail_opt_out", _("avregistrering från e-post")
+    MANAGERS_IMPORT = "managers_import", _("import av chefer")
+    CONTRACT_WRITE = "contract_write", _("resultatkontrakt skrivet")
+    CONTRACT_AGREE = "contract_agree", _("resultatkontrakt överenskommet")
+    CONTRACT_FOLLOW_UP = "contract_follow_up", _("resultatkontrakt följt upp")
 
 
 # What every entry written now should carry: {"data": {...}, "actor": user or None}.
@@ -243,6 +247,11 @@ AUDITED: dict[str, dict[str, Any]] = {
     "rounds.Round": {},
     # Managers and their line managers, dated (HR imports end and start them).
     "contracts.ManagerAssignment": {},
+    "contracts.ResultContract": {},
+    "contracts.ContractVersion": {"m2m_fields": {"goals", "actions"}},
+    "contracts.ExpectedResult": {},
+    "contracts.ContractEvent": {},
+    "contracts.Outcome": {},
     # Who gets the digest, and who said no to mail; the sent log (reminders.SentMail) is a
     # log of its own, written in bulk, and not repeated here.
     "reminders.Subscription": {},

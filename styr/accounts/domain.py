@@ -22,6 +22,7 @@ ROLE_NAMES = {
     "läsare": Role.READER,
     "lasare": Role.READER,
     "admin": Role.ADMIN,
+    "hr": Role.HR,
 }
 
 
@@ -38,7 +39,7 @@ def parse_role(text: str) -> str:
     try:
         return ROLE_NAMES[text.strip().lower()]
     except KeyError:
-        raise ValidationError(f"Okänd roll ”{text}”. Välj strateg, läsare eller admin.") from None
+        raise ValidationError(f"Okänd roll ”{text}”. Välj strateg, läsare, admin eller hr.") from None
 
 
 @transaction.atomic

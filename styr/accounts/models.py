@@ -19,6 +19,8 @@ class Role(models.TextChoices):
     STRATEG = "strateg", _("strateg")
     READER = "lasare", _("läsare")
     ADMIN = "admin", _("administratör")
+    # Follows up that every manager has a result contract (the personaldirektör's staff).
+    HR = "hr", _("HR")
 
 
 class Account(models.Model):

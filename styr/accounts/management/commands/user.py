@@ -22,7 +22,7 @@ class Command(BaseCommand):
         add.add_argument("username")
         add.add_argument("--email", required=True)
         add.add_argument("--person", help='the person the account belongs to: "FULL NAME"')
-        add.add_argument("--role", help="strateg, läsare or admin")
+        add.add_argument("--role", help="strateg, läsare, admin or hr")
         add.add_argument("--plan", help="a strateg's plan (slug or diarienummer); default all")
         add.add_argument("--municipality", help="the municipality's slug, if there are several")
         add.add_argument(
