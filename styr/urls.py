@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("styr.kolada.urls")),
     path("", include("styr.service.urls")),
     path("", include("styr.engagement.urls")),
+    path("", include("styr.meetings.urls")),
     path("", include("styr.goals.urls")),
     path("", include("styr.plans.urls")),
     path("", include("styr.reminders.urls")),

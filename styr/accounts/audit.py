@@ -64,6 +64,8 @@ class AuditEvent(models.TextChoices):
     CONTRACT_WRITE = "contract_write", _("resultatkontrakt skrivet")
     CONTRACT_AGREE = "contract_agree", _("resultatkontrakt överenskommet")
     CONTRACT_FOLLOW_UP = "contract_follow_up", _("resultatkontrakt följt upp")
+    MEETING_ATTENDANCE = "meeting_attendance", _("närvaro på chefsmöte")
+    MANAGER_AWARD = "manager_award", _("chefspris")
 
 
 # What every entry written now should carry: {"data": {...}, "actor": user or None}.
@@ -265,6 +267,11 @@ AUDITED: dict[str, dict[str, Any]] = {
         "mask_fields": ["password"],
         "mask_callable": "styr.accounts.audit.hidden",
     },
+    # Manager meetings: attendance is personal data, so who recorded what is kept.
+    "meetings.Coordination": {"m2m_fields": {"coordinators", "town_hall_units"}},
+    "meetings.Meeting": {},
+    "meetings.Attendance": {},
+    "meetings.Award": {},
     "service.ServiceCaseImport": {},
     "engagement.EngagementSurvey": {},
 }
