@@ -1,18 +1,28 @@
-"""Find themes and actions in the marked-up text of a plan document.
+"""Find themes and actions in the blocks of a plan, decision, follow-up or news text.
 
-The rules are about the language of plans, not one file:
-- a heading is a "#" line, or a short unpunctuated line of its own;
-- a paragraph broken by a page break (it ends mid-sentence and the next starts in lower case)
-  is joined again;
-- a paragraph is an action when it names who is responsible, carries a status note, or says
-  that something shall be done by a date still ahead of the document's own date;
+The rules are about the language and the layouts of public documents, not one file:
+- a heading sets the theme; under "Ekonomiska konsekvenser", "Bilagor", "Syfte" … nothing is
+  an action, under "Sammanfattning", "Ärendet", "Bakgrund" … only sentences that state one;
+- a list is read by its lead-in: items after "Löftena som kommunen har antagit är:",
+  "Utredaren ska bl.a.", "beslutar att", "i fem steg" are one action each; items after
+  "Det som ska konsekvensbeskrivas är:" are the content of the action before them; items of a
+  motion, an agenda or a list of focus areas are none; other items are judged one by one;
+- a heading that repeats a list item ("Inventering (april-maj 2019)") describes that item:
+  its paragraphs are not actions of their own;
+- a paragraph is an action when it carries a status note or an explicit responsibility
+  statement (the memo's layout: "… Ansvarig är …", "*Genomfört.*"), or, as a one-sentence
+  paragraph, names who is responsible or a date ahead; otherwise each sentence that states an
+  action (`cues`) is one, so a news text or a decision's prose gives one action per
+  assignment;
 - paragraphs under a heading that are not actions on their own join the responsibility
   statement that follows them ("Ansvarig för … är …"): together they are one action;
 - a status line on its own ("Genomfört.") belongs to the action before it, and lines such as
   "Seniorrådet – Anders Fredriksson social- och äldredirektör" continue the paragraph above;
-- prose under headings such as "Förslag till beslut", "Sammanfattning", "Ärendet" or
-  "Ekonomiska konsekvenser" is never an action;
+- a sentence that only sets the time of an earlier assignment ("Uppdraget ska redovisas
+  senast …", "… ska dessa senast den 15 april skickas …") gives that date to it, and a time
+  stated in a list's lead-in to each item;
 - a table with a header row ("Åtgärd | Ansvar | Klart senast | Status") gives one action per row.
+Each action keeps the [start, end) span of the text it was read from and a confidence.
 """
 
 from __future__ import annotations
@@ -21,22 +31,29 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from styr.extract import cues, tables
 from styr.extract import status as status_notes
-from styr.extract.deadlines import Deadline, find_deadline, parse_expression
-from styr.extract.responsibility import Party, find_parties
+from styr.extract.blocks import LIST_LEAD, Block, blocks, body_start, normalise
+from styr.extract.deadlines import Deadline, find_deadline
+from styr.extract.lists import TASK_LEAD, list_mode
+from styr.extract.parties import abbreviations, parties_of
+from styr.extract.responsibility import Party
 
-NOT_ACTIONS = re.compile(
-    r"^(?:förslag till beslut|beslutsförslag|sammanfattning|ärendet|bakgrund|"
-    r"ekonomiska konsekvenser|konsekvenser\b.*|bilagor|bilaga\s*\d*$|handlingar|beslut|"
-    r"expediering|innehåll|innehållsförteckning|syfte|inledning)$",
+NEVER = re.compile(
+    r"^(?:ekonomiska konsekvenser|konsekvenser\b.*|bilagor|bilaga\s*\d*|handlingar|"
+    r"expediering|innehåll|innehållsförteckning|syfte|motivering|propositionsordning|"
+    r"yrkanden|reservationer?|protokollsutdrag.*)$",
     re.IGNORECASE,
 )
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+(?=\S)")
-_LABEL_LINE = re.compile(
-    r"^[A-ZÅÄÖ][^.–]{1,80}\s[–-]\s[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s[A-ZÅÄÖ]"
+PROSE = re.compile(
+    r"^(?:förslag till beslut|beslutsförslag|sammanfattning|ärendet|bakgrund|beslut|"
+    r"inledning|beskrivning av ärendet|.*förslag till beslut)$",
+    re.IGNORECASE,
 )
 _RESPONSIBILITY_ONLY = re.compile(r"^\*?(?:Ansvarig|Ansvariga|Ansvar)\b", re.IGNORECASE)
+_EXPLICIT = re.compile(
+    r"\b(?:Ansvarig[a]?|Ansvar|Huvudansvarig)\b\s*(?::|är|blir|direktör|för)|\bansvarar\b", re.I
+)
 _OBLIGATION = re.compile(
     r"\b(?:ska|skall|kommer att|behöver|bör|måste|planeras|genomförs|utvecklas|inrättas|"
     r"tas fram|ses över|införs|upprättas|tar fram|ta fram)\b",
@@ -50,26 +67,11 @@ _STANDING_DUTY = re.compile(
 )
 _SENTENCE = re.compile(r"(.+?[.!?])(?:\s+(?=[A-ZÅÄÖ0-9\"”»*])|$)", re.DOTALL)
 _ISO_DATE = re.compile(r"\b(19|20)\d\d-[01]\d-[0-3]\d\b")
-_TABLE_ROW = re.compile(r"^\|.*\|$")
-_COLUMNS = {
-    "text": re.compile(
-        r"^(?:åtgärd(?:er)?|aktivitet(?:er)?|insats(?:er)?|uppdrag|beskrivning)$", re.I
-    ),
-    "responsible": re.compile(r"^(?:ansvar(?:ig)?(?:\s+\w+)?|huvudansvar)$", re.I),
-    "deadline": re.compile(
-        r"^(?:klart?(?:\s+senast)?|tidplan|tidpunkt|deadline|slutdatum|när|klar\s+när|datum)$",
-        re.I,
-    ),
-    "status": re.compile(r"^(?:status|läge|lägesbeskrivning|kommentar)$", re.I),
-}
-
-
-@dataclass
-class Paragraph:
-    text: str
-    heading: str | None = None
-    kind: str = "paragraph"  # paragraph | heading | item | label | table
-    level: int = 0
+_FULL_DATE = re.compile(
+    r"\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+    r"november|december)\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -100,71 +102,10 @@ def document_date(text: str) -> dt.date | None:
         return None
 
 
-def paragraphs(text: str) -> list[Paragraph]:
-    """Blocks of the text, page breaks mended, each marked as heading, item or paragraph."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n|\f", text.replace("\r", ""))]
-    result: list[Paragraph] = []
-    for block in blocks:
-        if not block:
-            continue
-        for piece in _split_lines(block):
-            result.append(_classify(piece))
-    return _mend_page_breaks(result)
-
-
-def _split_lines(block: str) -> list[str]:
-    """A block holding list items, table rows or "label – person" lines is one per line."""
-    lines = [line.strip() for line in block.split("\n") if line.strip()]
-    if len(lines) > 1 and any(
-        _LIST_ITEM.match(line) or _TABLE_ROW.match(line) or _HEADING.match(line) for line in lines
-    ):
-        merged: list[str] = []
-        for line in lines:
-            starts = _LIST_ITEM.match(line) or _TABLE_ROW.match(line) or _HEADING.match(line)
-            if merged and not starts and not _TABLE_ROW.match(merged[-1]):
-                merged[-1] += " " + line
-            else:
-                merged.append(line)
-        return merged
-    return [" ".join(lines)]
-
-
-def _classify(text: str) -> Paragraph:
-    heading = _HEADING.match(text)
-    if heading:
-        return Paragraph(heading.group(2).strip(), kind="heading", level=len(heading.group(1)))
-    if _TABLE_ROW.match(text):
-        return Paragraph(text, kind="table")
-    if _LIST_ITEM.match(text):
-        return Paragraph(_LIST_ITEM.sub("", text, count=1), kind="item")
-    if _LABEL_LINE.match(text) and len(text) < 160 and not text.rstrip().endswith("."):
-        return Paragraph(text, kind="label")
-    words = text.split()
-    if (
-        len(words) <= 14
-        and not re.search(r"[.!?:;,]\**$", text)
-        and (text[0].isupper() or text[0].isdigit())
-        and not status_notes.is_status_only(text)
-    ):
-        return Paragraph(text, kind="heading", level=1)
-    return Paragraph(text)
-
-
-def _mend_page_breaks(blocks: list[Paragraph]) -> list[Paragraph]:
-    mended: list[Paragraph] = []
-    for block in blocks:
-        previous = mended[-1] if mended else None
-        if (
-            previous is not None
-            and previous.kind in ("paragraph", "heading")
-            and block.text[:1].islower()
-            and not re.search(r"[.!?:]\**$", previous.text)
-        ):
-            previous.text = f"{previous.text} {block.text}"
-            previous.kind = "paragraph" if previous.kind == "heading" else previous.kind
-            continue
-        mended.append(block)
-    return mended
+def stated_year(text: str) -> int | None:
+    """The year the text states in a full date ("den 4 mars 2019"), for dates without one."""
+    match = _FULL_DATE.search(text)
+    return int(match.group(1)) if match else None
 
 
 def first_sentence(text: str, limit: int = 120) -> str:
@@ -188,11 +129,16 @@ def _is_standing_duty(text: str, default_year: int | None) -> bool:
 
 
 def _is_action(text: str, note: str | None, parties: list[Party], today: dt.date | None) -> bool:
+    """A note, a responsibility statement that is no standing duty, or a date ahead to do by.
+
+    A responsible party counts only where the text states the responsibility ("Ansvarig:",
+    "… ansvarar för att …"): a subject alone ("Samtliga skolor erbjuder …") makes no action.
+    """
     if note:
         return True
     if _is_standing_duty(text, today.year if today else None):
         return False
-    if any(p.kind == "responsible" for p in parties):
+    if _EXPLICIT.search(text) and any(p.kind == "responsible" for p in parties):
         return True
     if not _OBLIGATION.search(text):
         return False
@@ -202,29 +148,64 @@ def _is_action(text: str, note: str | None, parties: list[Party], today: dt.date
 
 def extract_actions(text: str) -> list[Action]:
     """Every action in a document's marked-up text, in document order."""
-    today = document_date(text)
-    default_year = today.year if today else None
-    actions: list[Action] = []
-    theme: str | None = None
-    pending: list[str] = []  # paragraphs under the heading not yet part of an action
-    columns: dict[str, int] | None = None
-    last: Action | None = None
+    return _Reader(text).run()
 
-    def make(body: str, known: tuple | None = None) -> Action:
-        """The action of a paragraph; `known` = (plain text, note, parties) if already read."""
+
+class _Reader:
+    """One pass over the blocks, keeping the context a reader keeps: theme, list, last action."""
+
+    def __init__(self, text: str):
+        self.text = text
+        body = text[body_start(text) :]
+        self.today = document_date(body)
+        self.default_year = self.today.year if self.today else stated_year(body)
+        self.actions: list[Action] = []
+        self.theme: str | None = None
+        self.pending: list[Block] = []  # paragraphs under the heading not yet in an action
+        self.columns: dict[str, int] | None = None
+        self.last: Action | None = None
+        self.group_start = 0  # where the actions of the current assignment begin
+        self.mode: str | None = None  # the current list's mode, None outside a list
+        self.lead: Block | None = None
+        self.lead_action: Action | None = None  # the action read from the lead-in, if any
+        self.previous: Block | None = None
+        self.detail = False  # under a heading that repeats a list item
+        # Actions read from single sentences of paragraphs still pending: taken back if a
+        # responsibility statement joins those paragraphs into one action after all.
+        self.tentative: list[Action] = []
+        self.abbreviations = abbreviations(text)
+
+    def run(self) -> list[Action]:
+        for block in blocks(self.text):
+            if block.kind != "item":
+                self.mode = None
+            self.read(block)
+            self.previous = block
+        return self.actions
+
+    # --- building actions ------------------------------------------------------------------
+
+    def make(self, body: str, span, confidence: float, known=None, **context) -> Action:
+        """The action of `body`; `known` = (plain text, note, parties) if already read.
+
+        `context` (lead_in, heading, previous) is what `find_parties` may use beside the text.
+        """
+        lead_in = context.get("lead_in")
         if known is None:
             plain, note = status_notes.split_note(body)
-            plain = plain.replace("*", "").strip()
-            parties = find_parties(plain)
+            plain = plain.replace("*", "").strip() or body
+            parties = self.parties(plain, **context)
         else:
             plain, note, parties = known
         action = Action(
             title=first_sentence(plain),
             text=plain,
-            theme=theme,
+            theme=self.theme,
             responsible=[p for p in parties if p.kind == "responsible"],
             supporting=[p for p in parties if p.kind == "supporting"],
-            deadline=find_deadline(plain, default_year=default_year),
+            deadline=find_deadline(plain, default_year=self.default_year),
+            span=span,
+            confidence=confidence,
         )
         note = note or status_notes.state_in_text(plain)
         if note:
@@ -232,96 +213,180 @@ def extract_actions(text: str) -> list[Action]:
             if action.deadline is None and action.status_code != "done":
                 # "… återstående delar genomförs fram till årsskiftet 2015/16": a note that
                 # sets the time for an action whose text gave none.
-                action.deadline = find_deadline(note, default_year=default_year)
+                action.deadline = find_deadline(note, default_year=self.default_year)
+        if action.deadline is None and lead_in and cues.TIME.search(lead_in):
+            action.deadline = find_deadline(lead_in, default_year=self.default_year)
+        self.actions.append(action)
+        self.last = action
         return action
 
-    for block in paragraphs(text):
+    def parties(self, plain: str, **context) -> list[Party]:
+        return parties_of(plain, abbreviations=self.abbreviations, **context)
+
+    def complete(self, sentence: str) -> None:
+        """Give an earlier assignment the time limit a later sentence sets for it."""
+        deadline = find_deadline(sentence, default_year=self.default_year)
+        if deadline is None:
+            return
+        whole = cues.WHOLE_ASSIGNMENT.match(sentence)
+        targets = self.actions[self.group_start :] if whole else self.actions[-1:]
+        for action in targets:
+            if action.deadline is None:
+                action.deadline = deadline
+
+    # --- reading blocks --------------------------------------------------------------------
+
+    def read(self, block: Block) -> None:
         if block.kind == "heading":
-            theme, pending, columns = block.text.replace("*", ""), [], None
-            continue
-        if theme and NOT_ACTIONS.match(theme.strip()):
-            continue
+            self.detail = self._repeats_an_item(block.text)
+            if not (TASK_LEAD.search(block.text) or LIST_LEAD.search(block.text)):
+                self.group_start = len(self.actions)
+            self.theme, self.columns = block.text.replace("*", ""), None
+            self.pending, self.tentative = [], []
+            return
+        if self.theme and NEVER.match(self.theme.strip()) or self.detail:
+            return
         if block.kind == "table":
-            cells = [c.strip() for c in block.text.strip("|").split("|")]
-            header = _table_header(cells)
-            if header:
-                columns = header
-                continue
-            if columns:
-                last = _table_action(cells, columns, theme, default_year)
-                if last:
-                    actions.append(last)
-                continue
-            block.text = ". ".join(c for c in cells if c)
-        if block.kind == "label" and (pending or last):
+            self.table_row(block)
+        elif block.kind == "item":
+            self.item(block)
+        elif block.kind == "label" and (self.pending or self.last):
             # "Seniorrådet – Anders Fredriksson social- och äldredirektör" continues above.
-            if pending:
-                pending[-1] += "\n" + block.text
-            elif last is not None:
-                last.text += "\n" + block.text
-                extra = find_parties(block.text)
-                last.responsible += [p for p in extra if p.kind == "responsible"]
-            continue
-        if status_notes.is_status_only(block.text):
-            _, note = status_notes.split_note(block.text)
-            if pending:
-                last = make("\n".join(pending) + f" *{note}*")
-                actions.append(last)
-                pending = []
-            elif last is not None and last.status_text is None:
-                last.status_text, last.status_code = note, status_notes.classify(note)
-            continue
+            if self.pending:
+                self.pending.append(block)
+            elif self.last is not None:
+                self.last.text += "\n" + block.text
+                self.last.responsible += [
+                    p for p in self.parties(block.text) if p.kind == "responsible"
+                ]
+        elif status_notes.is_status_only(block.text):
+            self.status_line(block)
+        else:
+            self.paragraph(block)
+
+    def _repeats_an_item(self, heading: str) -> bool:
+        words = set(re.findall(r"\w+", heading.lower()))
+        return len(words) >= 2 and any(
+            a.span is not None and set(re.findall(r"\w+", a.text.lower())) == words
+            for a in self.actions
+        )
+
+    def status_line(self, block: Block) -> None:
+        _, note = status_notes.split_note(block.text)
+        if self.pending:
+            body = "\n".join(b.text for b in self.pending) + f" *{note}*"
+            self.joined(body, block, 0.8)
+        elif self.last is not None and self.last.status_text is None:
+            self.last.status_text, self.last.status_code = note, status_notes.classify(note)
+
+    def table_row(self, block: Block) -> None:
+        row = tables.cells(block.text)
+        header = tables.header(row)
+        if header:
+            self.columns = header
+            return
+        if not self.columns:
+            block.text = ". ".join(c for c in row if c)
+            self.paragraph(block)
+            return
+        fields = tables.row_fields(row, self.columns, self.default_year)
+        if fields is None:
+            return
+        text, parties, deadline, note, code = fields
+        action = Action(
+            title=first_sentence(text),
+            text=text,
+            theme=self.theme,
+            responsible=[p for p in parties if p.kind == "responsible"],
+            supporting=[p for p in parties if p.kind == "supporting"],
+            deadline=deadline,
+            status_text=note,
+            status_code=code,
+            span=(block.start, block.end),
+            confidence=0.9,
+        )
+        self.actions.append(action)
+        self.last = action
+
+    def item(self, block: Block) -> None:
+        if self.mode is None:
+            lead = self.previous if self.previous and self.previous.kind != "item" else None
+            self.lead = lead
+            self.mode = list_mode(lead.text if lead else "", block.text)
+            self.lead_action = self.last if lead and self.last and self._read_from(lead) else None
         plain, note = status_notes.split_note(block.text)
         plain = plain.replace("*", "").strip()
-        parties = find_parties(plain)
-        if pending and _RESPONSIBILITY_ONLY.match(block.text.strip()):
-            last = make("\n\n".join([*pending, block.text]))
-            actions.append(last)
-            pending = []
-            continue
-        if _is_action(plain, note, parties, today):
-            last = make(block.text, (plain, note, parties))
-            actions.append(last)
-            pending = []
+        if self.mode == "ignore":
+            return
+        if self.mode == "content" and self.lead_action is not None:
+            self.lead_action.text += "\n" + plain
+            self.lead_action.span = (self.lead_action.span[0], block.end)
+            return
+        if cues.is_negative(plain) and not note:
+            return
+        lead_in = self.lead.text if self.lead else None
+        context = {"lead_in": lead_in, "heading": self.theme}
+        if self.mode == "tasks":
+            self.make(block.text, (block.start, block.end), 0.8, **context)
+            self.pending = []
+            return
+        parties = self.parties(plain, **context)
+        if _is_action(plain, note, parties, self.today) or cues.strength(plain):
+            self.make(block.text, (block.start, block.end), 0.7, (plain, note, parties))
+            self.pending = []
         else:
-            pending.append(block.text)
-    return actions
+            self.pending.append(block)
 
+    def _read_from(self, block: Block) -> bool:
+        span = self.last.span if self.last else None
+        return span is not None and block.start <= span[0] < block.end
 
-def _table_header(cells: list[str]) -> dict[str, int] | None:
-    found = {}
-    for index, cell in enumerate(cells):
-        for name, pattern in _COLUMNS.items():
-            if name not in found and pattern.match(cell.strip(" *:")):
-                found[name] = index
-    return found if "text" in found and len(found) >= 2 else None
+    def paragraph(self, block: Block) -> None:
+        plain, note = status_notes.split_note(block.text)
+        plain = plain.replace("*", "").strip()
+        spans = cues.sentences(self.text, block.start, block.end)
+        if len(spans) <= 1 and cues.is_completion(plain):
+            self.complete(plain)
+            return
+        prose_only = bool(self.theme and PROSE.match(self.theme.strip()))
+        if not prose_only:
+            if self.pending and _RESPONSIBILITY_ONLY.match(block.text.strip()):
+                body = "\n\n".join([*(b.text for b in self.pending), block.text])
+                self.joined(body, block, 0.85)
+                return
+            explicit = note or any(
+                _EXPLICIT.search(s) and not cues.is_negative(s)
+                for s in (normalise(self.text[a:b]) for a, b in spans)
+            )
+            if explicit or (len(spans) <= 1 and not cues.is_negative(plain)):
+                parties = self.parties(plain)
+                if _is_action(plain, note, parties, self.today):
+                    sure = note or any(p.kind == "responsible" for p in parties)
+                    self.make(block.text, (block.start, block.end), 0.85 if sure else 0.6,
+                              (plain, note, parties))  # fmt: skip
+                    self.pending, self.tentative = [], []
+                    return
+        used = self.sentences(spans)
+        if not prose_only:
+            self.pending.append(block)
+            self.tentative += used
 
+    def joined(self, body: str, block: Block, confidence: float) -> None:
+        """The pending paragraphs and `block` as one action, in place of their sentences'."""
+        self.actions = [a for a in self.actions if all(a is not t for t in self.tentative)]
+        self.make(body, (self.pending[0].start, block.end), confidence)
+        self.pending, self.tentative = [], []
 
-def _table_action(cells, columns, theme, default_year) -> Action | None:
-    def cell(name):
-        index = columns.get(name)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
-
-    text = cell("text")
-    if not text:
-        return None
-    parties = find_parties(f"Ansvarig: {cell('responsible')}") if cell("responsible") else []
-    deadline = None
-    if cell("deadline"):
-        resolved = parse_expression(cell("deadline"), default_year=default_year)
-        if resolved:
-            deadline = Deadline(cell("deadline"), resolved[0], resolved[1])
-        else:
-            deadline = find_deadline(cell("deadline"), default_year=default_year)
-    action = Action(
-        title=first_sentence(text),
-        text=text,
-        theme=theme,
-        responsible=[p for p in parties if p.kind == "responsible"],
-        supporting=[p for p in parties if p.kind == "supporting"],
-        deadline=deadline or find_deadline(text, default_year=default_year),
-    )
-    if cell("status"):
-        action.status_text = cell("status")
-        action.status_code = status_notes.classify(cell("status"))
-    return action
+    def sentences(self, spans: list[tuple[int, int]]) -> list[Action]:
+        """One action per sentence that states one: the actions."""
+        used = []
+        for start, end in spans:
+            sentence = normalise(self.text[start:end])
+            if cues.is_completion(sentence):
+                self.complete(sentence)
+                continue
+            strength = cues.strength(sentence)
+            if strength:
+                previous = self.last.responsible if self.last else None
+                used.append(self.make(sentence, (start, end), strength, previous=previous))
+        return used

@@ -1,0 +1,225 @@
+"""Text -> blocks with character offsets: the first step of reading a plan document.
+
+A block is a heading, a list item, a table row, a "label – person" line or a paragraph, with
+the [start, end) offsets of its source in the text, so every action found in it can point
+back to where it was read. The rules are about how documents reach us, not one file:
+
+- the archive's first line ``# source: URL`` is not part of the document;
+- blocks are separated by blank lines or page breaks (form feeds); inside a block, a line
+  with a list marker (``•``, ``-``, ``1.``, ``3)``) starts a list item, and the lines after
+  it continue the item until one ends a sentence and is clearly shorter than the others
+  (hard-wrapped text copied out of a PDF keeps one line per printed line);
+- a hard-wrapped block without blank lines (a PDF or a web page flattened to text) is split
+  into paragraphs the same way, and a short line of its own between them is a heading;
+- a word hyphenated across a line break by the transcription ("regiondi-\\nrektören", or
+  "regiondi- rektören" once the line breaks became spaces) is mended; "mål- och resultat"
+  keeps its hyphen;
+- a paragraph broken by a page break (it ends mid-sentence and the next block starts in
+  lower case) is joined again, unless it introduces a list ("Utredaren ska bland annat");
+- page numbers and running heads such as ``2 (12)`` or ``Sida 1 (1)`` are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from styr.extract import status as status_notes
+
+_SOURCE_LINE = re.compile(r"#\s*source:[^\n]*\n?", re.IGNORECASE)
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$", re.DOTALL)
+LIST_MARKER = re.compile(
+    r"^\s*(?:[-•*–·▪◦●]\s*(?=\S)|(?:\d{1,3}|[a-z])[.)]\s+(?=\S))", re.IGNORECASE
+)
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_LABEL_LINE = re.compile(
+    r"^[A-ZÅÄÖ][^.–]{1,80}\s[–-]\s[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s[A-ZÅÄÖ]"
+)
+# "2 (12)", "Sida 1 (1)", "3(12)", "1 of 16": page numbers, never part of the text.
+_PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}\s*\(\d{1,3}\)$|^\d{1,3} of \d{1,3}$", re.I)
+# Words that follow a hyphen in "mål- och resultatstyrning": the hyphen is the writer's.
+_KEEP_HYPHEN = r"(?:och|eller|samt|respektive|resp|till|som|men)\b"
+_LINE_HYPHEN = re.compile(r"(?<=[a-zåäöéü])-[ \t]*\n[ \t]*(?=[a-zåäöéü])(?!" + _KEEP_HYPHEN + ")")
+_INLINE_HYPHEN = re.compile(r"(?<=[a-zåäöéü]{2})- (?=[a-zåäöéü]{2})(?!" + _KEEP_HYPHEN + ")")
+# A lead-in that the following lower-case paragraphs complete as list items.
+_SPACE = " \t\r\u00a0\u200b"
+LIST_LEAD = re.compile(r"(?:\bbland annat|\bbl\.\s?a\.?|\bföljande|:|;)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Block:
+    text: str  # the block's words, lines joined and hyphenation mended
+    start: int  # [start, end) of its source in the text
+    end: int
+    kind: str = "paragraph"  # paragraph | heading | item | label | table
+    level: int = 0
+    marker: str | None = None  # a list item's marker as written: "•", "1.", "3."
+
+
+def normalise(raw: str) -> str:
+    """The words of a piece of source text: line breaks and hyphenation mended, spaces single."""
+    text = _LINE_HYPHEN.sub("", raw.replace("\f", " ").replace("\u00a0", " "))
+    text = " ".join(text.split())
+    return _INLINE_HYPHEN.sub("", text)
+
+
+def body_start(text: str) -> int:
+    """Where the document proper starts: after an archive's ``# source:`` line."""
+    match = _SOURCE_LINE.match(text)
+    return match.end() if match else 0
+
+
+def blocks(text: str) -> list[Block]:
+    """The blocks of a document in order, page breaks mended, each with its source offsets."""
+    result: list[Block] = []
+    for group in _line_groups(text):
+        for start, end in _pieces(text, group):
+            block = _classify(text, start, end)
+            if block is not None:
+                result.append(block)
+    return _mend_page_breaks(text, result)
+
+
+def _line_groups(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of non-blank lines, as (start, end) offsets of each line's words."""
+    groups: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    offset = body_start(text)
+    for match in re.finditer(r"[^\n\f]+|\f", text[offset:]):
+        start, end = offset + match.start(), offset + match.end()
+        line = text[start:end]
+        if line == "\f" or not line.strip(_SPACE):
+            if current:
+                groups.append(current)
+                current = []
+            continue
+        if current and text.count("\n", current[-1][1], start) > 1:
+            groups.append(current)
+            current = []
+        start += len(line) - len(line.lstrip(_SPACE))
+        end -= len(line) - len(line.rstrip(_SPACE))
+        current.append((start, end))
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _starts_piece(line: str) -> bool:
+    return bool(LIST_MARKER.match(line) or _TABLE_ROW.match(line) or _HEADING.match(line))
+
+
+def _headline(line: str, width: int) -> bool:
+    """A short line of its own that reads as a heading inside hard-wrapped text."""
+    words = line.split()
+    return (
+        0 < len(words) <= 10
+        and len(line) < 0.85 * width
+        and (line[0].isupper() or line[0].isdigit())
+        and not re.search(r"[.!?:;,]\**$", line)
+    )
+
+
+def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split a run of lines into its paragraphs, list items, table rows and headings."""
+    lines = [text[s:e] for s, e in group]
+    # The printed line width: most lines of wrapped text reach it, titles may pass it.
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[int(0.75 * (len(lengths) - 1))]
+    wrapped = len(lines) >= 3 and width >= 45
+    if len(lines) == 1 or not (wrapped or any(_starts_piece(line) for line in lines)):
+        return [(group[0][0], group[-1][1])]
+    pieces: list[list[int]] = []
+    closed = True
+    previous = ""
+    for index, ((start, end), line) in enumerate(zip(group, lines, strict=True)):
+        # A short line after a line that did not fill the width (or overran it, as titles
+        # do) is a heading of its own, not the last line of a wrapped paragraph; so is a
+        # short sentence of its own just before a list ("Utredaren ska bl.a.").
+        after_short = not 0.85 * width <= len(previous) <= 1.1 * width
+        lead_in = (
+            index + 1 < len(lines)
+            and LIST_MARKER.match(lines[index + 1])
+            and re.search(r"[.!?:]\**$", previous)
+            and len(line) < 0.8 * width
+        )
+        starts = _starts_piece(line) or (
+            wrapped and ((closed or after_short) and _headline(line, width) or lead_in)
+        )
+        previous = line
+        if not pieces or starts or closed or _TABLE_ROW.match(text[pieces[-1][0] : pieces[-1][1]]):
+            pieces.append([start, end])
+        else:
+            pieces[-1][1] = end
+        closed = bool(
+            _TABLE_ROW.match(line)
+            or _HEADING.match(line)
+            or not re.search(r"\w", line)
+            or (wrapped and re.search(r"[.!?:]\**$", line) and len(line) < 0.8 * width)
+            or (wrapped and _headline(line, width) and pieces[-1][0] == start)
+            and not LIST_MARKER.match(line)
+        )
+    return [(s, e) for s, e in pieces]
+
+
+def _classify(text: str, start: int, end: int) -> Block | None:
+    raw = text[start:end]
+    flat = normalise(raw)
+    if not re.search(r"\w", flat) or _PAGE_NUMBER.match(flat):
+        return None
+    heading = _HEADING.match(raw.strip())
+    if heading:
+        return Block(normalise(heading.group(2)), start, end, "heading", len(heading.group(1)))
+    if _TABLE_ROW.match(raw.strip()):
+        return Block(" ".join(raw.split()), start, end, "table")
+    marker = LIST_MARKER.match(flat)
+    if marker:
+        item = flat[marker.end() :].strip()
+        if item:
+            return Block(item, start, end, "item", marker=marker.group(0).strip())
+    if _LABEL_LINE.match(flat) and len(flat) < 160 and not flat.endswith("."):
+        return Block(flat, start, end, "label")
+    words = flat.split()
+    if (
+        len(words) <= 14
+        and not re.search(r"[.!?:;,]\**$", flat)
+        and (flat[0].isupper() or flat[0].isdigit())
+        and not status_notes.is_status_only(flat)
+    ):
+        return Block(flat, start, end, "heading", 1)
+    return Block(flat, start, end)
+
+
+def _mend_page_breaks(text: str, found: list[Block]) -> list[Block]:
+    """Join a paragraph cut by a page break; lower-case paragraphs after a lead-in are items."""
+    mended: list[Block] = []
+    lead: Block | None = None  # "Utredaren ska bland annat": the paragraphs after it are items
+    for block in found:
+        previous = mended[-1] if mended else None
+        if lead is not None and block.kind == "paragraph" and block.text[:1].islower():
+            block.kind = "item"
+            mended.append(block)
+            continue
+        lead = None
+        if (
+            previous is not None
+            and previous.kind in ("paragraph", "heading")
+            and block.kind in ("paragraph", "heading")
+            and LIST_LEAD.search(previous.text)
+            and block.text[:1].islower()
+        ):
+            lead = previous
+            block.kind = "item"
+            mended.append(block)
+            continue
+        if (
+            previous is not None
+            and previous.kind in ("paragraph", "heading")
+            and block.text[:1].islower()
+            and not re.search(r"[.!?:]\**$", previous.text)
+        ):
+            previous.text = normalise(text[previous.start : block.end])
+            previous.end = block.end
+            previous.kind = "paragraph" if previous.kind == "heading" else previous.kind
+            continue
+        mended.append(block)
+    return mended

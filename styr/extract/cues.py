@@ -1,0 +1,199 @@
+"""Which sentences of a plan, decision or news text state an action, and which never do.
+
+The annotation rules (what counts as an action) as patterns of Swedish public-sector
+language, not of one document:
+
+- an assignment or an order is an action however it is told: "ger X i uppdrag att",
+  "fick i uppdrag att", "har i uppdrag att", "uppdras åt", "uppmanar X att", "förelägger X
+  att", "har till den 26 april på sig att" (a *strong* cue);
+- so is an obligation or a future with a verb of doing ("X ska ta fram", "kommer att
+  utredas", "tas fram under 2022") when it names who acts or when it is to be done, or a
+  recurring duty ("ska revideras varje ny mandatperiod") (a *moderate* cue); "ska vara",
+  "ska bli", "ska finnas" state goals, not actions;
+- never actions: approvals and notings, financial targets and budget frames, permissions,
+  scope exclusions, priorities and goals, standing responsibilities, scheduled decisions of
+  political bodies, forwarding of the decision, quotes, questions and proposals not adopted.
+"""
+
+from __future__ import annotations
+
+import re
+
+STRONG = 0.8
+MODERATE = 0.6
+
+_MONTH = (
+    r"(?:jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|juni?|juli?|aug(?:usti)?|"
+    r"sep(?:t|tember)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_STRONG = re.compile(
+    r"\bi\s+uppdrag\s+(?:att|åt)\b|\bfått\s+i\s+uppdrag\b|\buppdras\b|\buppdrar\s+åt\b|"
+    r"\b(?:får|fått|fick|ges|gavs|har)\s+(?:ett\s+)?(?:\w+\s+)?uppdrag(?:et)?\s+(?:att\s+)?"
+    r"(?:se|ta|utreda|göra|genomföra|återkomma|redovisa)\b|"
+    r"\buppmanar\b[^.]{0,80}\batt\b|\bförelägger\b|\bålägger\b|"
+    r"\bhar\s+(?:nu\s+)?(?:till|fram\s+till)\s+(?:den\s+)?\d[^.]{0,40}\bpå\s+sig\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(
+    r"\b(?:ska|skall|kommer\s+(?:nu\s+|också\s+|även\s+)?att|planeras|behöver|måste)\s+"
+    r"(?:(?:nu|också|även|därför|därefter|fortsatt|gemensamt|normalt|bl\.\s?a\.|bland annat|"
+    r"i\s+första\s+hand|senast\s+\S+(?:\s+\S+){0,2}|skriftligen|snarast|omgående)\s+)*"
+    r"(?P<verb>[a-zåäöé]+)",
+    re.IGNORECASE,
+)
+_STATIVE = frozenset(
+    [
+        "vara",
+        "bli",
+        "ha",
+        "finnas",
+        "kunna",
+        "få",
+        "gälla",
+        "innebära",
+        "bidra",
+        "genomsyra",
+        "präglas",
+        "kännetecknas",
+        "syfta",
+        "omfatta",
+        "motsvara",
+        "uppgå",
+        "ligga",
+        "hålla",
+        "upplevas",
+        "ses",
+        "betraktas",
+        "leda",
+        "spegla",
+        "utgöra",
+        "utgå",
+        "nå",
+        "ske",
+        "äga",
+        "kosta",
+        "rymmas",
+        "rymma",
+        "väga",
+        "stå",
+        "känna",
+        "märkas",
+        "framgå",
+        "styra",
+    ]
+)
+# Doing in the present or passive: "tas fram under 2022", "genomförs hösten 2016".
+_DOING = re.compile(
+    r"\b(?:genomförs|utvecklas|inrättas|ses\s+över|införs|upprättas|tas\s+fram|tar\s+fram|"
+    r"revideras|utreds|byggs|anläggs|påbörjas|slutförs|kostnadsberäknas)\b",
+    re.IGNORECASE,
+)
+# Who acts: a body, a unit, a post or the pledging "vi".
+_AGENT = re.compile(
+    r"(?:nämnd(?:en|erna)?|styrelse(?:n|rna)?|förvaltning(?:en|arna)?|kontor(?:et)?|"
+    r"enhet(?:en|erna)?|avdelning(?:en)?|utredare(?:n)?|myndighet(?:en)?|kommun(?:en|erna)?|"
+    r"region(?:en)?|staden|direktör(?:en)?|chef(?:en|erna)?|utskott(?:et)?|fullmäktige|"
+    r"länsstyrelse(?:n)?|bolag(?:et)?|verket|inspektionen|huvudm(?:annen|an)|sekretariat(?:et)?)"
+    r"\b|\b(?:vi|Vi)\b",
+    re.IGNORECASE,
+)
+TIME = re.compile(
+    r"\bsenast\b|\btill\s+(?:den\s+)?\d|\b\d{1,2}\s+"
+    + _MONTH
+    + r"|\b"
+    + _MONTH
+    + r"(?:\s*[-–]\s*"
+    + _MONTH
+    + r")?\s+(?:19|20)\d\d|\b(?:under|före|till|inom|inför|i)\s+(?:år\s+)?(?:19|20)\d\d\b|"
+    r"\b(?:våren|hösten|sommaren|vintern|kvartal|tertial|årsskiftet|mandatperiod(?:en)?)\b|"
+    r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bvarje\s+(?:år|ny|nytt|mandatperiod)\b|"
+    r"\bårligen\b|\b[Qq][1-4]\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b",
+    re.IGNORECASE,
+)
+
+_NEGATIVE = re.compile(
+    # approvals, notings, adoption
+    r"(?:godkänns|noteras|antas|fastställs|läggs\s+till\s+handlingarna|bifalls|avslås)\W*$|"
+    r"\bbeslutar\s+(?:att\s+)?(?:godkänna|anta|notera|fastställa|lägga\s+\S+\s+till\s+handl)|"
+    r"\b(?:noterar|godkänner)\s+(?:informationen|redovisningen|rapporten)|"
+    # money: targets, frames, reserves, grants
+    r"\böverskott|\bunderskott|\bmnkr\b|\bmiljoner\s+kronor|\bmkr\b|\bbudgetram|"
+    r"\bresultatutjämning|\bavsättning|\bbalanskravsresultat|\btilläggsfinansiering|"
+    # permissions, scope, possibilities
+    r"\bfår\s+(?:även\s+|också\s+|dock\s+)?(?:föreslå|ta\s+upp|överväga|anlita|använda)\b|"
+    r"\bingår\s+inte\b|\bomfattar\s+inte\b|\b(?:ska|skall)\s+(?:dock\s+)?inte\b|"
+    r"\binte\s+(?:ska|skall)\b|"
+    # decisions that take effect by themselves, as an att-clause or list item
+    r"^(?:att\s+)?(?:godkänna|anta|notera|fastställa|lägga|göra\s+(?:en\s+)?avsättning|avsätta|"
+    r"bevilja|anvisa|överlämna|återremittera|bifalla|avslå|besvara|förklara|välja|utse|"
+    r"entlediga)\b|"
+    # priorities, goals, purposes
+    r"\bprioriter(?:ats|ade|ad|at)\b|\bfokusområd|^(?:mer\s+|ökat\s+)?fokus\b|^mål\s*:|"
+    r"\bmål(?:et|sättningen)\s+(?:\S+\s+){0,4}är\s+att\b|\bsyftet\s+(?:\S+\s+){0,4}är\b|"
+    # standing responsibilities
+    r"^ansvarig\s+för\s+att\b|"
+    # scheduled decisions of political bodies, forwarding
+    r"\bbeslut(?:et)?\b[^.]{0,60}\b(?:är\s+planerat|planeras|kommer\s+att\s+fattas|fattas|sker)\b|"
+    r"\bbeslutar\s+om\b|\bslutgiltiga\s+beslutet\b|\bväntas\s+behandlas\b|"
+    r"\bprotokollsutdrag\b|\bbiläggas\s+handlingarna\b|\bexpedieras\b|"
+    # quotes, proposals not adopted
+    r"^[–—”\"]|,\s+säger\s|\båterremiss|\byrkar\b|\breserverar\s+sig\b|\?\s*$",
+    re.IGNORECASE,
+)
+# A sentence that only gives the time of an earlier assignment: "Uppdraget ska redovisas
+# senast den 9 maj 2025", "ska dessa senast den 15 april skickas till kommunstyrelsen".
+_ANAPHOR = r"(?:uppdraget|uppdragen|redovisningen|dessa|de|detta)"
+COMPLETION = re.compile(
+    r"^(?:" + _ANAPHOR + r"\s+(?:ska|skall)\b|.*\b(?:ska|skall)\s+" + _ANAPHOR + r"\b)"
+    r"[^.]*\b(?:redovisas|rapporteras|återrapporteras|lämnas|skickas|inlämnade?|"
+    r"överlämnas|vara\s+klar[at]?)\b",
+    re.IGNORECASE,
+)
+WHOLE_ASSIGNMENT = re.compile(r"^(?:uppdraget|uppdragen|redovisningen)\b", re.IGNORECASE)
+_PURPOSE = re.compile(r"\b(?:för|så|om)\s+att\b[^,.]*$", re.IGNORECASE)
+_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-ZÅÄÖ0-9\"”»–(])|[.!?]?\s*$)", re.DOTALL)
+# "bl.a. när", "Dir. 2024:18", "t.ex. den": abbreviations end no sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:bl|t|dvs|m|fl|s|d|resp|ca|kl|nr|Dir|jfr|inkl|exkl|kap|ex|f)\.)$"
+)
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """[start, end) offsets of the sentences of text[start:end], line breaks allowed inside."""
+    end = len(text) if end is None else end
+    found: list[list[int]] = []
+    for match in _SENTENCE.finditer(text, start, end):
+        piece = match.group(0).rstrip()
+        if found and _ABBREVIATION.search(text[found[-1][0] : found[-1][1]]):
+            found[-1][1] = match.start() + len(piece)
+        else:
+            found.append([match.start(), match.start() + len(piece)])
+    return [(s, e) for s, e in found if e > s]
+
+
+def is_negative(sentence: str) -> bool:
+    return bool(_NEGATIVE.search(sentence.strip()))
+
+
+def strength(sentence: str) -> float | None:
+    """How clearly the sentence states something to be done: STRONG, MODERATE or None."""
+    if _STRONG.search(sentence):
+        return STRONG
+    if is_negative(sentence):
+        return None
+    timed = bool(TIME.search(sentence))
+    for match in _MODAL.finditer(sentence):
+        verb = match.group("verb").lower()
+        before = sentence[: match.start()]
+        if verb in _STATIVE or _PURPOSE.search(before) or before.count("”") % 2:
+            continue  # a goal, a purpose clause ("för att målen ska nås") or a quote
+        if timed or _AGENT.search(" ".join(before.split()[-6:])):
+            return MODERATE
+    if _DOING.search(sentence) and timed:
+        return MODERATE
+    return None
+
+
+def is_completion(sentence: str) -> bool:
+    """Only the time limit of an earlier action ("Uppdraget ska redovisas senast …")."""
+    return bool(COMPLETION.search(sentence.strip())) and bool(TIME.search(sentence))

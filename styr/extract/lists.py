@@ -1,0 +1,46 @@
+"""Lists: how the items after a lead-in are read.
+
+A list is read by the sentence that introduces it, not by its markers:
+- "Löftena som kommunen har antagit är:", "Utredaren ska bl.a.", "Regionfullmäktige beslutar
+  att", "… kommer att ske i fem steg.", "Barn- och utbildningsnämndens förslag till beslut":
+  each item is a task of its own (``tasks``), and a lead-in that ends in a bare verb phrase
+  ("ska bland annat") is completed by lower-case items the same way;
+- "Det som ska konsekvensbeskrivas är:" or items that are att-clauses after a colon: the items
+  spell out the content of the action before them (``content``);
+- a motion's or a citizen proposal's att-clauses, an agenda, a list of focus areas, goals or
+  priorities: no item is an action (``ignore``);
+- any other list: each item is judged on its own (``single``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from styr.extract.blocks import LIST_LEAD
+
+TASK_LEAD = re.compile(
+    r"\b(?:löfte\w*|åtgärder\w*|aktiviteter\w*|uppdrag\w*|steg|etapper|faser|insatser\w*|"
+    r"åtaganden\w*|beslutar\s+att|beslutade\s+att|förslag\s+till\s+beslut|beslutsförslag|"
+    r"föreslås|har\s+antagit|åtar\s+sig)\b|\b(?:ska|skall)\s+(?:bl\.\s?a\.?|bland\s+annat)",
+    re.IGNORECASE,
+)
+IGNORE_LEAD = re.compile(
+    r"\b(?:motion\w*|medborgarförslag\w*|yrkande\w*|fokusområd\w*|prioriter\w*|innehåll\w*|"
+    r"bilag\w*|ärenden|dagordning\w*|föredragningslista\w*|mål(?:en)?)\b",
+    re.IGNORECASE,
+)
+CONTENT_LEAD = re.compile(
+    r"\bdet\s+som\s+ska\s+\w+\s+är\b|\b(?:omfattar|innehåller|består\s+av)\b[^.]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def list_mode(lead: str, first_item: str) -> str:
+    """How the items after a lead-in are read: tasks, content, ignore or single."""
+    if IGNORE_LEAD.search(lead):
+        return "ignore"
+    if CONTENT_LEAD.search(lead) or (lead.rstrip().endswith(":") and first_item.startswith("att ")):
+        return "content"
+    if TASK_LEAD.search(lead) or LIST_LEAD.search(lead) and re.match(r"[a-zåäö]", first_item):
+        return "tasks"
+    return "single"

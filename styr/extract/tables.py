@@ -1,0 +1,64 @@
+"""Tables with a header row: one action per row, the columns read by their headers.
+
+"| Åtgärd | Ansvar | Klart senast | Status |" names the columns; each row after it is an action
+whose responsible, deadline and status come from their own cells, so a status word in the
+text column is not taken for the row's status.
+"""
+
+from __future__ import annotations
+
+import re
+
+from styr.extract import status as status_notes
+from styr.extract.deadlines import Deadline, find_deadline, parse_expression
+from styr.extract.responsibility import find_parties
+
+COLUMNS = {
+    "text": re.compile(
+        r"^(?:åtgärd(?:er)?|aktivitet(?:er)?|insats(?:er)?|uppdrag|beskrivning)$", re.I
+    ),
+    "responsible": re.compile(r"^(?:ansvar(?:ig)?(?:\s+\w+)?|huvudansvar)$", re.I),
+    "deadline": re.compile(
+        r"^(?:klart?(?:\s+senast)?|tidplan|tidpunkt|deadline|slutdatum|när|klar\s+när|datum)$",
+        re.I,
+    ),
+    "status": re.compile(r"^(?:status|läge|lägesbeskrivning|kommentar)$", re.I),
+}
+
+
+def cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def header(row_cells: list[str]) -> dict[str, int] | None:
+    """The columns a header row names, or None if the row is not a header."""
+    found = {}
+    for index, cell in enumerate(row_cells):
+        for name, pattern in COLUMNS.items():
+            if name not in found and pattern.match(cell.strip(" *:")):
+                found[name] = index
+    return found if "text" in found and len(found) >= 2 else None
+
+
+def row_fields(row_cells: list[str], columns: dict[str, int], default_year: int | None):
+    """(text, parties, deadline, status text, status code) of a row, or None if it is empty."""
+
+    def cell(name):
+        index = columns.get(name)
+        return row_cells[index].strip() if index is not None and index < len(row_cells) else ""
+
+    text = cell("text")
+    if not text:
+        return None
+    parties = find_parties(f"Ansvarig: {cell('responsible')}") if cell("responsible") else []
+    deadline = None
+    if cell("deadline"):
+        resolved = parse_expression(cell("deadline"), default_year=default_year)
+        if resolved:
+            deadline = Deadline(cell("deadline"), resolved[0], resolved[1])
+        else:
+            deadline = find_deadline(cell("deadline"), default_year=default_year)
+    deadline = deadline or find_deadline(text, default_year=default_year)
+    note = cell("status") or None
+    code = status_notes.classify(note) if note else None
+    return text, parties, deadline, note, code
