@@ -84,10 +84,12 @@ def import_plan(
     as_of: dt.date,
     registration_number: str,
     by=None,
+    review: dict | None = None,
 ) -> ImportResult:
     """Create the plan as a draft with its themes, actions, responsibilities and status, and
-    the `PlanImport` that records the source file, who imported it and the names to review;
-    all or nothing."""
+    the `PlanImport` that records the source file, who imported it, the names to review and
+    what the review page did with the actions found (`review`: counts by decision); all or
+    nothing."""
     if not title.strip():
         raise ValidationError("Planen behöver en titel.")
     if owner.municipality_id != municipality.id:
@@ -180,6 +182,7 @@ def import_plan(
         imported_at=timezone.now(),
         imported_by=by,
         unmatched_names=unmatched,
+        review=review or {},
     )
     return ImportResult(plan=plan, actions=len(actions), unmatched=unmatched)
 

@@ -29,6 +29,15 @@ class PlanImport(models.Model):
         blank=True,
         help_text=_("Namn i dokumentet som inte matchade någon känd person."),
     )
+    review = models.JSONField(
+        _("granskning"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Vad granskningen före sparandet gjorde med åtgärderna som Styr hittade: antal "
+            "hittade, godkända, sammanslagna och borttagna. Tom för en import utan granskning."
+        ),
+    )
 
     class Meta:
         verbose_name = _("import")

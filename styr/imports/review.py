@@ -138,6 +138,16 @@ def merge(into: dict, other: dict) -> dict:
     return joined
 
 
+def tally(decisions: list[str]) -> dict:
+    """What the review did, for the import's record: how many found, accepted, merged, rejected."""
+    return {
+        "found": len(decisions),
+        "accepted": decisions.count(ACCEPT),
+        "merged": decisions.count(MERGE),
+        "rejected": decisions.count(REJECT),
+    }
+
+
 def apply_decisions(rows: list[tuple[str, dict]]) -> list[dict]:
     """The actions to save from (decision, action) rows in document order: accepted ones as
     they are (edited or not), merged ones joined to the action just before them, rejected

@@ -234,8 +234,9 @@ def save(request):
     formset = ActionFormSet(request.POST)
     if not (key.is_valid() and plan_fields.is_valid() and formset.is_valid()):
         return _review(request, plan_fields, formset, key, kept, status=400)
+    decided = formset.decided()
     try:
-        actions = review.apply_decisions(formset.decided())
+        actions = review.apply_decisions(decided)
     except review.DecisionError as error:
         formset.forms[error.index].add_error("decision", str(error))
         return _review(request, plan_fields, formset, key, kept, status=400)
@@ -254,6 +255,7 @@ def save(request):
             as_of=data["as_of"],
             registration_number=data["registration_number"],
             by=request.user,
+            review=review.tally([decision for decision, _action in decided]),
         )
     except ValidationError as error:
         plan_fields.add_error(None, " ".join(error.messages))

@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from styr.extract.document import extract_text
+from styr.imports.models import PlanImport
 from styr.imports.review import LOW_CONFIDENCE
 from styr.imports.views import SESSION_KEY
 from styr.org.models import Body
@@ -276,3 +277,24 @@ def uploaded_rows(response) -> dict:
                 value.isoformat() if hasattr(value, "isoformat") else value
             )
     return data
+
+
+def test_the_draft_says_what_the_review_did_with_the_actions_found(importer, demo):
+    response = save(
+        importer,
+        {"title": "Ett"},
+        {"title": "Två", "decision": "merge"},
+        {"title": "Tre", "decision": "reject"},
+        {"title": "Fyra"},
+    )
+    assert response.status_code == 302
+    plan = saved_plan()
+    assert PlanImport.objects.get(plan=plan).review == {
+        "found": 4,
+        "accepted": 2,
+        "merged": 1,
+        "rejected": 1,
+    }
+    page = importer.get(plan.get_absolute_url()).content.decode()
+    assert "Styr hittade 4 åtgärder i dokumentet." in page
+    assert "Vid granskningen godkändes 2, 1 slogs ihop med åtgärden före och 1 togs bort." in page
