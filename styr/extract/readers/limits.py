@@ -41,9 +41,11 @@ class Limits:
 
     inflated: int = 50 * MB  # bytes of a .docx/.xlsx once all its zip entries are inflated
     entries: int = 2000  # zip entries; a Word file has 10-50, a spreadsheet a few per sheet
-    pages: int = 1000  # PDF pages
+    pages: int = 500  # PDF pages; one takes 10-40 ms to lay out
     text: int = 5_000_000  # characters of text handed to the extractor (≥ 1 MB/s: seconds)
-    seconds: float = 30.0  # reading time, checked between pages, rows and blocks
+    # Reading time, checked between pages, rows and blocks: with the extraction after it,
+    # within the 30 s a `styr serve` worker has for a request.
+    seconds: float = 20.0
     clock: Callable[[], float] = field(default=time.monotonic, compare=False)
 
 

@@ -1,0 +1,102 @@
+"""PDF pages laid out: two columns read one after the other, a table's rows as table rows
+(a wrapped cell kept in its row), numbered items apart, italics marked. The PDFs are
+written by Typst in the test, with the bundled fonts."""
+
+import pytest
+import typst
+
+from styr.extract.document import extract_file
+from styr.extract.readers import read_document
+from styr.extract.readers.pdf_layout import page_text
+from styr.reports.render_pdf import FONT_DIR
+
+SETUP = '#set text(font: "Liberation Sans", size: 10pt)\n'
+
+COLUMNS = """= Handlingsplan för friluftsliv
+
+#columns(2)[
+== Åtgärder i naturen
+
+Vandringslederna i kommunens norra del ska rustas och skyltas om under sommaren 2026. Ansvarig är fritidsförvaltningen.
+
+Grillplatser vid badsjöarna byggs ut. Ansvarig är tekniska nämnden. Klart senast 2026-05-31.
+
+#colbreak()
+== Åtgärder i skolan
+
+Varje grundskola ska ha minst en utedag i månaden från och med hösten 2026. Ansvarig är skolchefen.
+
+_Arbetet har inte startat._
+]
+"""
+
+TABLE = """#table(columns: 4,
+  [Åtgärd], [Ansvarig], [Klart senast], [Status],
+  [Ny badplats vid Storsjön], [Fritidsnämnden], [2026-06-15], [Ej påbörjad],
+  [Tillgängliga fiskebryggor för personer som använder rullstol eller rullator], [Tekniska nämnden], [2027-09-30], [Pågår],
+)
+"""
+
+
+def pdf(tmp_path, body, name="plan.pdf"):
+    source = tmp_path / "plan.typ"
+    source.write_text(SETUP + body, encoding="utf-8")
+    path = tmp_path / name
+    typst.compile(source, output=path, font_paths=[FONT_DIR], ignore_system_fonts=True)
+    return path
+
+
+def test_two_columns_are_read_one_after_the_other(tmp_path):
+    text = read_document(pdf(tmp_path, COLUMNS))
+    left = text.index("Vandringslederna i kommunens norra del ska rustas och skyltas om under")
+    assert text.index("Grillplatser vid badsjöarna byggs ut.") > left
+    right = text.index("Åtgärder i skolan")
+    assert right > text.index("Klart senast 2026-05-31.")
+    assert "Varje grundskola ska ha minst en utedag i månaden från och med hösten 2026." in text
+    assert "*Arbetet har inte startat.*" in text
+    assert "|" not in text
+
+
+def test_a_table_is_read_row_by_row_with_wrapped_cells_kept_in_their_row(tmp_path):
+    text = read_document(pdf(tmp_path, TABLE))
+    assert text == (
+        "| Åtgärd | Ansvarig | Klart senast | Status |\n"
+        "| Ny badplats vid Storsjön | Fritidsnämnden | 2026-06-15 | Ej påbörjad |\n"
+        "| Tillgängliga fiskebryggor för personer som använder rullstol eller rullator "
+        "| Tekniska nämnden | 2027-09-30 | Pågår |"
+    )
+
+
+def test_each_row_of_a_pdf_table_is_an_action_with_its_columns(tmp_path):
+    document = extract_file(pdf(tmp_path, COLUMNS + TABLE))
+    actions = {a["title"]: a for a in document["actions"]}
+    bath = actions["Ny badplats vid Storsjön"]
+    assert (bath["deadline"]["date"], bath["status"]["code"]) == ("2026-06-15", "not_started")
+    assert any(t.startswith("Tillgängliga fiskebryggor") for t in actions)
+
+
+def test_numbered_items_are_paragraphs_of_their_own(tmp_path):
+    body = (
+        "+ Stadsbyggnadskontoret tar fram en ny parkeringsnorm för hela kommunen under 2026.\n"
+        "+ Miljöenheten ansvarar för att en plan för dagvatten tas fram senast den 31 december 2026.\n"
+    )
+    text = read_document(pdf(tmp_path, body))
+    assert "\n\n2. Miljöenheten ansvarar för att en plan för dagvatten tas fram" in text
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        (
+            "Datum: 2026-02-01                 Dnr KS 2026/14\n\nText efter.",
+            "Datum: 2026-02-01 Dnr KS 2026/14\n\nText efter.",
+        ),
+        (
+            "Nämnden ska  också följa upp planen varje år och\nrapportera till  fullmäktige.",
+            "Nämnden ska också följa upp planen varje år och rapportera till fullmäktige.",
+        ),
+    ],
+    ids=["one-line-of-two-cells-is-prose", "double-spaces-in-prose-make-no-table"],
+)
+def test_lines_that_only_look_like_cells_stay_prose(layout, expected):
+    assert page_text(layout) == expected
