@@ -11,13 +11,22 @@ import re
 from collections.abc import Mapping, Sequence
 
 from styr.extract.responsibility.abbreviations import abbreviations
+from styr.extract.responsibility.clauses import (
+    ASSIGNED,
+    DUTY_SUBJECT,
+    PRONOUN,
+    clause_parties,
+    lead_in_parties,
+)
 from styr.extract.responsibility.party import DUTY, RESPONSIBLE, SUPPORTING, Party
+from styr.extract.responsibility.phrases import party_phrase
 
 __all__ = ["RESPONSIBLE", "SUPPORTING", "Party", "abbreviations", "find_parties"]
 from styr.extract.responsibility.sentences import _Sentences
 from styr.extract.responsibility.slots import (
     _KEYWORDS,
     _as_responsible_slots,
+    _bracket_slots,
     _dash_lines,
     _genitive_slots,
     _label_slots,
@@ -53,6 +62,10 @@ def find_parties(
     """
     parties = _in_text(text)
     if not any(p.kind == RESPONSIBLE for p in parties):
+        _, parts = clause_parties(text)
+        acting = _resolved(parts, lead_in, heading, previous)
+        parties = acting + [p for p in parties if p not in acting]
+    if not any(p.kind == RESPONSIBLE for p in parties):
         inherited = _from_context(text, lead_in, heading, previous)
         parties = inherited + [p for p in parties if p not in inherited]
     if abbreviations:
@@ -61,7 +74,7 @@ def find_parties(
 
 
 def _in_text(text: str) -> list[Party]:
-    if not text or _KEYWORDS.search(text) is None:
+    if not text or (_KEYWORDS.search(text) is None and "(" not in text):
         return []
     sentences = _Sentences(text)
     items: list[tuple[int, str | None, str | None, str]] = []
@@ -72,6 +85,7 @@ def _in_text(text: str) -> list[Party]:
     _phrase_slots(text, sentences, items)
     _genitive_slots(text, sentences, items)
     _dash_lines(text, items)
+    _bracket_slots(text, items)
     items.sort(key=lambda item: item[0])
 
     has_responsible = any(kind == RESPONSIBLE for *_, kind in items)
@@ -93,19 +107,59 @@ def _in_text(text: str) -> list[Party]:
     return [Party(name, role, kind) for name, role, kind in merged.values()]
 
 
+def _resolved(
+    parts: list[tuple[int, str, str | None]],
+    lead_in: str | None,
+    heading: str | None,
+    previous: Sequence[Party] | None,
+) -> list[Party]:
+    """Clause parts as parties: a pronoun is the previous clause's responsible, "Vi" the body
+    of the lead-in or the heading."""
+    result: list[Party] = []
+    for _, phrase, marker in parts:
+        if marker != PRONOUN:
+            found = [Party(None, phrase, RESPONSIBLE)]
+        elif phrase.lower() == "vi":
+            found = _lead_in(lead_in) or _heading(heading) or []
+        else:
+            found = [
+                Party(p.name, p.role, RESPONSIBLE) for p in previous or [] if p.kind == RESPONSIBLE
+            ]
+        result += [p for p in found if p not in result]
+    return result
+
+
+def _lead_in(lead_in: str | None) -> list[Party]:
+    if not lead_in:
+        return []
+    found = [p for p in _in_text(lead_in) if p.kind == RESPONSIBLE]
+    return found or [
+        Party(None, phrase, RESPONSIBLE)
+        for _, phrase, marker in lead_in_parties(lead_in)
+        if marker is None
+    ]
+
+
+def _heading(heading: str | None) -> list[Party]:
+    if not heading:
+        return []
+    heading = heading.strip(" *#:")
+    parts = party_phrase(heading, 0, len(heading))
+    if parts:  # a committee heading over a group of lines
+        return [Party(None, phrase, RESPONSIBLE) for _, phrase in parts]
+    tier, parts = clause_parties(heading)  # "Utredaren ska bland annat" over its tasks
+    if tier in (ASSIGNED, DUTY_SUBJECT):
+        return [Party(None, phrase, RESPONSIBLE) for _, phrase, marker in parts if not marker]
+    return []
+
+
 def _from_context(
     text: str, lead_in: str | None, heading: str | None, previous: Sequence[Party] | None
 ) -> list[Party]:
     """The responsible the context gives a text that names none itself."""
     if previous and _PRONOUN.match(text):
         return [Party(p.name, p.role, RESPONSIBLE) for p in previous if p.kind == RESPONSIBLE]
-    if lead_in:
-        found = [p for p in _in_text(lead_in) if p.kind == RESPONSIBLE]
-        if found:
-            return found
-    if heading and _BODY_HEADING.fullmatch(heading.strip(" *#:")):
-        return [Party(None, heading.strip(" *#:"), RESPONSIBLE)]
-    return []
+    return _lead_in(lead_in) or _heading(heading)
 
 
 def _expanded(parties: list[Party], defined: Mapping[str, str]) -> list[Party]:
@@ -121,10 +175,5 @@ def _expanded(parties: list[Party], defined: Mapping[str, str]) -> list[Party]:
     return result
 
 
-# "De fick också i uppdrag …", "Dessa ska …", "Nämnden ska också …": the previous clause's
-_PRONOUN = re.compile(r"\s*(?:De|Dessa|Den|Denna|Hen|Han|Hon|Vi)\b")
-# a heading that is a body: "Kommunstyrelsen", "Barn- och utbildningsnämnden", "KS"
-_BODY_HEADING = re.compile(
-    r"(?:[A-ZÅÄÖ][\w-]*(?: och| [\w-]+){0,4} )?[\w-]*?(?:nämnden|styrelsen|förvaltningen"
-    r"|fullmäktige|utskottet|kontoret|avdelningen|enheten|staben|bolaget)|[A-ZÅÄÖ]{2,5}"
-)
+# "De fick också i uppdrag …", "Dessa ska …": the previous clause's responsible
+_PRONOUN = re.compile(r"\s*(?:De|Dessa|Den|Denna|Hen|Han|Hon)\b")

@@ -44,7 +44,7 @@ def _initials(name: str) -> str:
     return "".join(m.group(1) for m in _WORD_START.finditer(name)).upper()
 
 
-def _fits(abbr: str, name: str) -> bool:
+def fits(abbr: str, name: str) -> bool:
     """Whether `abbr` abbreviates `name`: its letters are the initials of the name's words, in
     order (the small words may be left out), or its first letter is the name's and the name
     ends in a body word."""
@@ -114,7 +114,7 @@ def abbreviations(document_text: str) -> dict[str, str]:
             name = " ".join(words[start:])
             if not name[0].isupper():
                 continue
-            if _fits(abbr, name):
+            if fits(abbr, name):
                 found[abbr] = name
                 break
     return found

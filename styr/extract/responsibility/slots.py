@@ -42,9 +42,11 @@ from __future__ import annotations
 
 import re
 
+from styr.extract.responsibility.abbreviations import fits
 from styr.extract.responsibility.mentions import _mention, _parse_list, _Part, _skip_ws
 from styr.extract.responsibility.party import DUTY, RESPONSIBLE, SUPPORTING
-from styr.extract.responsibility.patterns import _ADVERBS, _B, _E, _H, _HS, _L, _UP, _WS
+from styr.extract.responsibility.patterns import _ADVERBS, _B, _E, _H, _HS, _L, _LO, _UP, _WS
+from styr.extract.responsibility.phrases import is_committee, party_phrase
 from styr.extract.responsibility.sentences import _clause_initial, _parts_before, _Sentences
 
 # --- slots -----------------------------------------------------------------------------------
@@ -119,7 +121,11 @@ def _label_slots(text: str, sentences: _Sentences, out: list) -> None:
         while pos < line_end and text[pos] in _HS:
             pos += 1
         if pos < line_end:
-            _items_from_list(_parse_list(text, pos, min(line_end, sentence_end)), kind, out)
+            end = min(line_end, sentence_end)
+            parts = _parse_list(text, pos, end)
+            _items_from_list(parts, kind, out)
+            if not parts:
+                _label_value(text, pos, end, kind, out)
             continue
         # a label alone on its line: the bullet lines below it (or the next line)
         first = True
@@ -135,6 +141,47 @@ def _label_slots(text: str, sentences: _Sentences, out: list) -> None:
             if bullet is None:
                 break
             first = False
+
+
+def _label_value(text: str, pos: int, end: int, kind: str, out: list) -> None:
+    """A label's value as written when it is no person, title or body the mention grammar
+    knows: "Ansvarig organisation: Trafikverket . Status: …", "Ansvar: Region Skåne"."""
+    stop = _VALUE_END.search(text, pos, end)
+    value = text[pos : stop.start() if stop else end].strip(" \t.,;:")
+    if not value or len(value) > 80 or len(value.split()) > 8 or not value[0].isalpha():
+        return
+    parts = party_phrase(value, 0, len(value)) or [(0, value)]
+    for offset, phrase in parts:
+        out.append((pos + offset, None, phrase, kind))
+
+
+_VALUE_END = re.compile(
+    rf"{_H}(?:\.|\||–|—){_H}|\.(?:{_H}|$)|[;|\t]|{_H}[{_UP}][{_LO}]+(?:{_H}[{_LO}]+)?{_H}*:"
+)
+_BRACKETED = re.compile(
+    rf"\((?P<abbr>[{_UP}]{{2,5}}(?:{_H}*[,/]{_H}*[{_UP}]{{2,5}})*)\){_H}*[.;]?{_H}*(?:\n|$)"
+)
+_POLITICAL_PARTIES = frozenset({"KD", "MP", "SD", "FI", "SPI"})
+
+
+def _bracket_slots(text: str, out: list) -> None:
+    """A committee in brackets at the end of a line: "Ta fram en plan för X (KS)", unless the
+    bracket defines the abbreviation of the name before it ("… Kommunstyrelsen (KS)")."""
+    for m in _BRACKETED.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()].split()
+        names = re.split(rf"{_H}*[,/]{_H}*", m["abbr"])
+        if any(name in _POLITICAL_PARTIES or not is_committee(name) for name in names):
+            continue  # "(SD)", "(HVB)": a political party, an abbreviation of something else
+        if re.match(rf"\s*[{_LO}]", text[m.end() :]):
+            continue  # the sentence goes on: "… boende (HVB)\nsamt …"
+        if len(names) == 1 and any(
+            fits(names[0], " ".join(before[i:]))
+            for i in range(max(0, len(before) - 6), len(before))
+        ):
+            continue
+        offset = m.start("abbr")
+        for name in names:
+            out.append((offset, None, name, RESPONSIBLE))
 
 
 def _trigger_slots(text: str, sentences: _Sentences, out: list) -> None:

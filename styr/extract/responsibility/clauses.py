@@ -1,0 +1,282 @@
+"""Who must act, read from the clause itself: assignments, duties and the subject that does.
+
+Where no label or "ansvarig" slot names a party (see `slots`), the responsible is whoever
+the clause makes act, as written:
+
+* the one given an assignment: ``Kommunstyrelsen ger stadsbyggnadsnämnden i uppdrag att …``,
+  ``uppdrar åt förvaltningen att``, ``uppmanar nämnderna att``, ``förelägger … Trosa kommun
+  att`` (the object); ``Förvaltningen får i uppdrag``, ``En särskild utredare ges i
+  uppdrag``, ``Klimatkontoret har av Kommunstyrelsen fått i uppdrag`` (the subject, not the
+  commissioner after ``av``); ``På mötet fick nämnderna i uppdrag`` (inverted);
+* the subject of a duty: ``Tekniska nämnden ska …``, ``… beslutar att förvaltningen ska …``,
+  ``Under 2021 kommer förvaltningen att …`` (inverted), ``Nämnderna har till den 26 april på
+  sig``; the agent of a passive clause that does the work: ``Planen tas fram av
+  miljöförvaltningen``;
+* failing those, the subject of a clause in the present or past tense: ``Staden inventerar
+  …``, except a deciding, approving or speaking body (``Kommunstyrelsen beslutar``,
+  ``Nämnden godkänner``, ``…, säger …``).
+
+A pronoun in the subject or object (``De``, ``Dessa``, ``Vi``, ``uppmanar dessa att``) is
+returned as such, for the caller to resolve from the context. Commissioners (``på uppdrag
+av``), recipients (``redovisas till``), supporting parties (``tillsammans med``) and quoted
+politicians are never read as subjects.
+"""
+
+from __future__ import annotations
+
+import re
+
+from styr.extract.responsibility.patterns import _words
+from styr.extract.responsibility.phrases import is_head, party_phrase
+from styr.extract.responsibility.sentences import _Sentences
+
+PRONOUN = "pronoun"  # the text of a part that is a pronoun to resolve
+_PRONOUNS = frozenset({"de", "dessa", "vi", "den", "denna", "han", "hon", "hen", "dem"})
+
+# tiers: the strongest tier found wins
+ASSIGNED, DUTY_SUBJECT, ACTING_SUBJECT = 1, 2, 3
+
+_W = r"[^\W\d_]"
+_GIVE = re.compile(
+    r"\b(?:ge|ger|gav|gett|givit|fick|får|gavs|ges|getts|erhåller|erhöll|tilldelas|tilldelades"
+    r"|har\s+fått|hade\s+fått|har\s+getts|har|hade)\s+"
+)
+_ASSIGNMENT = re.compile(
+    r"\s*(?:ett\s+(?:(?:nytt|fortsatt|särskilt|tydligt|nytt)\s+)?|i\s+)?uppdrag(?:et)?\b"
+)
+_ADVERBS_ONLY = re.compile(r"(?:\s*(?:nu|också|även|därför|härmed|redan|tidigare|sedan)\b)*\s*")
+_ORDER = re.compile(
+    r"\b(?:uppdra(?:r|de|git|s)?\s+(?:åt|till)|uppmana(?:r|de|t|s)?|förelägg(?:er|a|s|ande)?"
+    r"|anmoda(?:r|de)?|ålägg(?:er|a|s)?|instruera(?:r|de)?)\s+"
+)
+_ATT = re.compile(r"\s+att\b")
+_MODAL = re.compile(
+    r"\b(?:ska|skall|kommer\s+att|måste|bör|behöver|avser\s+att|planerar\s+att|ansvarar"
+    r"|har\s+(?:\w+\s+){0,5}?på\s+sig|har\s+i\s+uppgift|åtar\s+sig|åtog\s+sig)\b"
+)
+_INVERTED_MODAL = re.compile(r"\b(?:ska|skall|kommer|måste|bör|behöver)\s+")
+_PASSIVE_AGENT = re.compile(  # "tas fram av", "genomförs av", "tas en plan fram av"
+    rf"\b(?:(?P<verb>{_W}{{2,20}}s)(?:\s+(?:fram|upp|in|ut|över|om))?|fram|upp)\s+av\s+"
+)
+_NOT_WORK = re.compile(  # passive verbs of deciding, of noting, of commissioning: no agent
+    r"^(?:beslut|fastställ|ant[ao]|godkän|behandl|remitter|noter|bifall|biföll|avsl|föresl"
+    r"|tillstyrk|beställ|initier|begär|finansier|äg|styr|påverk|omfatt|berör|regler|drabb"
+    r"|ang|nämn|ses$|kall|använd|uppdr|fatt|tog|välj|valdes|utses|utsågs|fördel|tilldel)"
+)
+_NOT_ACTING = _words(  # verbs whose subject decides, approves, notes or speaks
+    "beslutar beslutade beslöt beslutat föreslår föreslog godkänner godkände antar antog "
+    "noterar noterade fastställer fastställde konstaterar konstaterade bedömer bedömde anser "
+    "ansåg menar yttrar tillstyrker avstyrker avslår avslog bifaller biföll återremitterar "
+    "överlämnar hänvisar uppdrar uppdrog ger gav uppmanar uppmanade förelägger säger sa sade "
+    "skriver behandlar behandlade remitterar är var blir blev kan kunde får fick finns fanns "
+    "förväntas önskar vill ville välkomnar tackar informerar informerade presenterar "
+    "presenterade har hade ska skall kommer måste bör behöver"
+)
+_MAIN_VERB = re.compile(
+    r"\s*(?:att\s+)?(?:(?:också|även|fortsatt|därför|nu|sedan|då|inte|ej|gemensamt)\s+)*"
+    r"(?P<verb>\w+)(?:\s+(?P<next>\w+))?"
+)
+_NOT_WORK_VERBS = _words(  # after "ska"/"kommer att": states and changes, not work
+    "bli bliva vara ha få ingå tillhöra upphöra övergå flyttas slås kallas heta "
+    "gälla omfatta kunna behöva utgöra"
+)
+_NOT_VERBS = _words(
+    "för efter under eller över mer mellan sedan inför hur där här när dess deras hennes hans "
+    "sin sina vår våra er era år utifrån enligt genom bakom utanför inför"
+)
+_FINITE = re.compile(r"[a-zåäöé]{2,}(?:r|de|te|dde|tte|s)")
+_QUOTE = re.compile(r"(?s)(?:^|\n)\s*[–—-]\s[^\n]*?\bsäger\b[^\n]*")
+_SUPPORT_TAIL = re.compile(r"\s+(?:tillsammans|i\s+samverkan|i\s+samråd|i\s+samarbete)\s+med\b.*")
+_CLAUSE_OPENER = re.compile(
+    r"(?:^|[,;:(–—•]|\b(?:att|och|samt|men|eller|då|om|när|där|som|vilket|varför))\s+|^\s*|\n"
+)
+_TOKEN = re.compile(r"\S+")
+
+
+def clause_parties(text: str) -> tuple[int, list[tuple[int, str, str | None]]]:
+    """The strongest tier of clause parties in `text` and its parts (offset, phrase, marker):
+    marker is PRONOUN for a pronoun to resolve, else None. (0, []) when none."""
+    if not text:
+        return 0, []
+    text = _QUOTE.sub(lambda m: " " * len(m.group()), text)  # quoted politicians speak
+    sentences = _Sentences(text)
+    found: dict[int, list[tuple[int, str, str | None]]] = {}
+    for tier, parts in _assigned(text, sentences):
+        found.setdefault(tier, []).extend(parts)
+    if not found:
+        for tier, parts in _duties(text, sentences):
+            found.setdefault(tier, []).extend(parts)
+    if not found:
+        for tier, parts in _acting(text, sentences):
+            found.setdefault(tier, []).extend(parts)
+    if not found:
+        return 0, []
+    tier = min(found)
+    return tier, sorted(set(found[tier]))
+
+
+def _phrase(text: str, start: int, end: int) -> list[tuple[int, str, str | None]] | None:
+    """The party phrase or pronoun exactly at text[start:end], without a supporting tail."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n,.;:!?":
+        end -= 1
+    tail = _SUPPORT_TAIL.search(text, start, end)
+    if tail:
+        end = tail.start()
+    word = text[start:end]
+    if word.lower() in _PRONOUNS:
+        return [(start, word, PRONOUN)]
+    if start >= end or end - start > 160:
+        return None
+    parts = party_phrase(text, start, end)
+    return [(pos, phrase, None) for pos, phrase in parts] if parts else None
+
+
+def _tail_phrase(text: str, start: int, end: int) -> list[tuple[int, str, str | None]] | None:
+    """The longest party phrase that ends at `end` and starts at a word after `start`."""
+    for m in _TOKEN.finditer(text, max(start, end - 160), end):
+        parts = _phrase(text, m.start(), end)
+        if parts:
+            return parts
+    return None
+
+
+def _subject(text: str, sentence_start: int, verb: int) -> list[tuple[int, str, str | None]] | None:
+    """The subject that ends right before `verb`: from the farthest clause opening on."""
+    lo = max(sentence_start, verb - 160)
+    starts = [m.end() for m in _CLAUSE_OPENER.finditer(text, lo, verb)]
+    if lo == sentence_start:
+        starts.insert(0, sentence_start)
+    for start in starts:
+        parts = _phrase(text, start, verb)
+        if parts:
+            return parts
+    return None
+
+
+def _head_run(text: str, pos: int, end: int) -> tuple[list[tuple[int, str, str | None]], int]:
+    """The longest party phrase (or pronoun) starting at `pos`, within six words."""
+    best: tuple[list[tuple[int, str, str | None]], int] = ([], pos)
+    for m in list(_TOKEN.finditer(text, pos, end))[:6]:
+        if m.group().startswith("("):
+            break  # "Kommunstyrelsen (KS)": the abbreviation in apposition
+        if not (is_head(m.group()) or m.group().lower() in _PRONOUNS):
+            continue
+        parts = _phrase(text, pos, m.end())
+        if parts:
+            best = (parts, m.end())
+    return best
+
+
+def _assigned(text: str, sentences: _Sentences):
+    for m in _GIVE.finditer(text):
+        sentence_start, sentence_end = sentences.bounds(m.start())
+        assignment = _ASSIGNMENT.search(text, m.end(), min(sentence_end, m.end() + 200))
+        if assignment is None:
+            continue
+        between = text[m.end() : assignment.start()]
+        if between.strip() and not re.search(r"[.;:]", between):
+            parts = _phrase(text, m.end(), assignment.start())
+            if parts is None and "av" in between.split():
+                parts = None  # "har av Kommunstyrelsen fått": the commissioner
+            elif parts:
+                yield ASSIGNED, parts
+                continue
+        verb = m.group().split()[0]
+        if between.strip() and not _ADVERBS_ONLY.fullmatch(between):
+            continue  # "har fortsatt huvudansvar för … med uppdrag att": not given one
+        if verb in ("får", "fick", "gavs", "ges", "getts", "har", "hade", "erhåller", "erhöll"):
+            subject = _subject(text, sentence_start, m.start())
+            if subject:
+                yield ASSIGNED, subject
+    for m in _PRECEDED_BY_COMMISSIONER.finditer(text):
+        sentence_start, _ = sentences.bounds(m.start())
+        subject = _subject(text, sentence_start, m.start())
+        if subject:
+            yield ASSIGNED, subject
+    for m in _ORDER.finditer(text):
+        _, sentence_end = sentences.bounds(m.start())
+        att = _ATT.search(text, m.end(), min(sentence_end, m.end() + 200))
+        if att is None:
+            continue
+        parts = _tail_phrase(text, m.end(), att.start())
+        if parts:
+            yield ASSIGNED, parts
+
+
+# "Klimatkontoret har av Kommunstyrelsen fått i uppdrag": the subject, never the commissioner
+_PRECEDED_BY_COMMISSIONER = re.compile(
+    r"\b(?:har|hade)\s+(?:\w+\s+)?(?:av|från)\s+[^.;:\n]{1,80}?\s+fått\s+(?:ett\s+|i\s+)?uppdrag"
+)
+
+
+def _is_work(text: str, pos: int, end: int) -> bool:
+    """Whether the verb at `pos` (after an optional "att" and adverbs) is work to be done, not
+    a state or a change that happens by itself ("byta namn", "ha en direktör", "bli")."""
+    m = _MAIN_VERB.match(text, pos, end)
+    if m is None:
+        return True
+    verb, following = m["verb"].lower(), (m["next"] or "").lower()
+    return verb not in _NOT_WORK_VERBS and not (verb in ("byta", "byter") and following == "namn")
+
+
+def _duties(text: str, sentences: _Sentences):
+    for m in _MODAL.finditer(text):
+        sentence_start, sentence_end = sentences.bounds(m.start())
+        subject = _subject(text, sentence_start, m.start())
+        if subject and _is_work(text, m.end(), sentence_end):
+            yield DUTY_SUBJECT, subject
+    for m in _INVERTED_MODAL.finditer(text):
+        sentence_start, sentence_end = sentences.bounds(m.start())
+        if not text[sentence_start : m.start()].strip():
+            continue  # a question or a list item, not an inversion
+        parts, after = _head_run(text, m.end(), sentence_end)
+        if parts and parts[0][2] is None and _is_work(text, after, sentence_end):
+            yield DUTY_SUBJECT, parts
+    for m in _PASSIVE_AGENT.finditer(text):
+        if (m["verb"] and _NOT_WORK.search(m["verb"])) or re.search(r"uppdrag\s+av\s*$", m.group()):
+            continue
+        _, sentence_end = sentences.bounds(m.start())
+        parts, _ = _head_run(text, m.end(), sentence_end)
+        if parts and parts[0][2] is None:
+            yield DUTY_SUBJECT, parts
+
+
+def _acting(text: str, sentences: _Sentences):
+    for start in sentences.starts:
+        start = _skip_marker(text, start)
+        tokens = list(_TOKEN.finditer(text, start, min(len(text), start + 200)))[:10]
+        for k in range(1, len(tokens)):
+            word = tokens[k].group()
+            if not _FINITE.fullmatch(word) or word in _NOT_VERBS or is_head(word):
+                continue
+            parts = _phrase(text, start, tokens[k - 1].end())
+            if parts:
+                if word not in _NOT_ACTING:
+                    yield ACTING_SUBJECT, parts
+                break
+
+
+def _skip_marker(text: str, pos: int) -> int:
+    m = re.compile(r"\s*(?:[-•*–—]|\d{1,3}[.):]|\d+:\d+)?\s*").match(text, pos)
+    return m.end() if m else pos
+
+
+def lead_in_parties(text: str) -> list[tuple[int, str, str | None]]:
+    """The party a list's lead-in names as acting, whatever its verb: "Löftena som Tanums
+    kommun har antagit är:", "Munkedals kommun har antagit följande:", "Utredaren ska bl.a."."""
+    tier, parts = clause_parties(text)
+    if parts:
+        return parts
+    for opener in _CLAUSE_OPENER.finditer(text):
+        tokens = list(_TOKEN.finditer(text, opener.end(), min(len(text), opener.end() + 200)))
+        for k in range(1, min(len(tokens), 10)):
+            word = tokens[k].group()
+            if not _FINITE.fullmatch(word) or word in _NOT_VERBS or is_head(word):
+                continue
+            found = _phrase(text, opener.end(), tokens[k - 1].end())
+            if found and found[0][2] is None:
+                return found
+            break
+    return []

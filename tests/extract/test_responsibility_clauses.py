@@ -1,0 +1,242 @@
+"""Who must act, read from the clause and its context: assignments, duties, subjects, passive
+agents, pronouns, lead-ins, committee headings and abbreviations. Texts written for the tests
+in the shapes Swedish decisions, follow-ups and plans use."""
+
+import pytest
+
+from styr.extract.responsibility import RESPONSIBLE, SUPPORTING, Party, abbreviations, find_parties
+
+R, S = RESPONSIBLE, SUPPORTING
+
+
+def responsible(text, **context):
+    return [p.role or p.name for p in find_parties(text, **context) if p.kind == R]
+
+
+# --- abbreviations ------------------------------------------------------------------------------
+
+
+def test_abbreviations_are_read_from_definitions_in_brackets():
+    document = (
+        "Protokoll från Kultur- och fritidsnämnden (KFN) den 3 mars. Ärendet har beretts av "
+        "Kommunstyrelsen (KS) och Samhällsbyggnadsnämnden (SBN). Tekniska nämnden (TN) yttrar sig."
+    )
+    assert abbreviations(document) == {
+        "KFN": "Kultur- och fritidsnämnden",
+        "KS": "Kommunstyrelsen",
+        "SBN": "Samhällsbyggnadsnämnden",
+        "TN": "Tekniska nämnden",
+    }
+
+
+def test_abbreviations_are_read_from_a_list_of_abbreviations():
+    document = "Förkortningar\nKS = Kommunstyrelsen\nVON – Vård- och omsorgsnämnden\n"
+    assert abbreviations(document) == {"KS": "Kommunstyrelsen", "VON": "Vård- och omsorgsnämnden"}
+
+
+def test_a_bracket_that_abbreviates_nothing_before_it_defines_nothing():
+    assert abbreviations("Planen följs upp enligt den nationella modellen (LUPP).") == {}
+    assert abbreviations("Ansvar för uppföljningen har enheten (KS).") == {}
+
+
+def test_a_committee_abbreviation_defined_in_the_document_is_expanded():
+    defined = abbreviations("Miljö- och byggnämnden (MBN) har ansvar för tillsynen.")
+    assert responsible("Ansvar: MBN", abbreviations=defined) == ["Miljö- och byggnämnden"]
+    assert responsible("Se över taxan för bygglov (MBN)", abbreviations=defined) == [
+        "Miljö- och byggnämnden"
+    ]
+
+
+def test_a_committee_abbreviation_not_defined_is_kept_as_written():
+    assert responsible("Ansvar: KS") == ["KS"]
+    assert responsible("Ta fram en ny lokalförsörjningsplan (KS)\nPÅGÅENDE") == ["KS"]
+    assert responsible("Inför avgiftsfri kollektivtrafik för unga (KS, TN).") == ["KS", "TN"]
+
+
+def test_a_committee_in_brackets_is_no_political_party_and_no_definition():
+    assert responsible("Yrkande från Eva Berg (SD)\n") == []
+    assert responsible("Beslutet fattades av Kommunstyrelsen (KS)\n") == []
+
+
+# --- the deciding body and the body that must act ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kommunstyrelsen ger stadsbyggnadsnämnden i uppdrag att ta fram en parkeringsnorm.",
+         ["stadsbyggnadsnämnden"]),
+        ("Kommunfullmäktige beslutar att ge kultur- och fritidsnämnden och de övriga nämnderna i "
+         "uppdrag att redovisa sina lokalbehov.",
+         ["kultur- och fritidsnämnden", "de övriga nämnderna"]),
+        ("Regionstyrelsen uppdrar åt regiondirektören att utreda en samlad sjukresecentral.",
+         ["regiondirektören"]),
+        ("Kommunstyrelsen beslutar att tekniska nämnden ska se över gatubelysningen.",
+         ["tekniska nämnden"]),
+        ("Kommunfullmäktige uppmanar samtliga nämnder att minska sin energianvändning.",
+         ["samtliga nämnder"]),
+        ("I budgeten för 2025 har fullmäktige gett socialnämnden i uppdrag att öppna ett "
+         "nytt korttidsboende.", ["socialnämnden"]),
+        ("Inspektionen förelägger med stöd av 26 kap. skollagen Ekby kommun att senast den 1 mars "
+         "vidta åtgärder.", ["Ekby kommun"]),
+    ],
+)  # fmt: skip
+def test_the_deciding_body_is_not_responsible_for_what_it_assigns(text, expected):
+    assert responsible(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Miljöförvaltningen får i uppdrag att kartlägga förorenad mark.", ["Miljöförvaltningen"]),
+        ("En särskild utredare ges i uppdrag att se över tillsynen av apotek.",
+         ["En särskild utredare"]),
+        ("Nämnder och bolag får ett fortsatt uppdrag att sänka sina kostnader.",
+         ["Nämnder och bolag"]),
+        ("Vid sammanträdet i mars fick kommunens nämnder i uppdrag att ta fram besparingar.",
+         ["kommunens nämnder"]),
+        ("Nämnderna har i uppdrag att lämna förslag till investeringsbudget.", ["Nämnderna"]),
+    ],
+)  # fmt: skip
+def test_the_one_given_an_assignment_is_responsible(text, expected):
+    assert responsible(text) == expected
+
+
+def test_the_commissioner_is_not_responsible():
+    assert responsible(
+        "Fritidskontoret har av kommunstyrelsen fått i uppdrag att ta fram en idrottsplan."
+    ) == ["Fritidskontoret"]
+    assert responsible(
+        "På uppdrag av kommunstyrelsen tas en ny översiktsplan fram av stadsbyggnadskontoret."
+    ) == ["stadsbyggnadskontoret"]
+
+
+def test_recipients_and_supporting_parties_are_not_responsible():
+    assert find_parties(
+        "Barn- och utbildningsförvaltningen ska tillsammans med kulturförvaltningen ta fram en "
+        "läsplan som redovisas till kommunstyrelsen."
+    ) == [Party(None, "Barn- och utbildningsförvaltningen", R)]
+    assert find_parties(
+        "Fastighetsavdelningen ska i samverkan med socialförvaltningen inventera lokalerna."
+    ) == [Party(None, "Fastighetsavdelningen", R), Party(None, "socialförvaltningen", S)]
+
+
+def test_quoted_politicians_are_not_responsible():
+    text = (
+        "Nämnderna ska minska sina kostnader med två procent.\n"
+        "– Kommunstyrelsen kommer att följa arbetet noga, säger Per Lind (M), "
+        "kommunstyrelsens ordförande."
+    )
+    assert responsible(text) == ["Nämnderna"]
+
+
+# --- subjects -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Under 2026 kommer förvaltningen att införa digitala bygglov.", ["förvaltningen"]),
+        ("Därför ska nämnderna se över sina avgifter.", ["nämnderna"]),
+        ("Gatukontoret ska byta ut all belysning till LED före 2027.", ["Gatukontoret"]),
+        ("Havs- och fiskeverket ska fortsätta att utveckla sin vägledning.",
+         ["Havs- och fiskeverket"]),
+        ("Region Västerby ska erbjuda alla 50-åringar hälsosamtal.", ["Region Västerby"]),
+        ("Vårdförvaltningen åtar sig att korta väntetiderna.", ["Vårdförvaltningen"]),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_duty_is_responsible(text, expected):
+    assert responsible(text) == expected
+
+
+def test_a_body_that_does_the_work_in_the_present_tense_is_responsible():
+    assert responsible("Ekby kommun inventerar alla lekplatser under året.") == ["Ekby kommun"]
+    assert responsible(
+        "Webbplatsägare eller -redaktörer granskar sina sidor två gånger per år."
+    ) == ["Webbplatsägare eller -redaktörer"]
+
+
+def test_the_agent_of_a_passive_clause_does_the_work():
+    assert responsible("Planen tas fram av miljöförvaltningen under hösten.") == [
+        "miljöförvaltningen"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kommunstyrelsen beslutar att godkänna redovisningen.",
+        "Nämnden godkänner delårsrapporten.",
+        "Planen beslutas av kommunfullmäktige i juni.",
+        "För att samla stödet kommer planeringsenheten att byta namn till strategienheten.",
+        "Arbetet ska vara klart i december.",
+        "Det ska finnas en plan för varje skola.",
+        "Förslaget skickas till kommunstyrelsen för beslut.",
+    ],
+)
+def test_deciding_noting_and_changes_that_happen_by_themselves_name_no_one(text):
+    assert responsible(text) == []
+
+
+# --- context: lead-in, pronouns, headings -------------------------------------------------------
+
+
+def test_vi_in_a_commitment_list_is_the_body_named_in_the_lead_in():
+    lead = "Löftena som Ekby kommun har antagit är:"
+    assert responsible("Vi ställer miljökrav i alla upphandlingar", lead_in=lead) == ["Ekby kommun"]
+    lead = "Västerby kommun har antagit följande löften för 2025–2027:"
+    assert responsible("Vi minskar matsvinnet i skolorna.", lead_in=lead) == ["Västerby kommun"]
+
+
+def test_vi_without_a_body_in_the_context_names_no_one():
+    assert responsible("Vi minskar matsvinnet i skolorna.", lead_in="Löftena är:") == []
+
+
+def test_a_pronoun_is_the_previous_clauses_responsible():
+    previous = find_parties("Nämnderna fick i uppdrag att ta fram besparingsförslag.")
+    assert responsible(
+        "De fick också i uppdrag att beskriva konsekvenserna.", previous=previous
+    ) == ["Nämnderna"]
+    assert responsible(
+        "Fullmäktige uppmanar dessa att rapportera varje kvartal.", previous=previous
+    ) == ["Nämnderna"]
+
+
+def test_an_item_under_a_lead_in_with_a_duty_takes_its_subject():
+    assert responsible(
+        "analysera behovet av nya särskilda boenden,", lead_in="Utredaren ska bl.a."
+    ) == ["Utredaren"]
+    assert responsible(
+        "analysera behovet av nya särskilda boenden,", heading="Utredaren ska bland annat"
+    ) == ["Utredaren"]
+
+
+def test_a_committee_heading_above_a_group_of_lines():
+    assert responsible(
+        "Översyn av taxan för hemtjänst. PÅGÅENDE", heading="Vård- och omsorgsnämnden"
+    ) == ["Vård- och omsorgsnämnden"]
+    assert (
+        responsible("Översyn av taxan för hemtjänst. PÅGÅENDE", heading="Uppdrag från fullmäktige")
+        == []
+    )
+
+
+def test_the_text_itself_wins_over_its_context():
+    assert responsible(
+        "Kulturnämnden ska ta fram en konstpolicy.", heading="Kommunstyrelsen", lead_in="KS ska:"
+    ) == ["Kulturnämnden"]
+
+
+# --- phrases as written ---------------------------------------------------------------------------
+
+
+def test_coordinated_bodies_are_separate_and_a_pair_of_bare_plurals_is_one_group():
+    assert responsible(
+        "Kommunfullmäktige gav kommunstyrelsen och de andra nämnderna i uppdrag att spara."
+    ) == ["kommunstyrelsen", "de andra nämnderna"]
+    assert responsible("Nämnder och styrelser ska hålla sina ramar.") == ["Nämnder och styrelser"]
+
+
+def test_a_labelled_organisation_is_kept_as_written():
+    assert responsible("Ansvarig organisation: Trafikverket . Status: Pågående") == ["Trafikverket"]
+    assert responsible("Ansvar: Region Västerby") == ["Region Västerby"]
