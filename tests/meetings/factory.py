@@ -1,9 +1,9 @@
 """A small municipality of managers for the meeting tests, built without the demo.
 
-    stadsdirektör Sara (director)            units: Stadshuset ← Kansliet, Förnyelse
-      ├ director Anna  ← Kansliet managers a1…a{n} (town hall)
-      ├ director Bo    ← Skolan managers b1, b2 (not the town hall)
-      └ Kim, enhetschef of Förnyelse (town hall): the coordinator
+stadsdirektör Sara (director)            units: Stadshuset ← Kansliet, Förnyelse
+  ├ director Anna  ← Kansliet managers a1…a{n} (town hall)
+  ├ director Bo    ← Skolan managers b1, b2 (not the town hall)
+  └ Kim, enhetschef of Förnyelse (town hall): the coordinator
 """
 
 from __future__ import annotations
@@ -35,7 +35,10 @@ class Org:
         )
 
     def user(self, key: str):
-        return add_user(key, email=f"{key}@example.org", password=PASSWORD, person=self.people[key])
+        name = f"{self.municipality.slug}-{key}"
+        return add_user(
+            name, email=f"{name}@example.org", password=PASSWORD, person=self.people[key]
+        )
 
 
 def small_org(managers: int = 6, slug: str = "testkommun") -> Org:
