@@ -111,6 +111,7 @@ def _starts_piece(line: str) -> bool:
 def _headline(line: str, width: int) -> bool:
     """A short line of its own that reads as a heading inside hard-wrapped text."""
     words = line.split()
+    line = " ".join(words)
     return (
         0 < len(words) <= 10
         and len(line) < 0.85 * width
@@ -123,9 +124,11 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split a run of lines into its paragraphs, list items, table rows and headings."""
     lines = [text[s:e] for s, e in group]
     # The printed line width: most lines of wrapped text reach it, titles may pass it.
-    lengths = sorted(len(line) for line in lines)
-    width = lengths[int(0.75 * (len(lengths) - 1))]
+    lengths = sorted(len(" ".join(line.split())) for line in lines)
+    width = lengths[int(0.75 * (len(lengths) - 1))] if len(lines) >= 6 else lengths[-1]
     wrapped = len(lines) >= 3 and width >= 45
+    if len(lines) == 2 and _headline(lines[0], width) and len(lines[1]) >= 50:
+        return list(group)  # "Beskrivning av ärendet" on the line above its paragraph
     if len(lines) == 1 or not (wrapped or any(_starts_piece(line) for line in lines)):
         return [(group[0][0], group[-1][1])]
     pieces: list[list[int]] = []

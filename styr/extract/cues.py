@@ -128,7 +128,7 @@ _NEGATIVE = re.compile(
     r"bevilja|anvisa|överlämna|återremittera|bifalla|avslå|besvara|förklara|välja|utse|"
     r"entlediga)\b|"
     # priorities, goals, purposes
-    r"\bprioriter(?:ats|ade|ad|at)\b|\bfokusområd|^(?:mer\s+|ökat\s+)?fokus\b|^mål\s*:|"
+    r"\b(?:har|är|blir|har\s+\S+)\s+(?:\S+\s+)?prioriter\w*|\bprioriter(?:ats|as)\b|\bfokusområd|^(?:mer\s+|ökat\s+)?fokus\b|^mål\s*:|"
     r"\bmål(?:et|sättningen)\s+(?:\S+\s+){0,4}är\s+att\b|\bsyftet\s+(?:\S+\s+){0,4}är\b|"
     # standing responsibilities
     r"^ansvarig\s+för\s+att\b|"
@@ -197,3 +197,24 @@ def strength(sentence: str) -> float | None:
 def is_completion(sentence: str) -> bool:
     """Only the time limit of an earlier action ("Uppdraget ska redovisas senast …")."""
     return bool(COMPLETION.search(sentence.strip())) and bool(TIME.search(sentence))
+
+
+# "Förvaltningarnas framtagna konsekvensbeskrivningar ska vara inlämnade … senast den 15 april":
+# the time by which what an earlier action produces is to be delivered.
+_DELIVERED = re.compile(
+    r"\b(?:ska|skall)\s+(?:vara\s+)?(?:inlämnade?|redovisade?|levererade?|lämnade?|klar[at]?|"
+    r"färdig[at]?|överlämnade?)\b",
+    re.IGNORECASE,
+)
+
+
+def delivered_by(sentence: str, earlier: list) -> object | None:
+    """The latest earlier action whose product this sentence gives a time limit, if any."""
+    if not _DELIVERED.search(sentence) or not TIME.search(sentence):
+        return None
+    subject = sentence[: _DELIVERED.search(sentence).start()]
+    stems = {w.lower()[:10] for w in re.findall(r"\w{8,}", subject)}
+    for action in reversed(earlier[-5:]):
+        if action.deadline is None and any(stem in action.text.lower() for stem in stems):
+            return action
+    return None

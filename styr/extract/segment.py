@@ -174,6 +174,7 @@ class _Reader:
         # responsibility statement joins those paragraphs into one action after all.
         self.tentative: list[Action] = []
         self.abbreviations = abbreviations(text)
+        self.item_words: set[frozenset[str]] = set()  # the words of each list item's action
 
     def run(self) -> list[Action]:
         for block in blocks(self.text):
@@ -223,13 +224,14 @@ class _Reader:
     def parties(self, plain: str, **context) -> list[Party]:
         return parties_of(plain, abbreviations=self.abbreviations, **context)
 
-    def complete(self, sentence: str) -> None:
+    def complete(self, sentence: str, targets: list[Action] | None = None) -> None:
         """Give an earlier assignment the time limit a later sentence sets for it."""
         deadline = find_deadline(sentence, default_year=self.default_year)
         if deadline is None:
             return
-        whole = cues.WHOLE_ASSIGNMENT.match(sentence)
-        targets = self.actions[self.group_start :] if whole else self.actions[-1:]
+        if targets is None:
+            whole = cues.WHOLE_ASSIGNMENT.match(sentence)
+            targets = self.actions[self.group_start :] if whole else self.actions[-1:]
         for action in targets:
             if action.deadline is None:
                 action.deadline = deadline
@@ -265,11 +267,8 @@ class _Reader:
             self.paragraph(block)
 
     def _repeats_an_item(self, heading: str) -> bool:
-        words = set(re.findall(r"\w+", heading.lower()))
-        return len(words) >= 2 and any(
-            a.span is not None and set(re.findall(r"\w+", a.text.lower())) == words
-            for a in self.actions
-        )
+        words = frozenset(re.findall(r"\w+", heading.lower()))
+        return len(words) >= 2 and words in self.item_words
 
     def status_line(self, block: Block) -> None:
         _, note = status_notes.split_note(block.text)
@@ -326,7 +325,12 @@ class _Reader:
             return
         lead_in = self.lead.text if self.lead else None
         context = {"lead_in": lead_in, "heading": self.theme}
+        self.item_words.add(frozenset(re.findall(r"\w+", plain.lower())))
         if self.mode == "tasks":
+            if self.lead_action is not None and LIST_LEAD.search(self.lead_action.text):
+                # "Utredaren ska bl.a.": the lead-in's sentence is no action, its items are.
+                self.actions.remove(self.lead_action)
+                self.lead_action = None
             self.make(block.text, (block.start, block.end), 0.8, **context)
             self.pending = []
             return
@@ -358,7 +362,7 @@ class _Reader:
                 _EXPLICIT.search(s) and not cues.is_negative(s)
                 for s in (normalise(self.text[a:b]) for a, b in spans)
             )
-            if explicit or (len(spans) <= 1 and not cues.is_negative(plain)):
+            if explicit:
                 parties = self.parties(plain)
                 if _is_action(plain, note, parties, self.today):
                     sure = note or any(p.kind == "responsible" for p in parties)
@@ -386,7 +390,10 @@ class _Reader:
                 self.complete(sentence)
                 continue
             strength = cues.strength(sentence)
-            if strength:
+            delivery = None if strength else cues.delivered_by(sentence, self.actions)
+            if delivery is not None:
+                self.complete(sentence, [delivery])
+            elif strength:
                 previous = self.last.responsible if self.last else None
                 used.append(self.make(sentence, (start, end), strength, previous=previous))
         return used
