@@ -22,12 +22,14 @@ around an expression that make it a start, a decision date, a plan year, ...) an
 (which expression of a text is the deadline).
 """
 
-from .choice import find_deadline
+from .choice import document_year, find_deadline, list_deadline
 from .resolve import PRECISIONS, Deadline, parse_expression
 
 __all__ = [
     "PRECISIONS",
     "Deadline",
+    "document_year",
     "find_deadline",
+    "list_deadline",
     "parse_expression",
 ]

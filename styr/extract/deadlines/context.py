@@ -17,7 +17,8 @@ _START = re.compile(
     re.I,
 )
 _MARKER = re.compile(
-    r"(?:\b(?:senast|deadline|slutdatum|färdig[at]?\s+till|klar[at]?\s+till)(?!\w)"
+    r"(?:\b(?:senast|senaste\s+datum|sista\s+datum|sista\s+dag(?:en)?|deadline|slutdatum"
+    r"|färdig[at]?\s+till|klar[at]?\s+till)(?!\w)"
     rf"[^0-9;.!?\n]{{0,30}}|(?<![\w.])(?:klart?|färdigt?)(?!\w){_COLON})$",
     re.I,
 )
@@ -59,3 +60,64 @@ _REFERENCE_WORDS = (  # "mål och budget 2016-2018", "perioden 2015-2017": a doc
 )
 
 _WINDOW = 60  # characters looked at before an expression
+
+# Dates that are never deadlines, whatever their tense (see ``choice`` for how they are used).
+
+# The date a body decided, adopted, published or meets: "Antagen av kommunstyrelsen 19
+# februari 2025", "Beslut vid regeringssammanträde den 8 februari 2024", "Beslut kommer att
+# fattas den 11 juni", "fastställd av regionstyrelsen den 9 december 2020".
+_DECISION = re.compile(
+    r"(?<![\w])(?:beslut(?:et|ade|ades|as|ar|sdatum)?|antagen|antaget|antagna|antogs|antas"
+    r"|fastställ(?:d|da|t|des|s|er)|publicerad|publicerat|publicerades|uppdaterad|uppdaterat"
+    r"|daterad|daterat|justerad|justerat|justeringsdatum|[^\W\d_]*sammanträde(?:t|s|sdatum)?)"
+    r"(?!\w)\s{0,5}:?\s{0,5}(?:[^\W_]+-?[\s,]{1,5}){0,8}$",
+    re.I,
+)
+# ... unless the text before it in the sentence says the date is when work is due:
+# "ska redovisas vid kommunstyrelsens sammanträde i juni 2016".
+_DUE = re.compile(
+    r"(?<![\w])(?:senast|ska|skall|klar[at]?|färdig[at]?|deadline|före|innan|inom|t\.o\.m"
+    r"|redovis\w*|rapporter\w*|återrapport\w*|lämna\w*|presenter\w*|lever\w*|överlämn\w*)(?!\w)",
+    re.I,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?;\n](?=\s)")
+# A validity period: "giltig under perioden 2025–2026", "Avtalet gäller till 2018".
+_VALIDITY = re.compile(
+    r"(?<![\w])(?:giltig[at]?|gäller|gällande|giltighetstid(?:en)?)"
+    r"(?:\s{1,5}(?:under|för|till|mellan|perioden|period|åren|år|fram\s+till|t\.o\.m\.))*"
+    r"\s{0,5}:?\s{0,5}$",
+    re.I,
+)
+# Plan, budget and target years: "plan för åren 2021–2022", "budget för år 2020",
+# "Regionstyrelsens plan 2021-2023", "förslag till budget 2020", "överskott 2019",
+# "ramen år 2020", "jämfört med 2019".
+_PLAN_NOUN = (
+    r"(?:[^\W\d_]*plan(?:en|er|erna)?|[^\W\d_]*budget(?:en|ar|arna)?|budgetår(?:et)?"
+    r"|verksamhetsår(?:et)?|räkenskapsår(?:et)?|[^\W\d_]*direktiv(?:et|en)?|strategi(?:n)?"
+    r"|program(?:met)?|vision(?:en)?)"
+)
+_PLAN_YEAR = re.compile(
+    rf"(?<![\w])(?:{_PLAN_NOUN}\s{{1,5}}(?:för|inför|avseende)"
+    r"(?:\s{1,5}(?:år|åren|perioden|verksamhetsåret))?"
+    rf"|[^\W\d_]{{2,}}s\s{{1,5}}{_PLAN_NOUN}"
+    rf"|(?:för|om|inför|till)\s{{1,5}}[^\W\d_]*budget(?:en)?"
+    r"|(?:överskott|underskott|resultat|utfall|prognos)(?:et|en)?"
+    r"(?:\s{1,5}(?:för|på|inför|avseende|år))*"
+    r"|(?:budget)?ram(?:en|ar|arna|arnas)?(?:\s{1,5}(?:för|inför|avseende|år|åren))*"
+    r"|jämfört\s{1,5}(?:med|mot)|jfr\.?|jmf\.?(?:\s{1,5}med)?)"
+    r"\s{0,5}$",
+    re.I,
+)
+# An earlier deadline that a later one replaces: "det ursprungliga slutdatumet 2016-03-31",
+# "i stället för den 15 januari".
+_SUPERSEDED = re.compile(
+    r"(?<![\w])(?:(?:tidigare|ursprunglig\w*|förra|gamla)\s{1,5}(?:[^\W\d_]+\s{1,5}){0,2}?"
+    r"(?:datum\w*|slutdatum\w*|deadline|tidpunkt\w*|tidplan\w*|planerad|planerat|beräknad"
+    r"|beräknat|angiven|angivet|satt)|i\s+stället\s+för|istället\s+för)"
+    r"(?:\s{1,5}(?:till|för|den|var|är|att))*\s{0,5}:?\s{0,5}$",
+    re.I,
+)
+# "senast samma dag": the day named before it.
+_SAME_DAY = re.compile(
+    r"(?<![\w])(?:(?:senast|till|före|innan|per)\s{1,5})?samma\s{1,5}(?:dag|datum)(?!\w)", re.I
+)

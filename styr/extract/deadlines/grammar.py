@@ -20,6 +20,8 @@ season     våren, vårterminen, VT 2015: 30 June; sommaren 2015: 31 August; hö
            February 2016 (the winter that ends in that year); vintern 2015/2016 and
            vintern 2015/16: the last day of February 2016
 half_year  första/andra/sista halvåret 2016, halvår 1 2016, H1 2016: 30 June / 31 December
+this year  under året, före årets slut, under innevarande år, i år: 31 December of the
+           default year (the year the document states), never without one
 year       2016, år 2016: 31 December; 2015-2016, 2015 – 2016, 2015-16, 2015/2016 (slash:
            consecutive years only): 31 December of the last year; the typo 2016-218 reads
            as 2016-2018 when exactly one year 1..10 years after the first gives those three
@@ -114,6 +116,9 @@ _FORMS = {
     "tn": rf"{_WORD_L}tertial{_OSP}(?P<tn_n>[1-3])(?!\w)" + _year_tail("tn_y"),
     "tt": rf"{_WORD_L}T(?P<tt_n>[1-3])(?:[-/]|{_OSP})(?P<tt_y>[0-9]{{4}}){_NUM_R}",
     "wk": rf"{_WORD_L}(?:vecka|v\.?){_OSP}(?P<wk_n>[0-9]{{1,2}})(?!\w)" + _year_tail("wk_y"),
+    # the year of the document: "under året", "före årets slut", "i år" (default year only)
+    "ay": rf"(?:{_WORD_L}(?:årets{_SP}slut|innevarande{_SP}år(?:et)?|året)|(?<=(?<![\w])i\s)år)"
+    rf"(?!\w)(?!{_OSP}[0-9])(?!{_SP}(?:som|runt|om|efter|innan|före)(?!\w))",
 }
 
 _EXPRESSION = re.compile("|".join(f"(?P<{name}>{form})" for name, form in _FORMS.items()), re.I)
@@ -121,7 +126,7 @@ _EXPRESSION = re.compile("|".join(f"(?P<{name}>{form})" for name, form in _FORMS
 # _EXPRESSION only there is several times faster than letting _EXPRESSION scan the text.
 _TRIGGER = re.compile(
     r"\b(?:[0-9]|[vhqt]|sommar|sista|sep|jan|feb|mar|apr|maj|jun|jul|aug|okt|nov|dec|kv"
-    r"|årsskift|första|andra|tredje|fjärde)",
+    r"|år|innevarande|första|andra|tredje|fjärde)",
     re.I,
 )
 
@@ -141,11 +146,12 @@ def _expressions(text: str):
 
 # Prepositions kept in Deadline.text, and the markers around an expression.
 _PREP = (
-    r"(?:(?:senast|fram\s+till|till\s+och\s+med|före|innan|till|per|under|inom|vid|i|den|år"
+    r"(?:(?:senast|fram\s+till|till\s+och\s+med|före|innan|inför|till|per|under|inom|vid|i|den|år"
     r"|året|utgången\s+av|slutet\s+av)(?!\w)|t\.\s?o\.\s?m\.?(?!\w))"
 )
 _COLON = r"\s{0,5}(?::\s{0,5})?"
 _CHAIN = re.compile(
     rf"(?<![\w.])(?:{_PREP}{_COLON})+$|(?<![\w.])(?:klart?|färdigt?)(?!\w){_COLON}$", re.I
 )
-_CHAIN_PREFIX = re.compile(rf"(?:{_PREP}{_COLON})+|(?:klart?|färdigt?)(?!\w){_COLON}", re.I)
+# One preposition of a chain at a time: "under året" is "under" + "året", not a chain of two.
+_CHAIN_PREFIX = re.compile(rf"{_PREP}{_COLON}|(?:klart?|färdigt?)(?!\w){_COLON}", re.I)

@@ -264,6 +264,15 @@ def _r_as(g, default_year):
     return _Resolved(dt.date(first, 12, 31), "month")
 
 
+def _r_ay(g, default_year):
+    """ "under året", "i år": the document's own year, so only with a default year."""
+    if default_year is None:
+        raise ValueError("no year")
+    return _Resolved(
+        dt.date(_checked_year(default_year), 12, 31), "year", yearless=True, needs_preposition=True
+    )
+
+
 def _period(kind: str, size: int, precision: str):
     """Resolver for the n-th quarter/tertial/half of a year: group '<kind>_n', '<kind>_y'."""
     ordinal = kind in ("qo", "ho", "to")
@@ -306,6 +315,7 @@ _RESOLVERS = {
     "tn": _period("tn", 4, "tertial"),
     "tt": _period("tt", 4, "tertial"),
     "wk": _r_wk,
+    "ay": _r_ay,
 }
 
 
@@ -324,14 +334,13 @@ def parse_expression(phrase: str, *, default_year: int | None = None) -> tuple[d
         return None
     default_year = _valid_default_year(default_year)
     text = phrase.strip()
-    match = _EXPRESSION.fullmatch(text)
-    if match is None:
-        prefix = _CHAIN_PREFIX.match(text)
-        if prefix is None or prefix.end() == 0:
+    match, position = _EXPRESSION.fullmatch(text), 0
+    while match is None:
+        prefix = _CHAIN_PREFIX.match(text, position)
+        if prefix is None or prefix.end() == position:
             return None
-        match = _EXPRESSION.fullmatch(text, prefix.end())
-        if match is None:
-            return None
+        position = prefix.end()
+        match = _EXPRESSION.fullmatch(text, position)
     resolved = _resolve(match, default_year)
     if resolved is None:
         return None
