@@ -43,6 +43,8 @@ READERS = {
     ],
     "since": ["reports:report"],
     "ar": ["goals:tree", "goals:goal", "service:levels", "engagement:survey"],
+    "fran": ["meetings:meetings"],
+    "till": ["meetings:meetings"],
 }
 BAD_DATES = [
     "9999-12-31",
@@ -248,6 +250,10 @@ def test_an_id_too_large_for_the_database_is_not_found(world, db):
         "reports:published_file",
         "rounds:round",
         "rounds:close",
+        "meetings:meeting",
+        "meetings:record_attendance",
+        "meetings:import",
+        "meetings:award",
     }
 
 

@@ -16,9 +16,12 @@ class InOwnMunicipalityMixin:
 
     def get_queryset(self, request):
         rows = super().get_queryset(request)
-        if request.user.is_superuser:
+        places = municipalities_where(request.user, self.right)
+        # Someone with the right nowhere is refused by the policy (a 403), not sent away as
+        # if the row did not exist: the filter is for those who have it somewhere.
+        if request.user.is_superuser or not places:
             return rows
-        return rows.filter(municipality__in=municipalities_where(request.user, self.right))
+        return rows.filter(municipality__in=places)
 
 
 class AwardInline(PolicyTabularInline):

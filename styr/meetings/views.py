@@ -220,8 +220,8 @@ def meeting(request, municipality: str, pk: int):
     return render(request, "meetings/meeting.html", meeting_context(request, found))
 
 
-@require_POST
 @requires("meetings.record_attendance", the_meeting)
+@require_POST
 def record_attendance(request, municipality: str, pk: int):
     """Save the meeting's attendance as chosen on its page (empty choices: unchanged)."""
     found = the_meeting(request, municipality, pk)
@@ -235,8 +235,8 @@ def record_attendance(request, municipality: str, pk: int):
     return redirect("meetings:meeting", municipality=municipality, pk=found.pk)
 
 
-@require_http_methods(["GET", "POST"])
 @requires("meetings.record_attendance", the_meeting)
+@require_http_methods(["GET", "POST"])
 def import_list(request, municipality: str, pk: int):
     """Upload the meeting's attendance list: all of it is recorded, or nothing and every
     problem by row."""
@@ -262,8 +262,8 @@ def import_list(request, municipality: str, pk: int):
     return render(request, "meetings/meeting.html", context, status=400)
 
 
-@require_POST
 @requires("meetings.record_attendance", the_meeting)
+@require_POST
 def award(request, municipality: str, pk: int):
     """Award a chefspris at the meeting."""
     found = the_meeting(request, municipality, pk)

@@ -31,6 +31,7 @@ from styr.demo.loader import load_file
 from styr.engagement.models import EngagementResponse, EngagementSurvey
 from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, KoladaValue, Kpi
+from styr.meetings.models import Coordination, Meeting
 from styr.org.models import Body, Person, Post, Unit, UnitChange
 from styr.plans.models import StatusUpdate, Theme
 from styr.reports.domain import publish_report
@@ -88,6 +89,14 @@ def a_round(world: World) -> Round:
     """An open reporting round on the cast's plan (made by the first row that asks)."""
     found = Round.objects.filter(plan=world.plan).first()
     return found or open_round(world.plan, title="Uppföljning", due=timezone.localdate())
+
+
+def a_meeting(world: World) -> Meeting:
+    """A manager meeting of the demo (made by the first row that asks if it has none)."""
+    found = Meeting.objects.filter(municipality=world.municipality).first()
+    return found or Meeting.objects.create(
+        municipality=world.municipality, date=MEMO_DAY, kind="frukost", audience="alla"
+    )
 
 
 def kpi(world: World) -> Kpi:
@@ -173,6 +182,34 @@ CASES: dict[str, Case] = {
     "kolada:link": Case(
         lambda w: f"/kolada/nyckeltal/{kpi(w).id}/koppla/", NOBODY_HERE, method="post"
     ),
+    # Manager meetings: the plan and the rates per line are public (no names); attendance is
+    # personal data. The rates page: every signed-in person of the organisation (each sees
+    # their own and their line's rows) and admins; a manager's page: the manager (here
+    # Elisabeth Carle's own), the line above, the coordinating unit (none in the cast) and
+    # admins; a meeting's list and its writes: the coordinating unit and admins.
+    "meetings:meetings": Case(lambda w: f"/{w.municipality.slug}/chefsmoten/", EVERYONE),
+    "meetings:attendance": Case(lambda w: f"/{w.municipality.slug}/chefsmoten/narvaro/", "LDAADDA"),
+    "meetings:manager": Case(
+        lambda w: f"/{w.municipality.slug}/chefsmoten/chefer/elisabeth-carle/", "LDADDDA"
+    ),
+    "meetings:meeting": Case(
+        lambda w: f"/{w.municipality.slug}/chefsmoten/{a_meeting(w).pk}/", "LDDDDDA"
+    ),
+    "meetings:record_attendance": Case(
+        lambda w: f"/{w.municipality.slug}/chefsmoten/{a_meeting(w).pk}/narvaro/",
+        "LDDDDDA",
+        method="post",
+    ),
+    "meetings:import": Case(
+        lambda w: f"/{w.municipality.slug}/chefsmoten/{a_meeting(w).pk}/import/",
+        "LDDDDDA",
+        method="post",
+    ),
+    "meetings:award": Case(
+        lambda w: f"/{w.municipality.slug}/chefsmoten/{a_meeting(w).pk}/chefspris/",
+        "LDDDDDA",
+        method="post",
+    ),
 }
 
 # ---------------------------------------------------------------------------------------
@@ -218,6 +255,10 @@ ADMIN_MODELS: dict[str, tuple[str, str, str, str, str]] = {
     "kolada.koladamunicipality": ("SOA", "", "SOA", "", "SOA"),
     "kolada.koladagroup": ("SOA", "", "SOA", "", "SOA"),
     "kolada.koladavalue": ("SOA", "", "SOA", "", "SOA"),
+    # Manager meetings: the coordinating unit (none in the cast) and admins; who coordinates
+    # is the admins' to say.
+    "meetings.meeting": ("A", "A", "A", "A", "A"),
+    "meetings.coordination": ("A", "A", "A", "A", "A"),
     # Accounts and the audit log: admins.
     "auth.user": ("A", "A", "A", "", "A"),
     "auditlog.logentry": ("A", "", "A", "", "A"),
@@ -254,6 +295,10 @@ def samples(world: World) -> dict[str, object]:
         "kolada.koladamunicipality": KoladaMunicipality.objects.first(),
         "kolada.koladagroup": KoladaGroup.objects.first(),
         "kolada.koladavalue": KoladaValue.objects.first(),
+        "meetings.meeting": a_meeting(world),
+        "meetings.coordination": Coordination.objects.get_or_create(
+            municipality=world.municipality
+        )[0],
         "auth.user": cast.responsible,
         "auditlog.logentry": _first_log_entry(),
     }

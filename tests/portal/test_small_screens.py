@@ -37,6 +37,14 @@ NOT_PUBLIC = {
     "imports:publish_plan",
     "kolada:kpi_search",
     "kolada:link",
+    # Attendance is personal data: signed in only (tests/meetings/test_browser.py lays the
+    # rates page out); the public meetings page is crawled.
+    "meetings:attendance",
+    "meetings:manager",
+    "meetings:meeting",
+    "meetings:record_attendance",
+    "meetings:import",
+    "meetings:award",
     # Signed in, or reached from a mail's link: tests/reminders/test_browser.py lays them out.
     "reminders:subscriptions",
     "reminders:unsubscribe",
