@@ -240,3 +240,32 @@ def test_coordinated_bodies_are_separate_and_a_pair_of_bare_plurals_is_one_group
 def test_a_labelled_organisation_is_kept_as_written():
     assert responsible("Ansvarig organisation: Trafikverket . Status: Pågående") == ["Trafikverket"]
     assert responsible("Ansvar: Region Västerby") == ["Region Västerby"]
+
+
+def test_vi_in_a_list_whose_lead_in_names_no_body_is_the_body_the_document_says_commits():
+    document = (
+        "Ekby kommuns klimatlöften\n\n"
+        "Miljöutskottet föreslår kommunstyrelsen att avge tio klimatlöften för 2025–2027.\n\n"
+        "De löften som föreslås är:\n\n"
+        "1. Vi minskar matsvinnet i skolorna.\n"
+        "2. Våra nya bilar är elbilar.\n"
+    )
+    lead = "De löften som föreslås är:"
+    assert responsible("Vi minskar matsvinnet i skolorna.", lead_in=lead, document=document) == [
+        "kommunstyrelsen"
+    ]
+    assert responsible("Våra nya bilar är elbilar.", lead_in=lead, document=document) == [
+        "kommunstyrelsen"
+    ]
+    assert responsible(
+        "Vi minskar matsvinnet.", document="Västerby kommun har antagit följande löften."
+    ) == ["Västerby kommun"]
+
+
+def test_a_long_lead_in_is_read_where_it_introduces_the_list():
+    lead = (
+        "Inspektionen genomförde tillsyn av Ekby kommun under våren. Inspektionen har nu följt "
+        "upp de brister som framkom. Inspektionen konstaterar att Ekby kommun inte uppfyller "
+        "kraven avseende att:"
+    )
+    assert responsible("Eleverna får stöd i undervisningen.", lead_in=lead) == ["Ekby kommun"]

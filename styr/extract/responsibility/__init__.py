@@ -7,19 +7,12 @@ Pure standard library, no Django.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from styr.extract.responsibility.abbreviations import abbreviations
-from styr.extract.responsibility.clauses import (
-    ASSIGNED,
-    DUTY_SUBJECT,
-    PRONOUN,
-    clause_parties,
-    lead_in_parties,
-)
+from styr.extract.responsibility.clauses import clause_parties
+from styr.extract.responsibility.context import Context, expanded, resolved
 from styr.extract.responsibility.party import DUTY, RESPONSIBLE, SUPPORTING, Party
-from styr.extract.responsibility.phrases import party_phrase
 
 __all__ = ["RESPONSIBLE", "SUPPORTING", "Party", "abbreviations", "find_parties"]
 from styr.extract.responsibility.sentences import _Sentences
@@ -45,6 +38,7 @@ def find_parties(
     heading: str | None = None,
     abbreviations: Mapping[str, str] | None = None,
     previous: Sequence[Party] | None = None,
+    document: str | None = None,
 ) -> list[Party]:
     """Who is responsible for, and who supports, the action described in `text`.
 
@@ -56,20 +50,21 @@ def find_parties(
     item of ("Löftena som Tanums kommun har antagit är:"), `heading` the heading above it (a
     committee heading over a group of lines), `abbreviations` what the document defines
     (`abbreviations(document_text)`), used to write out "(BUN)", and `previous` the
-    responsible of the clause before, which a pronoun ("De fick också i uppdrag …") refers to.
-    When the text itself names no one responsible, the context is read in the order: a
-    pronoun's antecedent, the lead-in, the heading.
+    responsible of the clause before, which a pronoun ("De fick också i uppdrag …") refers to;
+    `document` the whole text, where "Vi" of a commitment list may find its body. When the
+    text itself names no one responsible, the context is read (see `context`).
     """
     parties = _in_text(text)
+    around = Context(lead_in, heading, previous, document, _in_text)
     if not any(p.kind == RESPONSIBLE for p in parties):
         _, parts = clause_parties(text)
-        acting = _resolved(parts, lead_in, heading, previous)
+        acting = resolved(parts, around)
         parties = acting + [p for p in parties if p not in acting]
     if not any(p.kind == RESPONSIBLE for p in parties):
-        inherited = _from_context(text, lead_in, heading, previous)
+        inherited = around.inherited(text)
         parties = inherited + [p for p in parties if p not in inherited]
     if abbreviations:
-        parties = _expanded(parties, abbreviations)
+        parties = expanded(parties, abbreviations)
     return parties
 
 
@@ -105,75 +100,3 @@ def _in_text(text: str) -> list[Party]:
         if kind == RESPONSIBLE:
             entry[2] = RESPONSIBLE
     return [Party(name, role, kind) for name, role, kind in merged.values()]
-
-
-def _resolved(
-    parts: list[tuple[int, str, str | None]],
-    lead_in: str | None,
-    heading: str | None,
-    previous: Sequence[Party] | None,
-) -> list[Party]:
-    """Clause parts as parties: a pronoun is the previous clause's responsible, "Vi" the body
-    of the lead-in or the heading."""
-    result: list[Party] = []
-    for _, phrase, marker in parts:
-        if marker != PRONOUN:
-            found = [Party(None, phrase, RESPONSIBLE)]
-        elif phrase.lower() == "vi":
-            found = _lead_in(lead_in) or _heading(heading) or []
-        else:
-            found = [
-                Party(p.name, p.role, RESPONSIBLE) for p in previous or [] if p.kind == RESPONSIBLE
-            ]
-        result += [p for p in found if p not in result]
-    return result
-
-
-def _lead_in(lead_in: str | None) -> list[Party]:
-    if not lead_in:
-        return []
-    found = [p for p in _in_text(lead_in) if p.kind == RESPONSIBLE]
-    return found or [
-        Party(None, phrase, RESPONSIBLE)
-        for _, phrase, marker in lead_in_parties(lead_in)
-        if marker is None
-    ]
-
-
-def _heading(heading: str | None) -> list[Party]:
-    if not heading:
-        return []
-    heading = heading.strip(" *#:")
-    parts = party_phrase(heading, 0, len(heading))
-    if parts:  # a committee heading over a group of lines
-        return [Party(None, phrase, RESPONSIBLE) for _, phrase in parts]
-    tier, parts = clause_parties(heading)  # "Utredaren ska bland annat" over its tasks
-    if tier in (ASSIGNED, DUTY_SUBJECT):
-        return [Party(None, phrase, RESPONSIBLE) for _, phrase, marker in parts if not marker]
-    return []
-
-
-def _from_context(
-    text: str, lead_in: str | None, heading: str | None, previous: Sequence[Party] | None
-) -> list[Party]:
-    """The responsible the context gives a text that names none itself."""
-    if previous and _PRONOUN.match(text):
-        return [Party(p.name, p.role, RESPONSIBLE) for p in previous if p.kind == RESPONSIBLE]
-    return _lead_in(lead_in) or _heading(heading)
-
-
-def _expanded(parties: list[Party], defined: Mapping[str, str]) -> list[Party]:
-    """Parties with an abbreviation the document defines written out."""
-    result: list[Party] = []
-    for p in parties:
-        role = p.role
-        if p.name is None and role is not None and role.strip("()") in defined:
-            role = defined[role.strip("()")]
-        party = Party(p.name, role, p.kind)
-        if party not in result:
-            result.append(party)
-    return result
-
-
-# "De fick också i uppdrag …", "Dessa ska …": the previous clause's responsible
-_PRONOUN = re.compile(r"\s*(?:De|Dessa|Den|Denna|Hen|Han|Hon)\b")

@@ -30,6 +30,8 @@ from styr.extract.responsibility.patterns import _words
 from styr.extract.responsibility.phrases import is_head, party_phrase
 from styr.extract.responsibility.sentences import _Sentences
 
+# the parts of a clause: (offset, phrase as written, PRONOUN or None)
+Parts = list[tuple[int, str, str | None]]
 PRONOUN = "pronoun"  # the text of a part that is a pronoun to resolve
 _PRONOUNS = frozenset({"de", "dessa", "vi", "den", "denna", "han", "hon", "hen", "dem"})
 
@@ -80,6 +82,10 @@ _NOT_WORK_VERBS = _words(  # after "ska"/"kommer att": states and changes, not w
     "bli bliva vara ha få ingå tillhöra upphöra övergå flyttas slås kallas heta "
     "gälla omfatta kunna behöva utgöra"
 )
+_ADVERB_WORDS = _words(
+    "inte ej också även alltid redan nu därför gemensamt fortsatt aktivt själv själva "
+    "successivt löpande årligen dessutom sedan tidigare snart fortlöpande kontinuerligt"
+)
 _NOT_VERBS = _words(
     "för efter under eller över mer mellan sedan inför hur där här när dess deras hennes hans "
     "sin sina vår våra er era år utifrån enligt genom bakom utanför inför"
@@ -93,14 +99,14 @@ _CLAUSE_OPENER = re.compile(
 _TOKEN = re.compile(r"\S+")
 
 
-def clause_parties(text: str) -> tuple[int, list[tuple[int, str, str | None]]]:
+def clause_parties(text: str) -> tuple[int, Parts]:
     """The strongest tier of clause parties in `text` and its parts (offset, phrase, marker):
     marker is PRONOUN for a pronoun to resolve, else None. (0, []) when none."""
     if not text:
         return 0, []
     text = _QUOTE.sub(lambda m: " " * len(m.group()), text)  # quoted politicians speak
     sentences = _Sentences(text)
-    found: dict[int, list[tuple[int, str, str | None]]] = {}
+    found: dict[int, Parts] = {}
     for tier, parts in _assigned(text, sentences):
         found.setdefault(tier, []).extend(parts)
     if not found:
@@ -115,7 +121,7 @@ def clause_parties(text: str) -> tuple[int, list[tuple[int, str, str | None]]]:
     return tier, sorted(set(found[tier]))
 
 
-def _phrase(text: str, start: int, end: int) -> list[tuple[int, str, str | None]] | None:
+def _phrase(text: str, start: int, end: int) -> Parts | None:
     """The party phrase or pronoun exactly at text[start:end], without a supporting tail."""
     while start < end and text[start].isspace():
         start += 1
@@ -133,7 +139,7 @@ def _phrase(text: str, start: int, end: int) -> list[tuple[int, str, str | None]
     return [(pos, phrase, None) for pos, phrase in parts] if parts else None
 
 
-def _tail_phrase(text: str, start: int, end: int) -> list[tuple[int, str, str | None]] | None:
+def _tail_phrase(text: str, start: int, end: int) -> Parts | None:
     """The longest party phrase that ends at `end` and starts at a word after `start`."""
     for m in _TOKEN.finditer(text, max(start, end - 160), end):
         parts = _phrase(text, m.start(), end)
@@ -142,7 +148,7 @@ def _tail_phrase(text: str, start: int, end: int) -> list[tuple[int, str, str | 
     return None
 
 
-def _subject(text: str, sentence_start: int, verb: int) -> list[tuple[int, str, str | None]] | None:
+def subject_before(text: str, sentence_start: int, verb: int) -> Parts | None:
     """The subject that ends right before `verb`: from the farthest clause opening on."""
     lo = max(sentence_start, verb - 160)
     starts = [m.end() for m in _CLAUSE_OPENER.finditer(text, lo, verb)]
@@ -155,9 +161,9 @@ def _subject(text: str, sentence_start: int, verb: int) -> list[tuple[int, str, 
     return None
 
 
-def _head_run(text: str, pos: int, end: int) -> tuple[list[tuple[int, str, str | None]], int]:
+def _head_run(text: str, pos: int, end: int) -> tuple[Parts, int]:
     """The longest party phrase (or pronoun) starting at `pos`, within six words."""
-    best: tuple[list[tuple[int, str, str | None]], int] = ([], pos)
+    best: tuple[Parts, int] = ([], pos)
     for m in list(_TOKEN.finditer(text, pos, end))[:6]:
         if m.group().startswith("("):
             break  # "Kommunstyrelsen (KS)": the abbreviation in apposition
@@ -187,12 +193,12 @@ def _assigned(text: str, sentences: _Sentences):
         if between.strip() and not _ADVERBS_ONLY.fullmatch(between):
             continue  # "har fortsatt huvudansvar för … med uppdrag att": not given one
         if verb in ("får", "fick", "gavs", "ges", "getts", "har", "hade", "erhåller", "erhöll"):
-            subject = _subject(text, sentence_start, m.start())
+            subject = subject_before(text, sentence_start, m.start())
             if subject:
                 yield ASSIGNED, subject
     for m in _PRECEDED_BY_COMMISSIONER.finditer(text):
         sentence_start, _ = sentences.bounds(m.start())
-        subject = _subject(text, sentence_start, m.start())
+        subject = subject_before(text, sentence_start, m.start())
         if subject:
             yield ASSIGNED, subject
     for m in _ORDER.finditer(text):
@@ -224,7 +230,7 @@ def _is_work(text: str, pos: int, end: int) -> bool:
 def _duties(text: str, sentences: _Sentences):
     for m in _MODAL.finditer(text):
         sentence_start, sentence_end = sentences.bounds(m.start())
-        subject = _subject(text, sentence_start, m.start())
+        subject = subject_before(text, sentence_start, m.start())
         if subject and _is_work(text, m.end(), sentence_end):
             yield DUTY_SUBJECT, subject
     for m in _INVERTED_MODAL.finditer(text):
@@ -245,17 +251,28 @@ def _duties(text: str, sentences: _Sentences):
 
 def _acting(text: str, sentences: _Sentences):
     for start in sentences.starts:
-        start = _skip_marker(text, start)
-        tokens = list(_TOKEN.finditer(text, start, min(len(text), start + 200)))[:10]
-        for k in range(1, len(tokens)):
-            word = tokens[k].group()
-            if not _FINITE.fullmatch(word) or word in _NOT_VERBS or is_head(word):
-                continue
-            parts = _phrase(text, start, tokens[k - 1].end())
-            if parts:
-                if word not in _NOT_ACTING:
-                    yield ACTING_SUBJECT, parts
-                break
+        parts, verb = _subject_at(text, _skip_marker(text, start))
+        if parts and verb not in _NOT_ACTING:
+            yield ACTING_SUBJECT, parts
+
+
+def _subject_at(text: str, start: int) -> tuple[list | None, str | None]:
+    """The party phrase that opens a clause at `start` and the finite verb after it, adverbs
+    between them skipped ("Ekby kommun inte uppfyller", "Vi arbetar aktivt")."""
+    tokens = list(_TOKEN.finditer(text, start, min(len(text), start + 200)))[:12]
+    for k in range(1, len(tokens)):
+        word = tokens[k].group()
+        if word.lower() in _ADVERB_WORDS:
+            continue
+        if not _FINITE.fullmatch(word) or word in _NOT_VERBS or is_head(word):
+            continue
+        j = k
+        while j > 1 and tokens[j - 1].group().lower() in _ADVERB_WORDS:
+            j -= 1
+        parts = _phrase(text, start, tokens[j - 1].end())
+        if parts:
+            return parts, word
+    return None, None
 
 
 def _skip_marker(text: str, pos: int) -> int:
@@ -263,20 +280,17 @@ def _skip_marker(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def lead_in_parties(text: str) -> list[tuple[int, str, str | None]]:
+def lead_in_parties(text: str) -> Parts:
     """The party a list's lead-in names as acting, whatever its verb: "Löftena som Tanums
     kommun har antagit är:", "Munkedals kommun har antagit följande:", "Utredaren ska bl.a."."""
     tier, parts = clause_parties(text)
     if parts:
         return parts
+    found = []
     for opener in _CLAUSE_OPENER.finditer(text):
-        tokens = list(_TOKEN.finditer(text, opener.end(), min(len(text), opener.end() + 200)))
-        for k in range(1, min(len(tokens), 10)):
-            word = tokens[k].group()
-            if not _FINITE.fullmatch(word) or word in _NOT_VERBS or is_head(word):
-                continue
-            found = _phrase(text, opener.end(), tokens[k - 1].end())
-            if found and found[0][2] is None:
-                return found
-            break
-    return []
+        parts, verb = _subject_at(text, opener.end())
+        if parts and parts[0][2] is None:
+            found.append((verb in _NOT_ACTING, parts))
+    # "Skolinspektionen konstaterar att Ekby kommun inte uppfyller …:": the one who must act
+    # before the one who states; "Ekby kommun har antagit följande:" when there is no other
+    return min(found, key=lambda entry: entry[0])[1] if found else []

@@ -1,0 +1,152 @@
+"""The context of a paragraph: who a pronoun, "Vi", a list's lead-in or a heading names.
+
+`find_parties` reads the text first; only when the text names no one responsible does it look
+here, in the order: the antecedent of a pronoun (the previous clause's responsible), the body
+of the list's lead-in (its last sentence, where it introduces the list), a committee heading,
+and, for "Vi"/"Våra", the body the document says makes the commitments ("Kommunstyrelsen
+föreslås avge följande löften", "Ekby kommun har antagit …").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from styr.extract.responsibility.clauses import (
+    ASSIGNED,
+    DUTY_SUBJECT,
+    PRONOUN,
+    clause_parties,
+    lead_in_parties,
+    subject_before,
+)
+from styr.extract.responsibility.party import RESPONSIBLE, Party
+from styr.extract.responsibility.phrases import party_phrase
+from styr.extract.responsibility.sentences import _Sentences
+
+
+class Context:
+    """What the caller knows around the text; each reading is computed when asked."""
+
+    def __init__(self, lead_in, heading, previous, document, in_text) -> None:
+        self.lead_in = lead_in
+        self.heading = heading
+        self.previous: Sequence[Party] = previous or []
+        self.document = document
+        self.in_text = in_text  # the slot reader, for labels in a lead-in
+
+    def antecedent(self) -> list[Party]:
+        return [Party(p.name, p.role, RESPONSIBLE) for p in self.previous if p.kind == RESPONSIBLE]
+
+    def we(self) -> list[Party]:
+        return self.lead() or self.heading_party() or committing_body(self.document or "")
+
+    def lead(self) -> list[Party]:
+        if not self.lead_in:
+            return []
+        lead = _introducing_sentence(self.lead_in)
+        found = [p for p in self.in_text(lead) if p.kind == RESPONSIBLE]
+        return found or [
+            Party(None, phrase, RESPONSIBLE)
+            for _, phrase, marker in lead_in_parties(lead)
+            if marker is None
+        ]
+
+    def heading_party(self) -> list[Party]:
+        if not self.heading:
+            return []
+        heading = self.heading.strip(" *#:")
+        parts = party_phrase(heading, 0, len(heading))
+        if parts:  # a committee heading over a group of lines
+            return [Party(None, phrase, RESPONSIBLE) for _, phrase in parts]
+        tier, found = clause_parties(heading)  # "Utredaren ska bland annat" over its tasks
+        if tier in (ASSIGNED, DUTY_SUBJECT):
+            return [Party(None, phrase, RESPONSIBLE) for _, phrase, marker in found if not marker]
+        return []
+
+    def inherited(self, text: str) -> list[Party]:
+        """The responsible the context gives a text that names none itself."""
+        if self.previous and _PRONOUN.match(text):
+            return self.antecedent()
+        if _WE.match(text):
+            return self.we()
+        return self.lead() or self.heading_party()
+
+
+def resolved(
+    parts: list[tuple[int, str, str | None]],
+    found_in: Context,
+) -> list[Party]:
+    """Clause parts as parties: a pronoun is the previous clause's responsible, "Vi" the body
+    of the lead-in, the heading or the document."""
+    result: list[Party] = []
+    for _, phrase, marker in parts:
+        if marker != PRONOUN:
+            found = [Party(None, phrase, RESPONSIBLE)]
+        elif phrase.lower() == "vi":
+            found = found_in.we()
+        else:
+            found = found_in.antecedent()
+        result += [p for p in found if p not in result]
+    return result
+
+
+def _introducing_sentence(lead_in: str) -> str:
+    """The part of a lead-in that introduces the list: up to its last colon, from the start of
+    that sentence, or its last sentence ("… Skolinspektionen konstaterar att Ekby kommun inte
+    uppfyller kraven avseende att:")."""
+    colon = lead_in.rfind(":")
+    end = colon + 1 if colon >= 0 else len(lead_in)
+    starts = [s for s in _Sentences(lead_in).starts if s < end]
+    return lead_in[starts[-1] if starts else 0 : end]
+
+
+# a subject who commits ("Ekby kommun har antagit", "Kommunstyrelsen avger") or the one asked
+# to ("föreslår kommunstyrelsen att avge", "Kommunstyrelsen föreslås anta")
+_COMMITS = re.compile(
+    r"\b(?:har\s+antagit|antar|antog|avger|avgav|har\s+avgett|åtar\s+sig|åtog\s+sig"
+    r"|har\s+åtagit\s+sig|undertecknar|undertecknade|har\s+undertecknat|ställer\s+sig\s+bakom"
+    r"|föreslås\s+(?:anta|avge|underteckna))\b"
+)
+_ASKED_TO_COMMIT = re.compile(
+    r"\bföreslår\s+(?P<who>[^.;:\n]{2,80}?)\s+att\s+(?:anta|avge|underteckna|åta\s+sig)\b"
+)
+
+
+@lru_cache(maxsize=8)
+def committing_body(document: str) -> list[Party]:
+    """The body a document says makes its commitments, for the "Vi" of its lists."""
+    sentences = _Sentences(document)
+    candidates: list[tuple[int, str]] = []
+    for m in _ASKED_TO_COMMIT.finditer(document):
+        parts = party_phrase(document, m.start("who"), m.end("who"))
+        if parts:
+            candidates.append((m.start(), parts[0][1]))
+    for m in _COMMITS.finditer(document):
+        start, _ = sentences.bounds(m.start())
+        parts = subject_before(document, start, m.start())
+        if parts and parts[0][2] is None:
+            candidates.append((m.start(), parts[0][1]))
+    if not candidates:
+        return []
+    return [Party(None, min(candidates)[1], RESPONSIBLE)]
+
+
+def expanded(parties: list[Party], defined: Mapping[str, str]) -> list[Party]:
+    """Parties with an abbreviation the document defines written out."""
+    result: list[Party] = []
+    for p in parties:
+        role = p.role
+        if p.name is None and role is not None and role.strip("()") in defined:
+            role = defined[role.strip("()")]
+        party = Party(p.name, role, p.kind)
+        if party not in result:
+            result.append(party)
+    return result
+
+
+# "De fick också i uppdrag …", "Dessa ska …": the previous clause's responsible
+_PRONOUN = re.compile(r"\s*(?:De|Dessa|Den|Denna|Hen|Han|Hon)\b")
+# "Vi …", "Våra nya bilar …": the committing body's
+_WE = re.compile(r"\s*(?:Vi|Vår|Vårt|Våra)\b")
