@@ -84,15 +84,19 @@ def test_numbered_items_are_paragraphs_of_their_own(tmp_path):
     assert "\n\n2. Miljöenheten ansvarar för att en plan för dagvatten tas fram" in text
 
 
+LINE = "\n" * 6  # the layout's blank lines between two lines of a paragraph
+GAP = "\n" * 12  # and between two paragraphs
+
+
 @pytest.mark.parametrize(
     ("layout", "expected"),
     [
         (
-            "Datum: 2026-02-01                 Dnr KS 2026/14\n\nText efter.",
-            "Datum: 2026-02-01 Dnr KS 2026/14\n\nText efter.",
+            f"Datum: 2026-02-01                 Dnr KS 2026/14{GAP}Text efter den.{GAP}Slut.",
+            "Datum: 2026-02-01 Dnr KS 2026/14\n\nText efter den.\n\nSlut.",
         ),
         (
-            "Nämnden ska  också följa upp planen varje år och\nrapportera till  fullmäktige.",
+            f"Nämnden ska  också följa upp planen varje år och{LINE}rapportera till  fullmäktige.",
             "Nämnden ska också följa upp planen varje år och rapportera till fullmäktige.",
         ),
     ],
@@ -100,3 +104,57 @@ def test_numbered_items_are_paragraphs_of_their_own(tmp_path):
 )
 def test_lines_that_only_look_like_cells_stay_prose(layout, expected):
     assert page_text(layout) == expected
+
+
+def test_a_wider_space_between_lines_starts_a_paragraph_whatever_the_line_lengths():
+    layout = (
+        LINE.join(
+            [
+                "Förvaltningen ska ta fram en plan för att minska matsvinnet i alla kök senast",
+                "den 30 juni 2026, och redovisa den för nämnden.",
+            ]
+        )
+        + GAP
+        + LINE.join(
+            [
+                "Nämnden ska därefter följa upp planen varje år i samband med årsredovisningen och",
+                "rapportera till kommunstyrelsen.",
+            ]
+        )
+    )
+    assert page_text(layout) == (
+        "Förvaltningen ska ta fram en plan för att minska matsvinnet i alla kök senast den 30 juni "
+        "2026, och redovisa den för nämnden.\n\n"
+        "Nämnden ska därefter följa upp planen varje år i samband med årsredovisningen och "
+        "rapportera till kommunstyrelsen."
+    )
+
+
+def test_a_bullet_glued_to_its_text_is_a_list_item():
+    layout = LINE.join(
+        [
+            "Åtgärder under året:",
+            "•Ny webbplats för kommunen",
+            "•Nytt ärendesystem i socialtjänsten",
+        ]
+    )
+    assert page_text(layout) == (
+        "Åtgärder under året:\n\n- Ny webbplats för kommunen\n\n- Nytt ärendesystem i socialtjänsten"
+    )
+
+
+@pytest.mark.parametrize("leading", ["0.5em", "0.9em"], ids=["single", "one-and-a-half"])
+def test_paragraphs_are_whole_and_apart_at_any_line_spacing(tmp_path, leading):
+    body = (
+        f"#set par(leading: {leading}, spacing: 2.2em)\n"
+        "Förvaltningen ska ta fram en plan för att minska matsvinnet i alla kommunens kök och "
+        "redovisa den för nämnden senast den 30 juni 2026. Planen ska omfatta förskolor, skolor "
+        "och äldreboenden.\n\n"
+        "Nämnden ska därefter följa upp planen varje år i samband med årsredovisningen.\n"
+    )
+    assert read_document(pdf(tmp_path, body)) == (
+        "Förvaltningen ska ta fram en plan för att minska matsvinnet i alla kommunens kök och "
+        "redovisa den för nämnden senast den 30 juni 2026. Planen ska omfatta förskolor, skolor "
+        "och äldreboenden.\n\n"
+        "Nämnden ska därefter följa upp planen varje år i samband med årsredovisningen."
+    )

@@ -17,7 +17,7 @@ import io
 import re
 
 from styr.extract.readers.limits import Budget, DocumentTooLarge, UnreadableDocument
-from styr.extract.readers.pdf_layout import page_text, reflow
+from styr.extract.readers.pdf_layout import LINE_SPACING_STEPS, page_text, reflow
 
 PAGE_BREAK = "\f"
 
@@ -61,7 +61,10 @@ def _pdf_page(page) -> str:
     if _has_italic_font(page):  # a second pass over the page, only where it can find any
         page.extract_text(visitor_text=visit)
     try:
-        text = page_text(page.extract_text(extraction_mode="layout"))
+        layout = page.extract_text(
+            extraction_mode="layout", layout_mode_font_height_weight=LINE_SPACING_STEPS
+        )
+        text = page_text(layout)
     except Exception:  # layout mode fails on some fonts: the plain order still reads
         text = reflow(page.extract_text())
     return mark_italics(text, italics)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 
 # Cells and columns are at least two spaces apart on the grid; words are one apart.
@@ -22,6 +23,10 @@ _TABLE_HEADER = re.compile(
     r"klart?(?: senast)?|tidplan|tidpunkt|kommentar|uppföljning|beskrivning)$",
     re.IGNORECASE,
 )
+# Blank lines per line of text that pypdf's layout mode is asked for (its font height weight):
+# some five between lines of ordinary spacing, more between paragraphs.
+LINE_SPACING_STEPS = 0.2
+WIDEST_LINE_GAP = 8  # with LINE_SPACING_STEPS: single spacing 5, one and a half 8
 PROSE_CELL = 25  # a column whose lines are this long on the median holds prose
 
 
@@ -38,7 +43,7 @@ def segments(line: str) -> list[Segment]:
 
 def page_text(layout: str) -> str:
     """The page's marked-up text: paragraphs, columns in reading order, table rows."""
-    lines = [line.rstrip() for line in layout.split("\n")]
+    lines = [line.rstrip() for line in close_up(layout).split("\n")]
     blocks: list[str] = []
     prose: list[str] = []
     index = 0
@@ -54,6 +59,30 @@ def page_text(layout: str) -> str:
             index += 1
     blocks.append(reflow("\n".join(prose)))
     return "\n\n".join(block for block in blocks if block.strip())
+
+
+def close_up(layout: str) -> str:
+    """Lines at the page's usual spacing next to each other, a blank line where the space
+    between two lines is clearly wider: a new paragraph, a table's next row.
+
+    The layout is asked for with blank lines in proportion to the space between lines
+    (`LINE_SPACING_STEPS`), so that paragraphs set apart by a few points show, whatever the
+    font size and line spacing."""
+    parts = re.split(r"(\n+)", layout)
+    gaps = [len(part) - 1 for part in parts if part.startswith("\n")]
+    if not gaps:
+        return layout
+    # The narrowest gap that recurs: a page of short paragraphs has more gaps between
+    # paragraphs than within them, a page of footnotes a few narrower ones.
+    recurring = [gap for gap, n in Counter(gaps).items() if n >= max(2, len(gaps) // 10)]
+    # On a page of one-line paragraphs only, no gap is a line's: one and a half lines'
+    # spacing is the widest that still is.
+    usual = min(*(recurring or gaps), WIDEST_LINE_GAP)
+    wide = usual + max(1, usual // 4)
+    return "".join(
+        ("\n\n" if len(part) - 1 > wide else "\n") if part.startswith("\n") else part
+        for part in parts
+    )
 
 
 def _region(lines: list[str], start: int) -> tuple[int, list[range]]:
@@ -164,8 +193,10 @@ def _render(lines: list[str], gutters: list[range]) -> str:
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?:]\**\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-•–]|\d{1,2}[.)])\s")
-_STARTS_BLOCK = re.compile(r"^\s*(?:[-•–*]\s|\d+[.)]\s|[A-ZÅÄÖÉ0-9|])")
+# A bullet is often glued to its text in a PDF ("•Text"); a dash or a number is not.
+_LIST_ITEM = re.compile(r"^\s*(?:•|[-–]\s|\d{1,2}[.)]\s)")
+_BULLET = re.compile(r"^[•◦▪■●○➢►–]\s*")  # written as the markup's "- "
+_STARTS_BLOCK = re.compile(r"^\s*(?:•|[-–*]\s|\d+[.)]\s|[A-ZÅÄÖÉ0-9|])")
 
 
 def reflow(page_text: str) -> str:
@@ -198,4 +229,4 @@ def reflow(page_text: str) -> str:
             )
         ):
             paragraphs.append([])
-    return "\n\n".join(" ".join(p) for p in paragraphs if p)
+    return "\n\n".join(_BULLET.sub("- ", " ".join(p)) for p in paragraphs if p)
