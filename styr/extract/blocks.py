@@ -24,12 +24,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from styr.extract import records
 from styr.extract import status as status_notes
 
 _SOURCE_LINE = re.compile(r"#\s*source:[^\n]*\n?", re.IGNORECASE)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$", re.DOTALL)
 LIST_MARKER = re.compile(
-    r"^\s*(?:[-•*–·▪◦●]\s*(?=\S)|(?:\d{1,3}|[a-z])[.)]\s+(?=\S))", re.IGNORECASE
+    r"^\s*(?:[-•*–·▪◦●]\s*(?=\S)|(?:\d{1,3}|[a-z])[.)]\s+(?=\S)|"
+    # "Uppdrag 1.2", "Åtgärd 4:", "1.2", "1:1" (a flattened table's row numbers)
+    r"(?:uppdrag|åtgärd|aktivitet|insats)\s+\d{1,3}(?:[.:]\d{1,3})*:?\s+(?=\S)|"
+    r"\d{1,2}[.:]\d{1,2}\.?\s+(?=[A-ZÅÄÖa-zåäö]))",
+    re.IGNORECASE,
 )
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _LABEL_LINE = re.compile(
@@ -120,6 +125,23 @@ def _headline(line: str, width: int) -> bool:
     )
 
 
+def _one_entry_per_line(lines: list[str]) -> bool:
+    """Lines that each start an entry (a record, a table row, a follow-up line), not prose.
+
+    Wrapped prose continues its sentences on the next line, so most of its lines start in
+    lower case or end without a stop; entries start in upper case, or carry a label.
+    """
+    if len(lines) < 2:
+        return False
+    entries = sum(
+        1
+        for line in lines
+        if records.field(line) or records.dot_cells(line) or records.status_label(line)
+    )
+    capitals = sum(1 for line in lines if line[:1].isupper() or line[:1].isdigit())
+    return entries >= 2 and capitals >= 0.8 * len(lines)
+
+
 def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split a run of lines into its paragraphs, list items, table rows and headings."""
     lines = [text[s:e] for s, e in group]
@@ -127,6 +149,8 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
     lengths = sorted(len(" ".join(line.split())) for line in lines)
     width = lengths[int(0.75 * (len(lengths) - 1))] if len(lines) >= 6 else lengths[-1]
     wrapped = len(lines) >= 3 and width >= 45
+    if _one_entry_per_line(lines):
+        return list(group)
     if len(lines) == 2 and _headline(lines[0], width) and len(lines[1]) >= 50:
         return list(group)  # "Beskrivning av ärendet" on the line above its paragraph
     if len(lines) == 1 or not (wrapped or any(_starts_piece(line) for line in lines)):
@@ -179,8 +203,14 @@ def _classify(text: str, start: int, end: int) -> Block | None:
         item = flat[marker.end() :].strip()
         if item:
             return Block(item, start, end, "item", marker=marker.group(0).strip())
+    if records.dot_cells(flat):
+        return Block(flat, start, end)
+    if records.field(flat):
+        return Block(flat, start, end, "field")
     if _LABEL_LINE.match(flat) and len(flat) < 160 and not flat.endswith("."):
         return Block(flat, start, end, "label")
+    if records.status_label(flat):
+        return Block(flat, start, end)
     words = flat.split()
     if (
         len(words) <= 14

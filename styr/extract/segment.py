@@ -31,13 +31,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from styr.extract import cues, tables
+from styr.extract import cues, records
 from styr.extract import status as status_notes
 from styr.extract.blocks import LIST_LEAD, Block, blocks, body_start, normalise
 from styr.extract.deadlines import Deadline, find_deadline
 from styr.extract.lists import TASK_LEAD, list_mode
 from styr.extract.parties import abbreviations, parties_of
 from styr.extract.responsibility import Party
+from styr.extract.statements import EXPLICIT, RESPONSIBILITY_ONLY, SENTENCE, is_action
 
 NEVER = re.compile(
     r"^(?:ekonomiska konsekvenser|konsekvenser\b.*|bilagor|bilaga\s*\d*|handlingar|"
@@ -50,22 +51,6 @@ PROSE = re.compile(
     r"inledning|beskrivning av ärendet|.*förslag till beslut)$",
     re.IGNORECASE,
 )
-_RESPONSIBILITY_ONLY = re.compile(r"^\*?(?:Ansvarig|Ansvariga|Ansvar)\b", re.IGNORECASE)
-_EXPLICIT = re.compile(
-    r"\b(?:Ansvarig[a]?|Ansvar|Huvudansvarig)\b\s*(?::|är|blir|direktör|för)|\bansvarar\b", re.I
-)
-_OBLIGATION = re.compile(
-    r"\b(?:ska|skall|kommer att|behöver|bör|måste|planeras|genomförs|utvecklas|inrättas|"
-    r"tas fram|ses över|införs|upprättas|tar fram|ta fram)\b",
-    re.IGNORECASE,
-)
-# "Stadsjurist Helena Meier är ansvarig för att ta fram …": who holds a standing duty, not
-# something decided to be done (the annotation rules count it as no action).
-_STANDING_DUTY = re.compile(
-    r"^(?!ansvarig)[^.]*?\b(?:är ansvarig|är ansvariga|ansvarar|har ansvar(?:et)?) för att\b",
-    re.IGNORECASE,
-)
-_SENTENCE = re.compile(r"(.+?[.!?])(?:\s+(?=[A-ZÅÄÖ0-9\"”»*])|$)", re.DOTALL)
 _ISO_DATE = re.compile(r"\b(19|20)\d\d-[01]\d-[0-3]\d\b")
 _FULL_DATE = re.compile(
     r"\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
@@ -110,7 +95,7 @@ def stated_year(text: str) -> int | None:
 
 def first_sentence(text: str, limit: int = 120) -> str:
     plain = " ".join(text.replace("*", "").split())
-    match = _SENTENCE.match(plain)
+    match = SENTENCE.match(plain)
     sentence = (match.group(1) if match else plain).rstrip(".!? ")
     if len(sentence) <= limit:
         return sentence
@@ -118,40 +103,12 @@ def first_sentence(text: str, limit: int = 120) -> str:
     return cut.rstrip(",;:– ") + " …"
 
 
-def _is_standing_duty(text: str, default_year: int | None) -> bool:
-    """One sentence naming who answers for something ongoing, with no date to do it by."""
-    sentences = _SENTENCE.findall(" ".join(text.split()))
-    return (
-        len(sentences) <= 1
-        and bool(_STANDING_DUTY.match(text))
-        and find_deadline(text, default_year=default_year) is None
-    )
-
-
-def _is_action(text: str, note: str | None, parties: list[Party], today: dt.date | None) -> bool:
-    """A note, a responsibility statement that is no standing duty, or a date ahead to do by.
-
-    A responsible party counts only where the text states the responsibility ("Ansvarig:",
-    "… ansvarar för att …"): a subject alone ("Samtliga skolor erbjuder …") makes no action.
-    """
-    if note:
-        return True
-    if _is_standing_duty(text, today.year if today else None):
-        return False
-    if _EXPLICIT.search(text) and any(p.kind == "responsible" for p in parties):
-        return True
-    if not _OBLIGATION.search(text):
-        return False
-    deadline = find_deadline(text, default_year=today.year if today else None)
-    return deadline is not None and (today is None or deadline.date >= today)
-
-
 def extract_actions(text: str) -> list[Action]:
     """Every action in a document's marked-up text, in document order."""
     return _Reader(text).run()
 
 
-class _Reader:
+class _Reader(records.RecordReading):
     """One pass over the blocks, keeping the context a reader keeps: theme, list, last action."""
 
     def __init__(self, text: str):
@@ -174,7 +131,10 @@ class _Reader:
         # responsibility statement joins those paragraphs into one action after all.
         self.tentative: list[Action] = []
         self.abbreviations = abbreviations(text)
-        self.item_words: set[frozenset[str]] = set()  # the words of each list item's action
+        self.item_words: set[frozenset[str]] = set()
+        self.record: Action | None = (
+            None  # the record whose labelled fields follow  # the words of each list item's action
+        )
 
     def run(self) -> list[Action]:
         for block in blocks(self.text):
@@ -239,6 +199,8 @@ class _Reader:
     # --- reading blocks --------------------------------------------------------------------
 
     def read(self, block: Block) -> None:
+        if block.kind != "field":
+            self.record = None
         if block.kind == "heading":
             self.detail = self._repeats_an_item(block.text)
             if not (TASK_LEAD.search(block.text) or LIST_LEAD.search(block.text)):
@@ -252,6 +214,8 @@ class _Reader:
             self.table_row(block)
         elif block.kind == "item":
             self.item(block)
+        elif block.kind == "field":
+            self.field(block)
         elif block.kind == "label" and (self.pending or self.last):
             # "Seniorrådet – Anders Fredriksson social- och äldredirektör" continues above.
             if self.pending:
@@ -278,35 +242,6 @@ class _Reader:
         elif self.last is not None and self.last.status_text is None:
             self.last.status_text, self.last.status_code = note, status_notes.classify(note)
 
-    def table_row(self, block: Block) -> None:
-        row = tables.cells(block.text)
-        header = tables.header(row)
-        if header:
-            self.columns = header
-            return
-        if not self.columns:
-            block.text = ". ".join(c for c in row if c)
-            self.paragraph(block)
-            return
-        fields = tables.row_fields(row, self.columns, self.default_year)
-        if fields is None:
-            return
-        text, parties, deadline, note, code = fields
-        action = Action(
-            title=first_sentence(text),
-            text=text,
-            theme=self.theme,
-            responsible=[p for p in parties if p.kind == "responsible"],
-            supporting=[p for p in parties if p.kind == "supporting"],
-            deadline=deadline,
-            status_text=note,
-            status_code=code,
-            span=(block.start, block.end),
-            confidence=0.9,
-        )
-        self.actions.append(action)
-        self.last = action
-
     def item(self, block: Block) -> None:
         if self.mode is None:
             lead = self.previous if self.previous and self.previous.kind != "item" else None
@@ -320,6 +255,8 @@ class _Reader:
         if self.mode == "content" and self.lead_action is not None:
             self.lead_action.text += "\n" + plain
             self.lead_action.span = (self.lead_action.span[0], block.end)
+            return
+        if self.record_line(block, plain):
             return
         if cues.is_negative(plain) and not note:
             return
@@ -335,7 +272,7 @@ class _Reader:
             self.pending = []
             return
         parties = self.parties(plain, **context)
-        if _is_action(plain, note, parties, self.today) or cues.strength(plain):
+        if is_action(plain, note, parties, self.today) or cues.strength(plain):
             self.make(block.text, (block.start, block.end), 0.7, (plain, note, parties))
             self.pending = []
         else:
@@ -348,23 +285,25 @@ class _Reader:
     def paragraph(self, block: Block) -> None:
         plain, note = status_notes.split_note(block.text)
         plain = plain.replace("*", "").strip()
+        if self.record_line(block, block.text.replace("*", "").strip()):
+            return
         spans = cues.sentences(self.text, block.start, block.end)
         if len(spans) <= 1 and cues.is_completion(plain):
             self.complete(plain)
             return
         prose_only = bool(self.theme and PROSE.match(self.theme.strip()))
         if not prose_only:
-            if self.pending and _RESPONSIBILITY_ONLY.match(block.text.strip()):
+            if self.pending and RESPONSIBILITY_ONLY.match(block.text.strip()):
                 body = "\n\n".join([*(b.text for b in self.pending), block.text])
                 self.joined(body, block, 0.85)
                 return
             explicit = note or any(
-                _EXPLICIT.search(s) and not cues.is_negative(s)
+                EXPLICIT.search(s) and not cues.is_negative(s)
                 for s in (normalise(self.text[a:b]) for a, b in spans)
             )
             if explicit:
                 parties = self.parties(plain)
-                if _is_action(plain, note, parties, self.today):
+                if is_action(plain, note, parties, self.today):
                     sure = note or any(p.kind == "responsible" for p in parties)
                     self.make(block.text, (block.start, block.end), 0.85 if sure else 0.6,
                               (plain, note, parties))  # fmt: skip

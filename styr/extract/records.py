@@ -1,0 +1,179 @@
+"""Records: actions written as fields and labels rather than sentences.
+
+Follow-ups and the published views of planning systems (Stratsys and the like) give each
+assignment as a record:
+- labelled lines under a title ("Åtgärdsstatus: Pågående", "Ansvarig organisation: …",
+  "Tidsplan: 2022–2025"), as on Miljöbarometern's pages;
+- one line flattened with " . " between the cells, either labelled ("Aktivitet: … . Status:
+  Pågår . Ansvarig: …") or under a header line of the same shape ("Uppdrag . Status .
+  Ansvarig . Kommentar");
+- one line per assignment with its status as a label in capitals ("… (KS) PÅGÅENDE Arbetet
+  beräknas klart våren 2024.") or as the last word of a flattened table row ("… 2023 Klar").
+"""
+
+from __future__ import annotations
+
+import re
+
+from styr.extract import status as status_notes
+from styr.extract import tables
+from styr.extract.deadlines import Deadline, find_deadline, parse_expression
+
+_LABELS = {
+    "status": r"åtgärdsstatus|status|läge|lägesbeskrivning|statuskommentar",
+    "responsible": r"ansvarig[a]?(?:\s+(?:organisation|nämnd|förvaltning|enhet|verksamhet|"
+    r"chef|aktör|part))?|ansvar|huvudansvarig|huvudansvar|utförare",
+    "deadline": r"tidsplan|tidplan|klart?(?:\s+senast)?|slutdatum|deadline|genomförs|"
+    r"klart\s+till|färdigt",
+    "text": r"uppdrag|åtgärd|aktivitet|insats|åtgärdens\s+namn|namn|rubrik",
+    "description": r"beskrivning|kommentar|syfte",
+}
+FIELD = re.compile(
+    r"^(?P<label>"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items())
+    + r")\s*:\s*(?P<value>.*\S)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_DOT = re.compile(r"\s\.\s")
+_STATUS_WORDS = [
+    "avslutad", "avslutat", "pågående", "pågår", "klar", "klart", "genomförd", "genomfört",
+    "ej påbörjad", "ej påbörjat", "inte påbörjad", "inte påbörjat", "ej startad", "ej startat",
+    "inte startad", "inte startat", "delvis genomförd", "delvis genomfört", "försenad",
+    "försenat", "påbörjad", "påbörjat",
+]  # fmt: skip
+_CAPS = "|".join(w.upper().replace(" ", r"\s+") for w in _STATUS_WORDS)
+_CAPITALISED = "|".join((w[0].upper() + w[1:]).replace(" ", r"\s+") for w in _STATUS_WORDS)
+# "… (KS) PÅGÅENDE Arbetet beräknas …": a status label in capitals after the assignment.
+_CAPS_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPS + r")(?=\s|$|[.:])")
+# "1:2 Ta fram en handlingsplan för skyfall Tekniska förvaltningen 2024 Pågår": the last word.
+_LAST_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPITALISED + r")\.?\s*$")
+
+
+def field(text: str) -> tuple[str, str, str] | None:
+    """(kind, label, value) of a labelled line "Åtgärdsstatus: Pågående", or None."""
+    match = FIELD.match(text.strip())
+    if not match:
+        return None
+    kind = next(k for k in _LABELS if match.group(k))
+    return kind, match.group("label"), match.group("value").strip()
+
+
+def dot_cells(text: str) -> list[str] | None:
+    """The cells of a line flattened with " . " between them (at least three), or None."""
+    cells = [c.strip() for c in _DOT.split(text.strip().rstrip("."))]
+    return cells if len(cells) >= 3 and all(cells) else None
+
+
+def status_label(text: str) -> tuple[str, str, str] | None:
+    """(before, label, after) of a line whose status is a label, or None."""
+    match = _CAPS_STATUS.search(text) or _LAST_STATUS.search(text)
+    if not match or match.start() < 10:
+        return None
+    return text[: match.start()].strip(), match.group("label"), text[match.end() :].strip()
+
+
+def deadline_of(value: str, default_year: int | None) -> Deadline | None:
+    """The deadline a "Tidsplan:" or "Klart:" field gives: its last date ("2022–2025")."""
+    resolved = parse_expression(value, default_year=default_year)
+    if resolved:
+        return Deadline(value, resolved[0], resolved[1])
+    found = find_deadline(value, default_year=default_year)
+    if found is None:
+        years = re.findall(r"\b(?:19|20)\d\d\b", value)
+        if years:
+            resolved = parse_expression(years[-1], default_year=default_year)
+            if resolved:
+                return Deadline(value, resolved[0], resolved[1])
+    return found
+
+
+def apply(action, kind: str, value: str, parties, default_year: int | None) -> None:
+    """Fill the action's field from a labelled value; `parties` reads a responsibility text."""
+    if kind == "status":
+        action.status_text, action.status_code = value, status_notes.classify(value)
+    elif kind == "responsible":
+        found = parties(f"Ansvarig: {value}")
+        action.responsible = [p for p in found if p.kind == "responsible"]
+        action.supporting += [p for p in found if p.kind == "supporting"]
+    elif kind == "deadline":
+        action.deadline = deadline_of(value, default_year) or action.deadline
+    elif kind == "description":
+        action.text = f"{action.text}\n{value}"
+
+
+class RecordReading:
+    """The segmenter's reading of records, table rows and status-labelled lines.
+
+    Mixed into the segmenter's reader, whose `make`, `parties`, `previous`, `last`, `record`,
+    `columns`, `pending` and `default_year` it uses.
+    """
+
+    def field(self, block) -> None:
+        """A labelled line: the first starts a record (titled by the line above) or fills it."""
+        kind, _, value = field(block.text)
+        if kind == "text" or self.record is None:
+            title = None if kind == "text" else self.previous
+            if title is not None and title.kind not in ("heading", "item", "paragraph"):
+                return
+            start = block.start if title is None else title.start
+            if title is not None and self.last is not None and self._read_from(title):
+                self.record = self.last
+            else:
+                self.record = self.make(
+                    value if title is None else title.text, (start, block.end), 0.9
+                )
+            self.pending = []
+            if kind == "text":
+                return
+        apply(self.record, kind, value, self.parties, self.default_year)
+        self.record.span = (self.record.span[0], block.end)
+        self.record.confidence = max(self.record.confidence, 0.9)
+
+    def record_line(self, block, plain: str) -> bool:
+        """A " . "-flattened row or record, or a line whose status is a label; True if read."""
+        span = (block.start, block.end)
+        cells = dot_cells(plain)
+        if cells:
+            fields = [field(c) for c in cells]
+            if sum(f is not None for f in fields) >= 2:
+                text = next((f[2] for f in fields if f and f[0] == "text"), cells[0])
+                action = self.make(text, span, 0.9)
+                for f in fields:
+                    if f is not None and f[0] != "text":
+                        apply(action, f[0], f[2], self.parties, self.default_year)
+                return True
+            header = tables.header(cells)
+            if header:
+                self.columns = header
+                return True
+            if self.columns:
+                self.table_cells(cells, span)
+                return True
+        label = status_label(plain)
+        if label:
+            before, status, _ = label
+            action = self.make(plain, span, 0.85)
+            action.title = " ".join(before.split())
+            action.status_text, action.status_code = status, status_notes.classify(status)
+            return True
+        return False
+
+    def table_row(self, block) -> None:
+        row = tables.cells(block.text)
+        header = tables.header(row)
+        if header:
+            self.columns = header
+        elif self.columns:
+            self.table_cells(row, (block.start, block.end))
+        else:
+            block.text = ". ".join(c for c in row if c)
+            self.paragraph(block)
+
+    def table_cells(self, row: list[str], span: tuple[int, int]) -> None:
+        """One action from a row of the table whose header named the columns."""
+        fields = tables.row_fields(row, self.columns, self.default_year)
+        if fields is None:
+            return
+        text, parties, deadline, note, code = fields
+        action = self.make(text, span, 0.9, known=(text, None, parties))
+        action.deadline, action.status_text, action.status_code = deadline, note, code

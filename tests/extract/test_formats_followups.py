@@ -1,0 +1,125 @@
+"""Follow-ups and planning-system views: one entry per assignment with its status and owner.
+
+Texts written for these tests in the shapes municipalities publish: a follow-up list with
+status labels in capitals and the committee in brackets or as a heading, a Stratsys-like view
+flattened with " . " separators, a labelled page (Åtgärdsstatus, Ansvarig organisation,
+Tidsplan), numbered assignments ("Uppdrag 1.2") and flattened table rows ("1:1").
+"""
+
+from styr.extract.segment import extract_actions
+
+FOLLOW_UP = """Uppföljning av kommunfullmäktiges uppdrag, december 2023
+
+Kommunstyrelsen
+Utreda möjligheten att samordna kommunens växelfunktioner (KS) AVSLUTAT Uppdraget redovisades i oktober.
+Ta fram en plan för laddinfrastruktur vid kommunens arbetsplatser (KS) PÅGÅENDE Arbetet beräknas klart våren 2024.
+Barn- och utbildningsnämnden
+Se över reglerna för skolskjuts inom kommunen (BUN) EJ PÅBÖRJAT
+"""
+
+STRATSYS = """Kommunstyrelsens uppdrag 2023 . Uppföljning per tertial 2
+
+Uppdrag . Status . Ansvarig . Kommentar
+Ta fram en ny översiktsplan för kommunen . Pågår . Samhällsbyggnadsförvaltningen . Samråd hölls i maj.
+Utreda förutsättningarna för ett nytt badhus . Avslutat . Kultur- och fritidsförvaltningen . Redovisad i mars.
+Införa digital signering av protokoll . Ej påbörjad . Kommunledningskontoret . Startar 2024.
+"""
+
+STRATSYS_LABELS = """Uppföljning av nämndens aktiviteter
+
+Aktivitet: Kartlägga behovet av förskoleplatser i centrala orten . Status: Pågår . Ansvarig: Förskoleavdelningen . Kommentar: Underlag klart i juni.
+Aktivitet: Införa ett gemensamt system för elevhälsans journaler . Status: Klar . Ansvarig: Elevhälsochefen . Kommentar: Systemet används sedan januari.
+"""
+
+LABELLED_PAGE = """Åtgärd 4.2 Energieffektivisera kommunens lokaler
+Åtgärdsstatus: Pågående
+Ansvarig organisation: Fastighetsavdelningen
+Tidsplan: 2022–2025
+Beskrivning: Kommunens egna lokaler ska minska sin energianvändning genom ny styrning av ventilation och belysning.
+
+Åtgärd 4.3 Solceller på kommunens tak
+Åtgärdsstatus: Genomförd
+Ansvarig organisation: Kommunfastigheter AB
+Tidsplan: 2021
+"""
+
+NUMBERED = """Uppdrag i budget 2024
+
+Uppdrag 1.1 Socialnämnden ska ta fram en plan för kompetensförsörjning i äldreomsorgen.
+Uppdrag 1.2 Samtliga nämnder ska införa heltid som norm senast 2025.
+Uppdrag 1.3 Kommunstyrelsen ska utreda en gemensam lokalförsörjningsenhet.
+"""
+
+FLAT_TABLE = """Handlingsplan klimatanpassning 2023–2025
+
+1:1 Kartlägga kommunens klimatrisker Miljöenheten 2023 Klar
+1:2 Ta fram en handlingsplan för skyfall Tekniska förvaltningen 2024 Pågår
+1:3 Informera fastighetsägare om översvämningsrisker Miljöenheten 2025 Ej påbörjad
+"""
+
+
+def titles(actions):
+    return [a.title for a in actions]
+
+
+def test_a_follow_up_with_capital_status_labels_gives_one_action_per_line():
+    found = extract_actions(FOLLOW_UP)
+    assert [a.title.split(" (")[0] for a in found] == [
+        "Utreda möjligheten att samordna kommunens växelfunktioner",
+        "Ta fram en plan för laddinfrastruktur vid kommunens arbetsplatser",
+        "Se över reglerna för skolskjuts inom kommunen",
+    ]
+    assert [a.status_code for a in found] == ["done", "in_progress", "not_started"]
+    assert [a.status_text for a in found] == ["AVSLUTAT", "PÅGÅENDE", "EJ PÅBÖRJAT"]
+    assert [a.theme for a in found] == ["Kommunstyrelsen"] * 2 + ["Barn- och utbildningsnämnden"]
+    assert all(a.confidence >= 0.8 for a in found)
+
+
+def test_a_stratsys_view_with_dot_separators_reads_its_columns():
+    plan, bath, signing = extract_actions(STRATSYS)
+    assert plan.text == "Ta fram en ny översiktsplan för kommunen"
+    assert (plan.status_code, bath.status_code, signing.status_code) == (
+        "in_progress",
+        "done",
+        "not_started",
+    )
+    assert [p.role for p in bath.responsible] == ["Kultur- och fritidsförvaltningen"]
+    assert plan.confidence >= 0.9
+
+
+def test_a_stratsys_view_with_labels_on_one_line_gives_one_action_per_line():
+    places, journals = extract_actions(STRATSYS_LABELS)
+    assert places.title == "Kartlägga behovet av förskoleplatser i centrala orten"
+    assert (places.status_text, places.status_code) == ("Pågår", "in_progress")
+    assert journals.status_code == "done"
+    assert [p.role for p in places.responsible] == ["Förskoleavdelningen"]
+
+
+def test_a_labelled_page_gives_one_action_with_its_fields():
+    lights, solar = extract_actions(LABELLED_PAGE)
+    assert lights.title == "Energieffektivisera kommunens lokaler"
+    assert (lights.status_text, lights.status_code) == ("Pågående", "in_progress")
+    assert lights.deadline is not None and lights.deadline.date.isoformat() == "2025-12-31"
+    assert [p.role for p in lights.responsible] == ["Fastighetsavdelningen"]
+    assert solar.status_code == "done"
+    assert solar.deadline is not None and solar.deadline.date.isoformat() == "2021-12-31"
+
+
+def test_numbered_assignments_uppdrag_1_2_are_one_action_each():
+    found = extract_actions(NUMBERED)
+    assert [a.title for a in found] == [
+        "Socialnämnden ska ta fram en plan för kompetensförsörjning i äldreomsorgen",
+        "Samtliga nämnder ska införa heltid som norm senast 2025",
+        "Kommunstyrelsen ska utreda en gemensam lokalförsörjningsenhet",
+    ]
+    assert found[1].deadline is not None and found[1].deadline.date.isoformat() == "2025-12-31"
+
+
+def test_a_flattened_table_numbered_1_1_gives_one_action_per_row_with_its_status():
+    found = extract_actions(FLAT_TABLE)
+    assert [a.title.split(" Miljöenheten")[0].split(" Tekniska")[0] for a in found] == [
+        "Kartlägga kommunens klimatrisker",
+        "Ta fram en handlingsplan för skyfall",
+        "Informera fastighetsägare om översvämningsrisker",
+    ]
+    assert [a.status_code for a in found] == ["done", "in_progress", "not_started"]
