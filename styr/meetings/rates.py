@@ -155,6 +155,43 @@ def shown_publicly(rate: Rate) -> bool:
     return len(rate.managers) >= MIN_MANAGERS
 
 
+def merged(rates: Iterable[Rate]) -> Rate:
+    together = Rate()
+    for rate in rates:
+        together.present += rate.present
+        together.excused += rate.excused
+        together.absent += rate.absent
+        together.unrecorded += rate.unrecorded
+        together.managers |= rate.managers
+    return together
+
+
+@dataclass
+class PublicLines:
+    """What a public page shows: the lines big enough, the small ones together (if they are
+    enough together) and the total (if it does not give away a small group by subtraction)."""
+
+    shown: list[tuple[Any, Rate]]
+    others: Rate | None
+    others_count: int
+    total: Rate | None
+
+
+def public_lines(lines: Mapping[Any, Rate]) -> PublicLines:
+    """The lines of `lines` a public page may show, by `MIN_MANAGERS`.
+
+    A small line is never shown alone; the small lines together are shown when they reach
+    MIN_MANAGERS, and otherwise the total is not shown either, since the total minus the
+    lines shown would be their figure.
+    """
+    shown = [(key, rate) for key, rate in lines.items() if shown_publicly(rate)]
+    small = [rate for rate in lines.values() if not shown_publicly(rate)]
+    rest = merged(small)
+    rest_shown = bool(small) and shown_publicly(rest)
+    total = merged(lines.values()) if (not small or rest_shown) else None
+    return PublicLines(shown, rest if rest_shown else None, len(small), total)
+
+
 def below(rows: Iterable[Any], viewer_id: int) -> set[int]:
     """The people under `viewer_id` in the line on a day (the cascade's rows of that day:
     person_id, line_manager_id): their reports, their reports' reports, and so on."""

@@ -31,7 +31,7 @@ from styr.meetings.domain import AttendanceListError, award_prize, import_attend
 from styr.meetings.domain import record_attendance as record
 from styr.meetings.forms import AttendanceForm, AwardForm, ImportForm, PeriodForm
 from styr.meetings.models import Meeting
-from styr.meetings.queries import Sheet, attendance_sheet
+from styr.meetings.queries import attendance_sheet
 from styr.org.models import Municipality, Person
 
 
@@ -75,39 +75,30 @@ def half_years(municipality: Municipality) -> list[tuple[dt.date, dt.date]]:
     return sorted({rates.half_year(day) for day in days}, reverse=True)
 
 
-def line_table(sheet: Sheet, entries: list[rates.Expected]) -> list[dict]:
-    """Per director's line: the director's name and the line's rate, lines by name."""
-    lines = rates.per_line(entries)
-    table = [
-        {"director": sheet.directors.get(director_id) or _("Utan direktör"), "rate": rate}
-        for director_id, rate in lines.items()
-    ]
-    return sorted(table, key=lambda line: line["director"])
-
-
 @answers_bad_query
 def meetings(request, municipality: str):
     """Public: the meeting plan of the period and the attendance per line, no names."""
     place = the_municipality(request, municipality)
     start, end = period(request, place)
     sheet = attendance_sheet(place, start, end)
-    counted = sheet.counted
-    lines = line_table(sheet, counted)
+    public = rates.public_lines(rates.per_line(sheet.counted))
+    lines = [
+        {"director": sheet.directors.get(director_id) or _("Utan direktör"), "rate": rate}
+        for director_id, rate in public.shown
+    ]
+    signed_in = request.user.is_authenticated
     context = {
         "municipality": place,
         "start": start,
         "end": end,
         "sheet": sheet,
         "half_years": half_years(place),
-        "total": rates.total(counted),
-        "total_shown": rates.shown_publicly(rates.total(counted)),
-        "lines": [line for line in lines if rates.shown_publicly(line["rate"])],
-        "hidden_lines": sum(1 for line in lines if not rates.shown_publicly(line["rate"])),
+        "public": public,
+        "lines": sorted(lines, key=lambda line: line["director"]),
         "min_managers": rates.MIN_MANAGERS,
-        "may_read": request.user.is_authenticated
-        and can(request.user, "meetings.view_rates", place),
-        "may_record": request.user.is_authenticated
-        and can(request.user, "meetings.view_attendance", place),
+        "recorded": any(entry.status for entry in sheet.counted),
+        "may_read": signed_in and can(request.user, "meetings.view_rates", place),
+        "may_record": signed_in and can(request.user, "meetings.view_attendance", place),
     }
     return render(request, "meetings/meetings.html", context)
 

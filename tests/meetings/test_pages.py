@@ -94,10 +94,11 @@ def test_the_public_page_shows_rates_per_line_without_names_and_hides_small_line
     assert page.status_code == 200
     # Anna's line: Anna and six managers, one absent: 6 of 7 present.
     assert "Anna Direktör" in text and "86\u00a0%" in text
-    # Bo's line (3) and Sara's (2) are too small to be shown; no manager is named.
+    # Bo's line (3) and Sara's (2) are too small to be shown alone, but together they are
+    # five; no manager is named.
     assert "Bo Direktör" not in text and "Sara Stadsdirektör" not in text
     assert "Chef A" not in text and "Chef B" not in text
-    assert "2 linjer med för få chefer visas inte." in text
+    assert "2 linjer med färre än 5 chefer, tillsammans" in text
 
 
 def test_the_coordinator_records_attendance_on_the_meetings_page(org):

@@ -92,3 +92,21 @@ def test_below_finds_every_report_down_the_line_and_no_one_else():
 def test_half_years_are_spring_and_autumn():
     assert rates.half_year(dt.date(2015, 9, 2)) == (dt.date(2015, 7, 1), dt.date(2015, 12, 31))
     assert rates.half_year(dt.date(2016, 6, 30)) == (dt.date(2016, 1, 1), dt.date(2016, 6, 30))
+
+
+def rate_of(managers: range) -> rates.Rate:
+    return rates.total([Expected(1, p, 1, PRESENT) for p in managers])
+
+
+def test_small_lines_are_shown_together_when_they_are_enough_together():
+    lines = {"big": rate_of(range(0, 6)), "a": rate_of(range(10, 13)), "b": rate_of(range(20, 22))}
+    public = rates.public_lines(lines)
+    assert [key for key, _rate in public.shown] == ["big"]
+    assert (public.others_count, len(public.others.managers)) == (2, 5)
+    assert len(public.total.managers) == 11
+
+
+def test_one_small_line_hides_the_total_that_would_give_it_away():
+    public = rates.public_lines({"big": rate_of(range(0, 6)), "small": rate_of(range(10, 12))})
+    assert [key for key, _rate in public.shown] == ["big"]
+    assert public.others is None and public.total is None
