@@ -1,8 +1,12 @@
-"""Status notes: find the note that says how an action is going, and read it as a code.
+"""Status notes: find the words that say how an action is going, and read them as a code.
 
-The memo writes notes in italics at the end of the paragraph ("*Genomfört.*"); other
-documents end with a plain status sentence ("Klart.") or have a "Status:" column. The code
-is one of done, in_progress, ongoing, not_started, unknown; the note keeps its own words.
+The memo writes notes in italics at the end of the paragraph ("*Genomfört.*"); follow-ups
+write a label ("AVSLUTAT", "Pågår enligt plan", "Ej påbörjad"), a "Status:" field or a status
+sentence ("Arbetet fortsätter.", "Utredningen är klar."). The code is one of done,
+in_progress, ongoing, not_started, unknown (Styr's scale); the note keeps its own words.
+
+Only explicit statements of progress count: future tense, plans and pledges ("Vi arbetar
+aktivt med …", "ska vara klart i juni") and descriptions of the work are not status.
 """
 
 from __future__ import annotations
@@ -11,13 +15,27 @@ import re
 
 # A note that ends the paragraph in italics: "... *Genomfört.*"
 _TRAILING_ITALIC = re.compile(r"\*([^*]+)\*\s*$")
-# A labelled note: "Status: Pågår", "Kommentar: Klart."
-_LABELLED = re.compile(r"(?:^|\s)(?:Status|Läge|Lägesbeskrivning)\s*:\s*(.+?)\s*$", re.IGNORECASE)
+# A labelled note: "Status: Pågår", "Åtgärdsstatus: Klar", "Status . Pågår" (a flattened
+# Stratsys page separates label and value with " . ").
+_LABELLED = re.compile(
+    r"(?:^|\s)(?:Status|Åtgärdsstatus|Läge|Lägesbeskrivning|Statusbeskrivning)"
+    r"(?:\s*:|\s\.\s)\s*(.+?)\s*$",
+    re.IGNORECASE,
+)
+# A label in capitals that ends (or opens) a line of a follow-up list: "… (KS) AVSLUTAT".
+_CAPS_LABEL = (
+    r"(?-i:AVSLUTAT|AVSLUTAD|PÅGÅENDE|PÅGÅR|KLAR|KLART|GENOMFÖRD|GENOMFÖRT|DELVIS(?:\s+GENOMFÖRD)?"
+    r"|EJ\s+PÅBÖRJAD|EJ\s+PÅBÖRJAT|INTE\s+PÅBÖRJAD|INTE\s+STARTAD|EJ\s+STARTAD|FÖRSENAD)"
+)
+_TRAILING_CAPS = re.compile(rf"(?:^|\s)({_CAPS_LABEL})\s*[.!]?\s*$")
+_LEADING_CAPS = re.compile(rf"^\s*({_CAPS_LABEL})(?:\s*[-–:.]\s*|\s+)(?=\S)")
 _STATUS_START = (
     r"(?:genomfört|genomförd|genomförda|klart|klar|klara|avslutad|avslutat|slutförd|slutfört|"
-    r"färdig|färdigt|pågår|påbörjad|påbörjat|ej\s+påbörjad|ej\s+påbörjat|inte\s+påbörjad|"
-    r"ej\s+startad|ej\s+genomförd|ej\s+genomfört|arbetet\s+pågår|arbete\s+pågår|"
-    r"under\s+arbete|delvis\s+genomförd|delvis\s+genomfört|försenad|försenat|återstår)"
+    r"färdig|färdigt|pågår|pågående|påbörjad|påbörjat|ej\s+påbörjad|ej\s+påbörjat|"
+    r"inte\s+påbörjad|inte\s+påbörjat|inte\s+startad|inte\s+startat|"
+    r"ej\s+startad|ej\s+genomförd|ej\s+genomfört|inte\s+genomförd|inte\s+genomfört|"
+    r"arbetet\s+pågår|arbete\s+pågår|arbetet\s+fortsätter|"
+    r"under\s+arbete|delvis|försenad|försenat|återstår)"
 )
 # A sentence that starts with a status word; a note only if it (and what follows) is short.
 # "Klart senast: 2016-12-31" and "Klar: hösten 2016" are deadlines, not status notes.
@@ -28,23 +46,43 @@ _STATUS_SENTENCE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 MAX_PLAIN_NOTE = 160
 
-_ONGOING = re.compile(r"\bkontinuerlig|\blöpande\b|\bständigt pågående|\bfortlöpande", re.I)
+# --------------------------------------------------------------------------------------------
+# Reading a note as a code
+
+_DONE_WORD = (
+    r"(?:genomför(?:t|d|da)|klar[at]?|avslutad|avslutat|slutför[td]|färdig[at]?|åtgärdad[e]?"
+    r"|åtgärdat|avhjälpt|avhjälpta|uppfylld|uppfyllt|infört|införd)"
+)
+_ONGOING = re.compile(
+    r"\bkontinuerlig|\blöpande\b|\bständigt pågående|\bfortlöpande|\bstående uppdrag", re.I
+)
 _NOT_STARTED = re.compile(
-    r"\b(?:ej|inte)\s+(?:påbörjad|påbörjat|påbörjats|startad|startat|inlett|inledd)|"
-    r"\bej\s+genomförd|\bej\s+genomfört|\bplaneras\s+starta",
+    r"\b(?:ej|inte|icke)\s+(?:ännu\s+|än\s+)?(?:påbörjad|påbörjat|påbörjats|startad|startat"
+    r"|startats|inlett|inledd|inletts|igång|i\s+gång)|"
+    r"\bhar\s+(?:ännu\s+)?(?:inte|ej)\s+(?:påbörjats|startats|inletts|startat|påbörjat)|"
+    r"\bplaneras\s+starta",
+    re.I,
+)
+# A negated done is work begun and not finished: "inte genomfört", "ännu ej tillfullo
+# åtgärdade", "ej klar".
+_NEGATED_DONE = re.compile(
+    r"\b(?:ej|inte|icke)\s+(?:(?:ännu|än|helt|tillfullo|till\s+fullo|fullt\s+ut|fullständigt)"
+    rf"\s+)*{_DONE_WORD}\b",
     re.I,
 )
 _IN_PROGRESS = re.compile(
-    r"\bpågår\b|\bpåbörjad|\bpåbörjat|\bstartades\b|\bpåbörjades\b|\binleddes\b|"
-    r"\bunder\s+arbete\b|\bberäknas\s+(?:vara|bli)\s+klar|"
+    r"\bpågår\b|\bpågående\b|\bpåbörjad|\bpåbörjat|\bstartades\b|\bpåbörjades\b|\binleddes\b|"
+    r"\bunder\s+arbete\b|\bberäknas\s+(?:vara|bli)\s+klar|\bfortsätter\b|\barbetar\b|"
     r"\båterstår\b|\båterstående\b|\bdelvis\b|\bkommer\s+att\b|\bförsenad|\bförsenat\b|"
-    r"\bej\s+klar",
+    r"\bigång\b|\bi\s+gång\b",
     re.I,
 )
 _DONE = re.compile(
     r"\bgenomför(?:t|d|da)\b|\bklar[at]?\b|\bavslutad|\bavslutat\b|\bslutför[td]\b|"
     r"\bfärdig(?:t|a|ställd|ställt)?\b|\betablerad\b|\bframtagen\b|\bframtaget\b|\bbeslutad|"
-    r"\binrättad\b|\binfört\b|\binförd\b|\bavvecklad\b|\bgenomfördes\b|\bklart\b",
+    r"\binrättad\b|\binfört\b|\binförd\b|\bavvecklad\b|\bgenomfördes\b|\bklart\b|"
+    r"\båtgärdad[e]?\b|\båtgärdat\b|\bavhjälpt[a]?\b|\buppfyll[dt]\b|\blevererad\b|"
+    r"\blevererat\b|\bhar\s+(?:nu\s+)?(?:genomförts|slutförts|avslutats|åtgärdats|avhjälpts)\b",
     re.I,
 )
 
@@ -53,8 +91,8 @@ def classify(note: str) -> str:
     """The status code a note expresses; 'unknown' when it says nothing recognisable.
 
     Continuous work wins over everything, then "not started", then anything still going on
-    (a note that says something is done but something else remains is still in progress),
-    then done.
+    (a note that says something is done but something else remains is still in progress; a
+    negated done, "inte genomfört", is work begun and not finished), then done.
     """
     if not note.strip():
         return "unknown"
@@ -62,12 +100,15 @@ def classify(note: str) -> str:
         return "ongoing"
     if _NOT_STARTED.search(note):
         return "not_started"
-    if _IN_PROGRESS.search(note):
+    if _NEGATED_DONE.search(note) or _IN_PROGRESS.search(note):
         return "in_progress"
     if _DONE.search(note):
         return "done"
     return "unknown"
 
+
+# --------------------------------------------------------------------------------------------
+# Status sentences in running text
 
 # An opening sentence that says how the work stands: "Under våren 2015 startades arbetet med
 # Smart kommun.", "Utveckling av service … pågår kontinuerligt inom serviceenheten …".
@@ -75,17 +116,89 @@ _STATE_IN_TEXT = re.compile(
     r"\b(?:startades|påbörjades|inleddes)\b|\bpågår\s+(?:kontinuerligt|löpande)\b", re.I
 )
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
+_NOT_FULLY = r"(?:(?:ännu|helt|tillfullo|till\s+fullo|fullt\s+ut)\s+)"
+_SENTENCES = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+# What a sentence must say to be a status statement (present state, not a plan).
+_STATEMENT = re.compile(
+    r"\bpågår\b|\bpågående\s+arbete|\bintensivt\s+pågående|\barbetet\s+fortsätter\b"
+    r"|\bfortsätter\s+arbetet\b|\bunder\s+arbete\b"
+    r"|\b(?:nu|just\s+nu|för\s+närvarande|fortfarande)\s+(?:arbetar|jobbar)\b"
+    r"|\b(?:arbetar|jobbar)\s+(?:nu|just\s+nu|för\s+närvarande|fortfarande)\b"
+    r"|\b(?:är|har)\s+(?:nu\s+)?(?:påbörjats|påbörjat|påbörjad|inletts|startats|startat)\b"
+    rf"|\b(?:är|blev|har\s+blivit)\s+(?:nu\s+)?(?:helt\s+)?{_DONE_WORD}\b"
+    r"|\bhar\s+(?:nu\s+)?(?:genomförts|slutförts|avslutats|åtgärdats|avhjälpts|färdigställts"
+    r"|levererats)\b"
+    r"|\b(?:ej|inte)\s+(?:ännu\s+)?(?:påbörjad|påbörjat|påbörjats|startad|startat)\b"
+    rf"|\b(?:är|har)\s+(?:ännu\s+)?(?:ej|inte)\s+{_NOT_FULLY}*{_DONE_WORD}\b"
+    rf"|\b(?:ännu\s+(?:ej|inte)|(?:ej|inte)\s+{_NOT_FULLY}){_NOT_FULLY}*{_DONE_WORD}\b"
+    r"|\bgenomförs\s+(?:kontinuerligt|löpande)\b|\bdelvis\s+" + _DONE_WORD + r"\b",
+    re.I,
+)
+# Plans and obligations: "ska vara klart", "kommer att påbörjas". A sentence with one still
+# states progress when it says the work goes on ("Arbetet pågår och ska vara klart i juni").
+_NOT_A_STATEMENT = re.compile(
+    r"\b(?:ska|skall|kommer\s+att|planeras|avses|bör|måste|behöver|kan|får)\b", re.I
+)
+_GOES_ON = re.compile(r"\bpågår\b|\bpågående\b|\bfortsätter\b", re.I)
+# A pledge: "Vi arbetar aktivt med vår energiplan" is a promise, not a report.
+_PLEDGE = re.compile(r"^\s*(?:vi|våra?|vårt)\b", re.I)
+# A short headline or label line that says the work is done: "Organisationsöversynen klar".
+_DONE_HEADLINE = re.compile(rf"^[^.!?\n]{{3,80}}\s{_DONE_WORD}\s*$", re.I)
 
 
 def state_in_text(text: str) -> str | None:
-    """The action's opening sentence when it states how the work stands, else None.
+    """The words in an action's text that state how the work stands, else None.
 
-    Plans often say it there instead of in a note; only the opening sentence counts, since
-    later ones tell the background ("Under våren genomfördes en översyn …").
+    The opening sentence counts when it says the work started ("Under våren 2015 startades
+    arbetet med …") or goes on continuously; any sentence counts when it states progress in
+    the present ("Arbetet pågår.", "Utredningen är klar.", "Förvaltningen arbetar nu med …")
+    and is not a plan or a pledge. Past narrative ("Under våren genomfördes en översyn …")
+    is background, not status.
     """
-    match = _FIRST_SENTENCE.match(" ".join(text.split()))
+    flat = " ".join(text.split())
+    match = _FIRST_SENTENCE.match(flat)
     sentence = match.group(1) if match else ""
-    return sentence if sentence and _STATE_IN_TEXT.search(sentence) else None
+    if sentence and _STATE_IN_TEXT.search(sentence):
+        return sentence
+    found = find_status(text)
+    return found[0] if found else None
+
+
+def find_status(text: str) -> tuple[str, str] | None:
+    """(the status statement as written, its code) for the first one in a text, or None.
+
+    Labels in capitals ("… AVSLUTAT"), "Status: …" fields, short done headlines
+    ("Organisationsöversynen klar") and status sentences in running text.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    for line in text.splitlines():
+        label = _TRAILING_CAPS.search(line) or _LEADING_CAPS.match(line)
+        if label:
+            return label.group(1), classify(label.group(1))
+        labelled = _LABELLED.search(line)
+        if labelled and classify(labelled.group(1)) != "unknown":
+            return labelled.group(1), classify(labelled.group(1))
+        if _DONE_HEADLINE.match(line.strip()) and _is_statement(line):
+            return line.strip(), classify(line)
+    for sentence in _SENTENCES.finditer(" ".join(text.split())):
+        words = sentence.group().strip()
+        if _STATEMENT.search(words) and _is_statement(words):
+            code = classify(words)
+            if code != "unknown":
+                return words, code
+    return None
+
+
+def _is_statement(sentence: str) -> bool:
+    """Not a pledge, and not a plan unless it also says the work goes on."""
+    if _PLEDGE.match(sentence):
+        return False
+    return not _NOT_A_STATEMENT.search(sentence) or bool(_GOES_ON.search(sentence))
+
+
+# --------------------------------------------------------------------------------------------
+# Splitting a note off a paragraph
 
 
 def split_note(paragraph: str) -> tuple[str, str | None]:
@@ -97,6 +210,12 @@ def split_note(paragraph: str) -> tuple[str, str | None]:
     match = _LABELLED.search(plain)
     if match:
         return plain[: match.start()].rstrip(" .;|"), match.group(1).strip()
+    match = _TRAILING_CAPS.search(plain)
+    if match:
+        return plain[: match.start()].rstrip(" .;|–-"), match.group(1).strip()
+    match = _LEADING_CAPS.match(plain)
+    if match:
+        return plain[match.end() :].strip(), match.group(1).strip()
     for match in _STATUS_SENTENCE.finditer(plain):
         tail = plain[match.end() :].strip()
         if len(tail) <= MAX_PLAIN_NOTE and len(_SENTENCE_END.findall(tail)) <= 2:
@@ -113,3 +232,43 @@ def is_status_only(paragraph: str) -> bool:
 def _looks_like_status(note: str) -> bool:
     # An italic phrase at the end is a note when it reads as one, not a title in italics.
     return classify(note) != "unknown" or note.rstrip().endswith(".")
+
+
+# --------------------------------------------------------------------------------------------
+# A status stated once for a group
+
+_GROUP_NOUN = r"(?:brister|åtgärder(?:na)?|uppdrag(?:en)?|aktiviteter(?:na)?|insatser(?:na)?)"
+_GROUP = (
+    (re.compile(rf"\b(?:ej|inte)\s+(?:påbörjade|startade)\s+{_GROUP_NOUN}", re.I), "not_started"),
+    (
+        re.compile(
+            rf"\b(?:kvarstående|pågående|återstående|försenade|delvis\s+genomförda)\s+{_GROUP_NOUN}",
+            re.I,
+        ),
+        "in_progress",
+    ),
+    (
+        re.compile(
+            rf"\b(?:avhjälpta|genomförda|avslutade|slutförda|klara|åtgärdade|färdiga)\s+{_GROUP_NOUN}",
+            re.I,
+        ),
+        "done",
+    ),
+)
+
+
+def list_status(text: str) -> tuple[str, str] | None:
+    """(the words, the code) when a heading or lead-in gives every item under it a status.
+
+    "Sammanfattning av avhjälpta brister" (done), "Kvarstående brister" and "Följande brister
+    är ännu ej tillfullo åtgärdade:" (in progress), "Ej påbörjade uppdrag" (not started),
+    "Avslutade uppdrag" (done). None for a heading that says nothing of progress.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    for pattern, code in _GROUP:
+        match = pattern.search(text)
+        if match:
+            return match.group(), code
+    found = find_status(text)
+    return found if found and found[1] != "unknown" else None

@@ -208,3 +208,9 @@ def test_this_year_parses_on_its_own_with_a_default_year():
     assert parse_expression("under året", default_year=2024) == (D(2024, 12, 31), "year")
     assert parse_expression("i år", default_year=2024) == (D(2024, 12, 31), "year")
     assert parse_expression("under året") is None
+
+
+def test_an_adjective_in_ade_after_an_infinitive_is_not_past_tense():
+    text = "Kommunen ska senast den 1 mars 2025 vidta åtgärder för att avhjälpa påtalade brister."
+    assert when(text) == ("senast den 1 mars 2025", D(2025, 3, 1))
+    assert find_deadline("Nämnderna beslutade i mars 2024 om en ny plan.") is None

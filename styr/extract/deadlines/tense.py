@@ -77,6 +77,10 @@ def _is_past_word(word: str, previous: str | None, following: str | None) -> boo
         return _is_supine(following)
     if len(word) < 5 or previous is None or previous in _NOT_VERB_AFTER:
         return False
+    if previous.endswith("a") and not previous.endswith("na"):
+        # After an infinitive or an adjective ("avhjälpa påtalade brister", "andra planerade
+        # insatser") it is an adjective; a definite plural ("Nämnderna beslutade") is not.
+        return False
     if word.endswith(("ade", "ades", "des", "tes")):
         return True
     return word.endswith(_PAST_SUFFIXES) and not word.endswith("värde")
