@@ -247,6 +247,7 @@ def _mend_page_breaks(text: str, found: list[Block]) -> list[Block]:
         if (
             previous is not None
             and previous.kind in ("paragraph", "heading")
+            and block.kind == "paragraph"
             and block.text[:1].islower()
             and not re.search(r"[.!?:]\**$", previous.text)
         ):

@@ -35,7 +35,7 @@ _STRONG = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(
-    r"\b(?:ska|skall|kommer\s+(?:nu\s+|också\s+|även\s+)?att|planeras|behöver|måste)\s+"
+    r"\b(?:ska|skall|kommer\s+(?:(?!behöva|kunna|få\b|vilja|lära|sig\b|oss\b)[a-zåäö]+\s+){0,3}?att|planeras|behöver|måste)\s+"
     r"(?:(?:nu|också|även|därför|därefter|fortsatt|gemensamt|normalt|bl\.\s?a\.|bland annat|"
     r"i\s+första\s+hand|senast\s+\S+(?:\s+\S+){0,2}|skriftligen|snarast|omgående)\s+)*"
     r"(?P<verb>[a-zåäöé]+)",
@@ -202,18 +202,22 @@ def is_completion(sentence: str) -> bool:
 # "Förvaltningarnas framtagna konsekvensbeskrivningar ska vara inlämnade … senast den 15 april":
 # the time by which what an earlier action produces is to be delivered.
 _DELIVERED = re.compile(
-    r"\b(?:ska|skall)\s+(?:vara\s+)?(?:inlämnade?|redovisade?|levererade?|lämnade?|klar[at]?|"
-    r"färdig[at]?|överlämnade?)\b",
+    r"\b(?:ska|skall)\s+(?:[\w-]+\s+){0,5}?(?:vara\s+)?(?:inlämnade?|redovisade?|levererade?|"
+    r"lämnade?|klar[at]?|färdig[at]?|överlämnade?|lämnas|inlämnas|redovisas|skickas|levereras|"
+    r"överlämnas|rapporteras)\b",
     re.IGNORECASE,
 )
+# "De vidtagna åtgärderna ska … redovisas": a report on what was done is a duty of its own.
+_REPORT_ON_WORK = re.compile(r"\b(?:vidtagna|genomförda|utförda)\b", re.IGNORECASE)
 
 
 def delivered_by(sentence: str, earlier: list) -> object | None:
     """The latest earlier action whose product this sentence gives a time limit, if any."""
-    if not _DELIVERED.search(sentence) or not TIME.search(sentence):
+    delivered = _DELIVERED.search(sentence)
+    if not delivered or not TIME.search(sentence) or _REPORT_ON_WORK.search(sentence):
         return None
-    subject = sentence[: _DELIVERED.search(sentence).start()]
-    stems = {w.lower()[:10] for w in re.findall(r"\w{8,}", subject)}
+    subject = sentence[: delivered.start()]
+    stems = {w.lower()[:7] for w in re.findall(r"\w{8,}", subject)}
     for action in reversed(earlier[-5:]):
         if action.deadline is None and any(stem in action.text.lower() for stem in stems):
             return action

@@ -329,7 +329,9 @@ class _Reader(records.RecordReading):
                 self.complete(sentence)
                 continue
             strength = cues.strength(sentence)
-            delivery = None if strength else cues.delivered_by(sentence, self.actions)
+            delivery = None
+            if strength != cues.STRONG:
+                delivery = cues.delivered_by(sentence, self.actions)
             if delivery is not None:
                 self.complete(sentence, [delivery])
             elif strength:

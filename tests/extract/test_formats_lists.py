@@ -1,0 +1,143 @@
+"""Lists read by their lead-in: tasks, the content of one task, or no actions at all.
+
+Texts written for these tests in the shapes of pledge lists, committee directives, decision
+lists, numbered plans and motions.
+"""
+
+from styr.extract.segment import extract_actions
+
+PLEDGES = """Klimatlöften för Storåns kommun
+
+Kommunstyrelsen beslutade i mars att anta sex klimatlöften. Här är de löften som kommunen har antagit inför 2025-2027:
+
+ • Vi inför cykelpool för kommunens anställda
+ • Vi ställer klimatkrav vid upphandling av livsmedel
+ • Vi installerar solceller på alla nya kommunala byggnader
+
+Lanseringen skedde vid ett seminarium i kommunhuset.
+"""
+
+DIRECTIVE = """Sammanfattning
+En särskild utredare ges i uppdrag att se över reglerna för kommunal
+avfallshantering och lämna förslag på förenklingar för hushållen.
+Utredaren ska bland annat
+• kartlägga hur kommunerna i dag tar ut avgifter för hämtning av
+grovavfall,
+• analysera om insamlingen kan samordnas mellan grannkommuner, och
+• lämna nödvändiga författningsförslag.
+Uppdraget omfattar inte frågor om producentansvar.
+Uppdraget ska redovisas senast den 30 november 2026.
+"""
+
+CONTENT = """Uppdrag om konsekvensanalyser
+
+Kommunfullmäktige gav den 3 februari 2025 nämnderna i uppdrag att analysera effekterna av en sänkt ram. Det som ska analyseras är:
+
+  • att ramarna sänks med två procent
+  • att ingen kompensation ges för löneökningar
+
+Analyserna ska senast den 20 mars lämnas till kommunstyrelsen.
+"""
+
+STEPS = """Så inför vi e-arkivet
+
+Införandet sker i tre steg.
+
+1. Förstudie januari-mars 2026
+
+2. Upphandling april-augusti 2026
+
+3. Driftsättning hösten 2026
+
+Förstudie (januari-mars 2026)
+
+Arkivmyndigheten kartlägger vilka system som ska leverera till e-arkivet.
+
+Upphandling (april-augusti 2026)
+
+Upphandlingsenheten kommer att stödja med mallar.
+"""
+
+DECIDED = """Kommunfullmäktige beslutar att
+
+1. Godkänna årsredovisningen för 2025.
+2. Ge tekniska nämnden i uppdrag att utreda en ny återvinningscentral.
+3. Avsätta 12 miljoner kronor till resultatutjämningsreserven.
+"""
+
+MOTION = """Motion om fler parkbänkar
+
+Ledamoten Eva Ström (M) har lämnat en motion med följande förslag:
+
+- Att kommunen sätter ut fler bänkar längs promenadstråken.
+- Att bänkarna får armstöd.
+
+Motionen har remitterats till tekniska nämnden.
+"""
+
+FOCUS = """Inriktning 2026
+
+Arbetet har följande fokusområden:
+
+1. Trygghet i offentliga miljöer
+2. Digital service för invånarna
+3. En attraktiv arbetsgivare
+"""
+
+
+def test_a_pledge_list_gives_one_action_per_bullet_with_the_lead_in_period():
+    found = extract_actions(PLEDGES)
+    assert [a.title for a in found] == [
+        "Vi inför cykelpool för kommunens anställda",
+        "Vi ställer klimatkrav vid upphandling av livsmedel",
+        "Vi installerar solceller på alla nya kommunala byggnader",
+    ]
+    assert all(a.deadline and a.deadline.date.isoformat() == "2027-12-31" for a in found)
+    assert all(a.confidence >= 0.8 for a in found)
+
+
+def test_a_directive_gives_its_assignment_and_one_action_per_task_all_due_at_the_report():
+    found = extract_actions(DIRECTIVE)
+    assert [a.text.rstrip(".").split(",")[0] for a in found] == [
+        "En särskild utredare ges i uppdrag att se över reglerna för kommunal avfallshantering "
+        "och lämna förslag på förenklingar för hushållen",
+        "kartlägga hur kommunerna i dag tar ut avgifter för hämtning av grovavfall",
+        "analysera om insamlingen kan samordnas mellan grannkommuner",
+        "lämna nödvändiga författningsförslag",
+    ]
+    assert {a.deadline.date.isoformat() for a in found if a.deadline} == {"2026-11-30"}
+    assert all(a.deadline for a in found)
+
+
+def test_bullets_that_spell_out_one_assignment_belong_to_it():
+    (action,) = extract_actions(CONTENT)
+    assert action.title.startswith("Kommunfullmäktige gav den 3 februari 2025 nämnderna i uppdrag")
+    assert "att ingen kompensation ges för löneökningar" in action.text
+    assert action.deadline is not None and action.deadline.date.isoformat() == "2025-03-20"
+
+
+def test_a_numbered_overview_repeated_as_sections_is_one_action_per_step():
+    found = extract_actions(STEPS)
+    assert [a.title for a in found] == [
+        "Förstudie januari-mars 2026",
+        "Upphandling april-augusti 2026",
+        "Driftsättning hösten 2026",
+    ]
+    assert [a.deadline.date.isoformat() for a in found] == [
+        "2026-03-31",
+        "2026-08-31",
+        "2026-12-31",
+    ]
+
+
+def test_an_att_clause_list_keeps_the_assignment_and_drops_approvals_and_money():
+    (action,) = extract_actions(DECIDED)
+    assert action.title == "Ge tekniska nämnden i uppdrag att utreda en ny återvinningscentral"
+
+
+def test_a_motions_att_clauses_are_no_actions():
+    assert extract_actions(MOTION) == []
+
+
+def test_a_list_of_focus_areas_is_no_actions():
+    assert extract_actions(FOCUS) == []

@@ -1,0 +1,91 @@
+"""Decisions, minutes, news and narrative plans: actions inside sentences.
+
+Texts written for these tests in the shapes of news pages reporting decisions in the past
+tense, budget news with targets, decision memos, narrative plans and committee minutes.
+"""
+
+from styr.extract.segment import extract_actions
+
+NEWS = """Nya uppdrag efter budgetbeslutet
+
+Vid kommunfullmäktiges sammanträde den 12 mars 2024 fick socialnämnden i uppdrag att ta fram en plan för fler trygghetsboenden. Nämnden fick också i uppdrag att se över avgifterna för hemtjänsten.
+
+Kommunfullmäktige beslutade samtidigt att nämnderna ska lämna ett överskott på 8 miljoner kronor under 2024. Beslut om budgeten för 2025 är planerat till fullmäktiges sammanträde i november.
+
+– Vi har stora utmaningar, men vi kommer att klara dem tillsammans, säger kommunstyrelsens ordförande Lars Berg (S).
+
+Planen för trygghetsboenden ska vara inlämnad till kommunstyrelsen senast den 30 september 2024.
+"""
+
+NARRATIVE = """Verksamhetsplan 2021
+
+Under 2021 kommer förvaltningen att införa en ny modell för lokalplanering. Modellen syftar till att lokalerna ska användas bättre. Kommunen ska vara en attraktiv plats att bo på.
+
+Kulturskolan ska utreda möjligheten till undervisning i fler orter senast i juni 2021.
+"""
+
+MEMO = """Förslag till beslut
+
+Kommunstyrelsen godkänner redovisningen och lägger den till handlingarna.
+
+Ärendet
+
+Kommunstyrelsen gav i december 2023 stadsdirektören i uppdrag att ta fram riktlinjer för
+representation. Riktlinjerna ska revideras varje ny mandatperiod. Utredaren får även föreslå
+andra förändringar. Stadsjuristen ansvarar för att riktlinjerna följs.
+
+Protokollsutdrag skickas till
+Kommunledningskontoret
+"""
+
+MINUTES = """§ 42 Lekplatsprogram
+
+Dnr 2024/TN 0112
+
+Tekniska nämndens förslag till beslut
+1. Lekplatsprogrammet godkänns.
+2. Förvaltningen får i uppdrag att tillsammans med fritidsenheten ta fram en tidplan för upprustningen.
+
+Beskrivning av ärendet
+Programmet har tagits fram i dialog med barn i tre skolor.
+"""
+
+
+def test_news_in_the_past_tense_gives_one_action_per_assignment():
+    plan, fees = extract_actions(NEWS)
+    assert plan.title.startswith("Vid kommunfullmäktiges sammanträde den 12 mars 2024 fick")
+    assert fees.title == "Nämnden fick också i uppdrag att se över avgifterna för hemtjänsten"
+    # the later sentence sets the time for the plan, not for the fees
+    assert plan.deadline is not None and plan.deadline.date.isoformat() == "2024-09-30"
+    assert fees.deadline is None
+
+
+def test_financial_targets_scheduled_decisions_and_quotes_are_no_actions():
+    texts = " ".join(a.text for a in extract_actions(NEWS))
+    assert "överskott" not in texts
+    assert "planerat" not in texts
+    assert "säger" not in texts
+
+
+def test_a_narrative_plan_gives_the_sentences_that_commit_to_work():
+    model, school = extract_actions(NARRATIVE)
+    assert model.title == (
+        "Under 2021 kommer förvaltningen att införa en ny modell för lokalplanering"
+    )
+    assert model.deadline is not None and model.deadline.date.isoformat() == "2021-12-31"
+    assert school.title.startswith("Kulturskolan ska utreda möjligheten")
+    assert model.confidence < 0.8  # a sentence inside narrative prose
+
+
+def test_a_decision_memo_gives_the_assignment_and_the_recurring_duty_only():
+    found = extract_actions(MEMO)
+    assert [a.title for a in found] == [
+        "Kommunstyrelsen gav i december 2023 stadsdirektören i uppdrag att ta fram riktlinjer "
+        "för representation",
+        "Riktlinjerna ska revideras varje ny mandatperiod",
+    ]
+
+
+def test_a_proposal_put_to_a_meeting_gives_its_assignment_not_its_approval():
+    (action,) = extract_actions(MINUTES)
+    assert action.title.startswith("Förvaltningen får i uppdrag att tillsammans med fritidsenheten")
