@@ -1,4 +1,12 @@
-"""Extract a plan document into the JSON contract of `styr extract` (see DESIGN.md)."""
+"""Extract a plan document into the JSON contract of `styr extract` (see DESIGN.md).
+
+Beyond DESIGN's fields each action has `supporting` (parties that help, as `responsible`),
+`confidence` (0..1, how sure the rules are that it is an action) and `span` (`{"start",
+"end"}`: the [start, end) character offsets of the text it was read from in the document's
+text as `read_document` returns it, or null). The review page marks the spans in that text;
+`extract_text` guarantees every span lies inside the text it was given and every
+confidence inside 0..1, whatever the rules produce.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +20,17 @@ def party(p) -> dict:
     return {"name": p.name, "role": p.role}
 
 
-def action_json(action: Action) -> dict:
+def _span(action: Action, length: int | None) -> dict | None:
+    """The action's span if it is a real piece of the text (non-empty, inside it), else None."""
+    if action.span is None:
+        return None
+    start, end = action.span
+    if not 0 <= start < end or (length is not None and end > length):
+        return None
+    return {"start": start, "end": end}
+
+
+def action_json(action: Action, length: int | None = None) -> dict:
     deadline = None
     if action.deadline is not None:
         deadline = {
@@ -33,13 +51,14 @@ def action_json(action: Action) -> dict:
         "supporting": [party(p) for p in action.supporting],
         "deadline": deadline,
         "status": status,
-        "confidence": round(action.confidence, 2),
-        "span": None if action.span is None else {"start": action.span[0], "end": action.span[1]},
+        "confidence": round(min(1.0, max(0.0, action.confidence)), 2),
+        "span": _span(action, length),
     }
 
 
 def extract_text(text: str, source: str) -> dict:
-    return {"source": source, "actions": [action_json(a) for a in extract_actions(text)]}
+    actions = extract_actions(text)
+    return {"source": source, "actions": [action_json(a, len(text)) for a in actions]}
 
 
 def extract_file(path: Path) -> dict:

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 ACCEPT, MERGE, REJECT = "accept", "merge", "reject"
-# Below this the page says "Osäker" in words beside the action (not colour alone).
-LOW_CONFIDENCE = 0.6
+# Below this the page says "Osäker" in words beside the action (not colour alone): the
+# rules give 0.6 to an action found by a moderate cue only (styr.extract.cues.MODERATE).
+LOW_CONFIDENCE = 0.7
 # The page shows at most this much of the document: enough for any plan, not a 20 MB page.
 MAX_SHOWN = 400_000
 
