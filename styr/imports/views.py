@@ -62,10 +62,14 @@ def _refusal(name: str, error: DocumentTooLarge) -> str:
         "entries": _("den består av fler än %(limit)s delar"),
         "pages": _("den har fler än %(limit)s sidor"),
         "text": _("den innehåller mer än %(limit)s tecken text"),
+        "page_drawing": _("en av dess sidor ritas med mer än %(limit)s MB instruktioner"),
         "seconds": _("att läsa den tog längre än %(limit)s sekunder"),
     }
-    value = error.value // (1024 * 1024) if error.limit == "inflated" else error.value
-    reason = messages_by_limit.get(error.limit, _("den är för stor")) % {"limit": f"{value:g}"}
+    in_bytes = error.limit in ("inflated", "page_drawing")
+    value = error.value // (1024 * 1024) if in_bytes else error.value
+    # "5 000 000 tecken", "20 sekunder": Swedish groups thousands with a (no-break) space.
+    limit = f"{value:,}".replace(",", "\u00a0") if isinstance(value, int) else f"{value:g}"
+    reason = messages_by_limit.get(error.limit, _("den är för stor")) % {"limit": limit}
     return _("”%(name)s” lästes inte: %(reason)s, vilket är gränsen för ett dokument.") % {
         "name": name,
         "reason": reason,

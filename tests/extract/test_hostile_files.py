@@ -149,3 +149,19 @@ def test_styr_extract_refuses_the_bomb_naming_it_and_the_limit(bomb, tmp_path):
     assert output["errors"][0]["source"] == str(bomb)
     peak_mb = int(result.stderr.rsplit("maxrss ", 1)[1]) / 1024
     assert peak_mb < 300, f"styr extract took {peak_mb:.0f} MB for a refused file"
+
+
+def test_a_pdf_page_drawn_with_too_many_instructions_is_refused_before_it_is_laid_out(tmp_path):
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    drawing = DecodedStreamObject()
+    drawing.set_data(b"0 0 m 10 10 l S\n" * 20_000)  # 320 KB of lines, no text
+    page.replace_contents(drawing)
+    page.compress_content_streams()
+    path = tmp_path / "ritning.pdf"
+    writer.write(path)
+    with pytest.raises(DocumentTooLarge, match="ritning.pdf: page 1 of the PDF is drawn with"):
+        read_document(path, Limits(page_drawing=100_000))

@@ -50,3 +50,23 @@ def test_styr_import_refuses_a_word_bomb_naming_it(demo, bomb):
             "import", str(bomb), "--plan", "Bomb", "--owner", "kommunstyrelsen", stdout=StringIO()
         )
     assert Plan.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "reason"),
+    [
+        ("entries", 2000, "den består av fler än 2\u00a0000 delar"),
+        ("pages", 500, "den har fler än 500 sidor"),
+        ("page_drawing", 2 * MB, "en av dess sidor ritas med mer än 2 MB instruktioner"),
+        ("text", 5_000_000, "den innehåller mer än 5\u00a0000\u00a0000 tecken text"),
+        ("seconds", 20.0, "att läsa den tog längre än 20 sekunder"),
+    ],
+)
+def test_each_limit_is_named_in_swedish_on_the_upload_page(limit, value, reason):
+    from styr.extract.readers import DocumentTooLarge
+    from styr.imports.views import _refusal
+
+    error = DocumentTooLarge("refused", limit=limit, value=value)
+    assert _refusal("plan.pdf", error) == (
+        f"”plan.pdf” lästes inte: {reason}, vilket är gränsen för ett dokument."
+    )

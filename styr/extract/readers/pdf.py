@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import re
 
-from styr.extract.readers.limits import Budget, DocumentTooLarge, UnreadableDocument
+from styr.extract.readers.limits import Budget, DocumentTooLarge, UnreadableDocument, megabytes
 from styr.extract.readers.pdf_layout import LINE_SPACING_STEPS, page_text, reflow
 
 PAGE_BREAK = "\f"
@@ -24,7 +24,7 @@ PAGE_BREAK = "\f"
 
 def read_pdf(data: bytes, budget: Budget) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -37,16 +37,37 @@ def read_pdf(data: bytes, budget: Budget) -> str:
                 value=budget.limits.pages,
             )
         pages = []
-        for page in reader.pages:
+        for number, page in enumerate(reader.pages, start=1):
             budget.tick()
+            _check_drawing(page, number, budget)
             pages.append(budget.add_text(_pdf_page(page)))
     except UnreadableDocument:
         raise
+    except LimitReachedError as error:  # a stream that inflates past pypdf's own limit
+        raise DocumentTooLarge(
+            f"a part of the PDF inflates past pypdf's limit ({error}); refused",
+            limit="inflated",
+            value=budget.limits.inflated,
+        ) from error
     except (PdfReadError, ValueError, KeyError, TypeError) as error:
         raise UnreadableDocument(f"not a valid PDF ({error})") from error
     except Exception as error:  # pypdf raises several kinds on a broken file
         raise UnreadableDocument(f"not a valid PDF ({type(error).__name__})") from error
     return PAGE_BREAK.join(pages)
+
+
+def _check_drawing(page, number: int, budget: Budget) -> None:
+    """Refuse a page whose drawing instructions are too long to lay out in time: pypdf reads
+    them one by one in Python, under a MB a second."""
+    contents = page.get_contents()
+    size = 0 if contents is None else len(contents.get_data())
+    if size > budget.limits.page_drawing:
+        raise DocumentTooLarge(
+            f"page {number} of the PDF is drawn with {megabytes(size)} of instructions, more "
+            f"than Styr's limit of {megabytes(budget.limits.page_drawing)}; refused",
+            limit="page_drawing",
+            value=budget.limits.page_drawing,
+        )
 
 
 def _pdf_page(page) -> str:

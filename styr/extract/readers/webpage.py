@@ -51,37 +51,47 @@ _HEADING = re.compile(r"h([1-6])")
 
 
 class Node:
-    __slots__ = ("tag", "attrs", "children")
+    """An element: its tag, its children, and whether it is site chrome (never read)."""
 
-    def __init__(self, tag: str, attrs: dict[str, str]):
+    __slots__ = ("tag", "skip", "children")
+
+    def __init__(self, tag: str, skip: bool = False):
         self.tag = tag
-        self.attrs = attrs
+        self.skip = skip
         self.children: list[Node | str] = []
 
 
 class _TreeBuilder(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.root = Node("#root", {})
+        self.root = Node("#root")
         self.stack = [self.root]
+        self.main: Node | None = None
+        self.hidden = 0  # open elements that are skipped: a <main> inside one is not the page's
 
     def handle_starttag(self, tag, attrs):
         while len(self.stack) > 1 and tag in _CLOSED_BY.get(self.stack[-1].tag, ()):
-            self.stack.pop()
-        node = Node(tag, {name: value or "" for name, value in attrs})
+            self._pop()
+        named = {name: value or "" for name, value in attrs}
+        node = Node(tag, _skipped(tag, named))
         self.stack[-1].children.append(node)
+        main = tag == "main" or named.get("role", "").lower() == "main"
+        if main and self.main is None and not self.hidden and not node.skip:
+            self.main = node
         if tag not in VOID:
             self.stack.append(node)
+            self.hidden += node.skip
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
         if tag not in VOID and self.stack[-1].tag == tag:
-            self.stack.pop()
+            self._pop()
 
     def handle_endtag(self, tag):
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].tag == tag:
-                del self.stack[depth:]
+                while len(self.stack) > depth:
+                    self._pop()
                 return
             if tag in ("ul", "ol", "table") and self.stack[depth].tag in ("ul", "ol", "table"):
                 return  # a stray end tag does not close an outer list or table
@@ -89,16 +99,24 @@ class _TreeBuilder(HTMLParser):
     def handle_data(self, data):
         self.stack[-1].children.append(data)
 
+    def _pop(self):
+        self.hidden -= self.stack.pop().skip
+
+
+FEED = 256 * 1024  # characters parsed between two looks at the time budget
+
 
 def read_html(data: bytes, budget: Budget) -> str:
     builder = _TreeBuilder()
-    builder.feed(decode(data))
+    text = decode(data)
+    for start in range(0, len(text), FEED):
+        budget.tick()
+        builder.feed(text[start : start + FEED])
     builder.close()
     writer = _Writer(budget)
     try:
-        main = _find_main(builder.root)
-        if main is not None:
-            writer.element(main)
+        if builder.main is not None:
+            writer.element(builder.main)
         else:
             writer.block(builder.root)
     except RecursionError as error:
@@ -119,28 +137,19 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")  # pragma: no cover: cp1252 covers bytes
 
 
-def _skipped(node: Node) -> bool:
-    attrs = node.attrs
-    if node.tag in SKIPPED or attrs.get("role", "").lower() in SKIPPED_ROLES:
+_EMPTY_ITALIC = re.compile(r"\*\s*\*")  # an <em> with nothing in it, or two side by side
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _skipped(tag: str, attrs: dict[str, str]) -> bool:
+    if tag in SKIPPED or attrs.get("role", "").lower() in SKIPPED_ROLES:
         return True
     if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
         return True
-    if re.search(r"display\s*:\s*none", attrs.get("style", ""), re.I):
+    if "style" in attrs and _HIDDEN_STYLE.search(attrs["style"]):
         return True
     words = f"{attrs.get('class', '')} {attrs.get('id', '')}"
-    return bool(_CHROME.search(words))
-
-
-def _find_main(node: Node) -> Node | None:
-    for child in node.children:
-        if isinstance(child, str) or _skipped(child):
-            continue
-        if child.tag == "main" or child.attrs.get("role", "").lower() == "main":
-            return child
-        found = _find_main(child)
-        if found is not None:
-            return found
-    return None
+    return bool(words.strip()) and bool(_CHROME.search(words))
 
 
 def _has(node: Node, tags: set[str]) -> bool:
@@ -162,7 +171,9 @@ class _Writer:
     def flush(self, prefix: str = "") -> None:
         text = "".join(self.line)
         text = "\n".join(" ".join(part.split()) for part in text.split("\n"))
-        text = re.sub(r"\*\s*\*", " ", text).strip()
+        if "*" in text:
+            text = _EMPTY_ITALIC.sub(" ", text)
+        text = text.strip()
         self.line = []
         if text and text != "**":
             self.budget.tick()
@@ -172,7 +183,7 @@ class _Writer:
         for child in node.children:
             if isinstance(child, str):
                 self.line.append(child)
-            elif not _skipped(child):
+            elif not child.skip:
                 self.element(child)
 
     def element(self, node: Node) -> None:
@@ -215,7 +226,7 @@ class _Writer:
         for child in node.children:
             if isinstance(child, str):
                 self.line.append(child)
-            elif not _skipped(child):
+            elif not child.skip:
                 self.inline(child)
 
     def table(self, node: Node) -> None:
@@ -236,7 +247,7 @@ class _Writer:
 def _rows(node: Node) -> list[list[Node]]:
     rows = []
     for child in node.children:
-        if not isinstance(child, Node) or _skipped(child):
+        if not isinstance(child, Node) or child.skip:
             continue
         if child.tag == "tr":
             rows.append(
@@ -253,6 +264,6 @@ def _text(node: Node, parts: list[str]) -> None:
             parts.append(child)
         elif child.tag == "br":
             parts.append(" ")
-        elif not _skipped(child):
+        elif not child.skip:
             parts.append(" ")
             _text(child, parts)
