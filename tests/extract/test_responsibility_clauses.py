@@ -269,3 +269,49 @@ def test_a_long_lead_in_is_read_where_it_introduces_the_list():
         "kraven avseende att:"
     )
     assert responsible("Eleverna får stöd i undervisningen.", lead_in=lead) == ["Ekby kommun"]
+
+
+def test_a_committee_in_brackets_before_a_status_label_at_the_end_of_the_line():
+    assert responsible("Ta fram en plan för laddplatser (KS) PÅGÅENDE") == ["KS"]
+    assert responsible("Ta fram en plan för laddplatser (KS). Klar") == ["KS"]
+    assert responsible("Remissen gick till Tekniska nämnden (TN) och\nvidare") == []
+
+
+def test_a_committee_heading_with_its_abbreviation():
+    assert responsible(
+        "Se över skolskjutsreglerna. PÅGÅENDE", heading="Barn- och skolnämnden (BSN)"
+    ) == ["Barn- och skolnämnden"]
+
+
+def test_a_labelled_value_the_grammar_does_not_know_is_kept_piece_by_piece():
+    assert responsible(
+        "Ansvarig organisation: Länsstyrelsen i Ekby län, kommunerna\nTidsplan: 2026"
+    ) == [
+        "Länsstyrelsen i Ekby län",
+        "kommunerna",
+    ]
+    assert responsible("Ansvar: Samhällsbyggnadsnämnden och tekniska nämnden") == [
+        "Samhällsbyggnadsnämnden",
+        "tekniska nämnden",
+    ]
+
+
+def test_a_numbered_assignment_reads_its_subject_after_the_number():
+    assert responsible(
+        "Uppdrag 1.2 Kultur- och fritidsnämnden får i uppdrag att se över taxorna."
+    ) == ["Kultur- och fritidsnämnden"]
+    assert responsible("1:3 Socialnämnden ska ta fram en plan mot hemlöshet.") == ["Socialnämnden"]
+
+
+def test_a_deciding_body_that_assigns_itself_is_responsible():
+    assert responsible(
+        "Kommunstyrelsen beslutar att införa heltid som norm i förvaltningarna."
+    ) == ["Kommunstyrelsen"]
+    assert responsible("Kommunstyrelsen beslutar att anta planen.") == []
+
+
+def test_a_body_that_has_done_the_work_is_responsible():
+    assert responsible(
+        "Tekniska förvaltningen har under året bytt ut belysningen i tre skolor."
+    ) == ["Tekniska förvaltningen"]
+    assert responsible("Kommunstyrelsen har beslutat att planen ska antas.") == []

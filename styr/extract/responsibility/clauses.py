@@ -82,6 +82,24 @@ _NOT_WORK_VERBS = _words(  # after "ska"/"kommer att": states and changes, not w
     "bli bliva vara ha få ingå tillhöra upphöra övergå flyttas slås kallas heta "
     "gälla omfatta kunna behöva utgöra"
 )
+_PERFECT = re.compile(
+    r"\b(?:har|hade)\s+(?:(?:under|i|nu|redan|också|även|sedan|tidigare|[\d–-]+|året|hösten"
+    r"|våren|perioden|\w+s)\s+){0,4}?(?P<supine>\w{3,}(?:at|it|tt|t))\b"
+)
+_NOT_DONE = _words(
+    "beslutat fått haft varit blivit antagit godkänt fastställt noterat konstaterat föreslagit "
+    "tagit gett givit yttrat behandlat remitterat bedömt ansett uppdragit fortsatt"
+)
+_DECIDES_TO = re.compile(
+    r"\b(?:beslutar|beslutade|beslöt|har\s+beslutat|hade\s+beslutat)\s+(?:\w+\s+){0,3}?att\s+"
+    r"(?P<verb>\w+a)\b(?!\s+(?:ska|skall)\b)"
+)
+_DECISION_INFINITIVES = _words(
+    "ge anta godkänna fastställa notera lägga bevilja avslå återremittera bifalla överlämna "
+    "hänskjuta föreslå tillstyrka avstyrka anvisa avsätta utse välja uppdra uppmana begära "
+    "remittera avsluta ta tilldela"
+)
+_MODALS = _words("ska skall måste bör kan får")
 _ADVERB_WORDS = _words(
     "inte ej också även alltid redan nu därför gemensamt fortsatt aktivt själv själva "
     "successivt löpande årligen dessutom sedan tidigare snart fortlöpande kontinuerligt"
@@ -95,6 +113,7 @@ _QUOTE = re.compile(r"(?s)(?:^|\n)\s*[–—-]\s[^\n]*?\bsäger\b[^\n]*")
 _SUPPORT_TAIL = re.compile(r"\s+(?:tillsammans|i\s+samverkan|i\s+samråd|i\s+samarbete)\s+med\b.*")
 _CLAUSE_OPENER = re.compile(
     r"(?:^|[,;:(–—•]|\b(?:att|och|samt|men|eller|då|om|när|där|som|vilket|varför))\s+|^\s*|\n"
+    r"|\b\d{1,3}(?:[.:]\d{1,3})*[.):]?[ \t]+"  # "Uppdrag 1.2 Kommunstyrelsen …", "1:2 Nämnden"
 )
 _TOKEN = re.compile(r"\S+")
 
@@ -240,6 +259,7 @@ def _duties(text: str, sentences: _Sentences):
         parts, after = _head_run(text, m.end(), sentence_end)
         if parts and parts[0][2] is None and _is_work(text, after, sentence_end):
             yield DUTY_SUBJECT, parts
+    yield from _self_assigned(text, sentences)
     for m in _PASSIVE_AGENT.finditer(text):
         if (m["verb"] and _NOT_WORK.search(m["verb"])) or re.search(r"uppdrag\s+av\s*$", m.group()):
             continue
@@ -252,8 +272,30 @@ def _duties(text: str, sentences: _Sentences):
 def _acting(text: str, sentences: _Sentences):
     for start in sentences.starts:
         parts, verb = _subject_at(text, _skip_marker(text, start))
-        if parts and verb not in _NOT_ACTING:
+        if not parts:
+            continue
+        if verb not in _NOT_ACTING:
             yield ACTING_SUBJECT, parts
+        elif verb in ("har", "hade") and _has_done(text, start):
+            yield ACTING_SUBJECT, parts  # "Tekniska förvaltningen har under året bytt ut …"
+
+
+def _has_done(text: str, start: int) -> bool:
+    """Whether the clause at `start` is in the perfect tense of work: "har (under året)
+    genomfört", not "har beslutat", "har fått", "har som ambition"."""
+    m = _PERFECT.search(text, start, min(len(text), start + 160))
+    return m is not None and m["supine"].lower() not in _NOT_DONE
+
+
+def _self_assigned(text: str, sentences: _Sentences):
+    """ "Kommunstyrelsen beslutar att införa …": a deciding body that assigns itself."""
+    for m in _DECIDES_TO.finditer(text):
+        if m["verb"].lower() in _DECISION_INFINITIVES or _subject_at(text, m.start("verb"))[0]:
+            continue  # "beslutar att tekniska nämnden ska …": the att-clause has its own subject
+        sentence_start, _ = sentences.bounds(m.start())
+        subject = subject_before(text, sentence_start, m.start())
+        if subject and subject[0][2] is None:
+            yield DUTY_SUBJECT, subject
 
 
 def _subject_at(text: str, start: int) -> tuple[list | None, str | None]:
@@ -264,7 +306,9 @@ def _subject_at(text: str, start: int) -> tuple[list | None, str | None]:
         word = tokens[k].group()
         if word.lower() in _ADVERB_WORDS:
             continue
-        if not _FINITE.fullmatch(word) or word in _NOT_VERBS or is_head(word):
+        if word not in _MODALS and (
+            not _FINITE.fullmatch(word) or word in _NOT_VERBS or is_head(word)
+        ):
             continue
         j = k
         while j > 1 and tokens[j - 1].group().lower() in _ADVERB_WORDS:

@@ -56,7 +56,7 @@ class Context:
     def heading_party(self) -> list[Party]:
         if not self.heading:
             return []
-        heading = self.heading.strip(" *#:")
+        heading = _BRACKET_TAIL.sub("", self.heading.strip(" *#:"))  # "Kommunstyrelsen (KS)"
         parts = party_phrase(heading, 0, len(heading))
         if parts:  # a committee heading over a group of lines
             return [Party(None, phrase, RESPONSIBLE) for _, phrase in parts]
@@ -146,6 +146,7 @@ def expanded(parties: list[Party], defined: Mapping[str, str]) -> list[Party]:
     return result
 
 
+_BRACKET_TAIL = re.compile(r"\s*\([A-ZÅÄÖ]{2,6}\)\s*$")
 # "De fick också i uppdrag …", "Dessa ska …": the previous clause's responsible
 _PRONOUN = re.compile(r"\s*(?:De|Dessa|Den|Denna|Hen|Han|Hon)\b")
 # "Vi …", "Våra nya bilar …": the committing body's

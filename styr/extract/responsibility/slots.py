@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 
 from styr.extract.responsibility.abbreviations import fits
-from styr.extract.responsibility.mentions import _mention, _parse_list, _Part, _skip_ws
+from styr.extract.responsibility.mentions import _mention, _parse_list, _Part, _read_list, _skip_ws
 from styr.extract.responsibility.party import DUTY, RESPONSIBLE, SUPPORTING
 from styr.extract.responsibility.patterns import _ADVERBS, _B, _E, _H, _HS, _L, _LO, _UP, _WS
 from styr.extract.responsibility.phrases import is_committee, party_phrase
@@ -121,11 +121,7 @@ def _label_slots(text: str, sentences: _Sentences, out: list) -> None:
         while pos < line_end and text[pos] in _HS:
             pos += 1
         if pos < line_end:
-            end = min(line_end, sentence_end)
-            parts = _parse_list(text, pos, end)
-            _items_from_list(parts, kind, out)
-            if not parts:
-                _label_value(text, pos, end, kind, out)
+            _label_value(text, pos, min(line_end, sentence_end), kind, out)
             continue
         # a label alone on its line: the bullet lines below it (or the next line)
         first = True
@@ -144,22 +140,37 @@ def _label_slots(text: str, sentences: _Sentences, out: list) -> None:
 
 
 def _label_value(text: str, pos: int, end: int, kind: str, out: list) -> None:
-    """A label's value as written when it is no person, title or body the mention grammar
-    knows: "Ansvarig organisation: Trafikverket . Status: …", "Ansvar: Region Skåne"."""
+    """A label's value: the people, titles and bodies the mention grammar reads when they make
+    up the whole value, else the value as written, piece by piece ("Ansvarig organisation:
+    Trafikverket . Status: …", "Ansvar: Region Skåne, kommunerna")."""
     stop = _VALUE_END.search(text, pos, end)
-    value = text[pos : stop.start() if stop else end].strip(" \t.,;:")
-    if not value or len(value) > 80 or len(value.split()) > 8 or not value[0].isalpha():
+    value_end = stop.start() if stop else end
+    parts, last = _read_list(text, pos, end)
+    if parts and not text[last:value_end].strip(" \t.,;:"):
+        _items_from_list(parts, kind, out)
         return
-    parts = party_phrase(value, 0, len(value)) or [(0, value)]
-    for offset, phrase in parts:
-        out.append((pos + offset, None, phrase, kind))
+    value = text[pos:value_end].rstrip(" \t.,;:")
+    if not value or not value[0].isalpha():
+        _items_from_list(parts, kind, out)  # "Ansvarig: Per Olsson (…": what the grammar read
+        return
+    phrases = party_phrase(value, 0, len(value))
+    if phrases is None:
+        phrases = [(m.start(), m.group()) for m in _PIECE.finditer(value)]
+    for offset, phrase in phrases:
+        piece, piece_end = _read_list(text, pos + offset, pos + offset + len(phrase))
+        if piece and piece_end == pos + offset + len(phrase):
+            _items_from_list(piece, kind, out)
+        elif len(phrase.split()) <= 8 and phrase[0].isalpha():
+            out.append((pos + offset, None, phrase, kind))
 
 
+_PIECE = re.compile(r"[^,;/&\s][^,;/&]*?(?=\s*(?:[,;/&]|$))")
 _VALUE_END = re.compile(
     rf"{_H}(?:\.|\||–|—){_H}|\.(?:{_H}|$)|[;|\t]|{_H}[{_UP}][{_LO}]+(?:{_H}[{_LO}]+)?{_H}*:"
 )
 _BRACKETED = re.compile(
-    rf"\((?P<abbr>[{_UP}]{{2,5}}(?:{_H}*[,/]{_H}*[{_UP}]{{2,5}})*)\){_H}*[.;]?{_H}*(?:\n|$)"
+    rf"\((?P<abbr>[{_UP}]{{2,5}}(?:{_H}*[,/]{_H}*[{_UP}]{{2,5}})*)\){_H}*[.;:]?"
+    rf"(?P<rest>{_H}*(?:[^\s(]+{_H}*){{0,4}})(?:\n|$)"
 )
 _POLITICAL_PARTIES = frozenset({"KD", "MP", "SD", "FI", "SPI"})
 
@@ -172,7 +183,7 @@ def _bracket_slots(text: str, out: list) -> None:
         names = re.split(rf"{_H}*[,/]{_H}*", m["abbr"])
         if any(name in _POLITICAL_PARTIES or not is_committee(name) for name in names):
             continue  # "(SD)", "(HVB)": a political party, an abbreviation of something else
-        if re.match(rf"\s*[{_LO}]", text[m.end() :]):
+        if re.match(rf"{_H}*[{_LO}]", m["rest"]) or re.match(rf"\s*[{_LO}]", text[m.end() :]):
             continue  # the sentence goes on: "… boende (HVB)\nsamt …"
         if len(names) == 1 and any(
             fits(names[0], " ".join(before[i:]))
