@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from styr.extract.document import extract_text
 from styr.imports.models import PlanImport
@@ -298,3 +300,30 @@ def test_the_draft_says_what_the_review_did_with_the_actions_found(importer, dem
     page = importer.get(plan.get_absolute_url()).content.decode()
     assert "Styr hittade 4 åtgärder i dokumentet." in page
     assert "Vid granskningen godkändes 2, 1 slogs ihop med åtgärden före och 1 togs bort." in page
+
+
+def numbered_plan(n: int) -> str:
+    items = "\n\n".join(
+        f"Ta fram riktlinje {i} för e-förvaltning. Ansvarig är Okänd Person{i}. Klart senast "
+        "den 30 september 2016."
+        for i in range(1, n + 1)
+    )
+    return f"2016-03-01\n\nHandlingsplan\n\nService\n\n{items}\n"
+
+
+def queries(client, text: str) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as captured:
+        response = upload(client, text)
+    assert response.status_code == 200
+    return len(captured), response.context["formset"].total_form_count()
+
+
+def test_the_review_page_takes_as_many_queries_for_30_actions_as_for_3(importer, demo):
+    queries(importer, numbered_plan(1))  # the session row and the user's rights, once
+    small, few = queries(importer, numbered_plan(3))
+    large, many = queries(importer, numbered_plan(30))
+    assert (few, many) == (3, 30)
+    assert large == small, (
+        f"{small} queries for 3 actions but {large} for 30: the review page must read the "
+        "known people and bodies once for all rows (see _unknown_names), not once per row."
+    )
