@@ -31,7 +31,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from styr.accounts.models import Account, Role, RoleGrant
-from styr.meetings.rules import has_person, is_above_in_line, is_meeting_coordinator, is_the_person
+from styr.meetings.rules import MEETING_CACHES, has_person, is_above_in_line, is_the_person
+from styr.meetings.rules import is_meeting_coordinator as is_coordinator
 from styr.org.models import Municipality, Tenure
 from styr.plans.models import Action, Plan, Responsibility
 
@@ -132,13 +133,7 @@ def responsible_action_ids(user) -> set[int]:
 
 def forget(user) -> None:
     """Drop what was read about the user (after their roles or person changed)."""
-    for name in (
-        "_styr_grants",
-        "_styr_person",
-        "_styr_actions",
-        "_styr_coordinates",
-        "_styr_lines_above",
-    ):
+    for name in ("_styr_grants", "_styr_person", "_styr_actions", *MEETING_CACHES):
         if hasattr(user, name):
             delattr(user, name)
 
@@ -254,23 +249,23 @@ RIGHTS = {
     "accounts.manage_accounts": is_admin,
     "accounts.view_audit": is_admin,
     # The coordinators of the manager meetings keep the meetings and chefspriser there.
-    "accounts.use_admin": is_strateg | is_admin | is_meeting_coordinator,
+    "accounts.use_admin": is_strateg | is_admin | is_coordinator,
     "accounts.view_own_actions": is_signed_in,
     # The weekly digest of a plan: anyone signed in who may read the plan subscribes
     # themselves; the plan's strateg also adds others (politicians) by address.
     "reminders.subscribe": is_signed_in & may_view_plan,
     "reminders.manage_subscriptions": is_strateg,
-    # Manager meetings (styr.meetings): attendance is personal data. The coordinating unit
-    # (whoever leads it, e.g. Förnyelseenheten's enhetschef, or is named a coordinator)
-    # records it; the coordinators and admins read every list; a manager reads their own,
-    # and those above them in the line read theirs. The rates page shows each signed-in
-    # person of the organisation only what they may read (see styr.meetings.views).
-    "meetings.record_attendance": is_meeting_coordinator | is_admin,
-    "meetings.view_attendance": is_meeting_coordinator | is_admin,
-    "meetings.view_manager_attendance": (
-        is_the_person | is_above_in_line | is_meeting_coordinator | is_admin
-    ),
-    "meetings.view_rates": is_meeting_coordinator | is_admin | has_person,
+    # Manager meetings: attendance is personal data. The coordinating unit (who leads it,
+    # or is named a coordinator) records it and, with admins, reads every list; a manager
+    # reads their own and the line above theirs. The rates page shows each signed-in person
+    # of the organisation only what they may read (styr.meetings.views).
+    "meetings.record_attendance": is_coordinator | is_admin,
+    "meetings.view_attendance": is_coordinator | is_admin,
+    "meetings.view_manager_attendance": is_the_person
+    | is_above_in_line
+    | is_coordinator
+    | is_admin,
+    "meetings.view_rates": is_coordinator | is_admin | has_person,
 }
 
 # ---------------------------------------------------------------------------------------
@@ -350,17 +345,11 @@ ADMIN_FAMILIES: dict[str, dict[str, Any]] = {
         f"kolada.{name}": {"view": staff, "edit": never}
         for name in ("kpi", "koladamunicipality", "koladagroup", "koladavalue")
     },
-    # Manager meetings: the plan of meetings and its chefspriser by the coordinating unit
-    # (attendance is recorded on the meeting's page, or imported, validated and audited).
-    "meetings.coordination": {"view": is_meeting_coordinator | is_admin, "edit": is_admin},
-    "meetings.meeting": {
-        "view": is_meeting_coordinator | is_admin,
-        "edit": is_meeting_coordinator | is_admin,
-    },
-    "meetings.award": {
-        "view": is_meeting_coordinator | is_admin,
-        "edit": is_meeting_coordinator | is_admin,
-    },
+    # Manager meetings and chefspriser: the coordinating unit (attendance is recorded on the
+    # meeting's page, or imported); who coordinates: admins.
+    "meetings.coordination": {"view": is_coordinator | is_admin, "edit": is_admin},
+    "meetings.meeting": {"edit": is_coordinator | is_admin},
+    "meetings.award": {"edit": is_coordinator | is_admin},
     # Accounts: admins.
     "auth.user": {"view": is_admin, "edit": is_admin, "delete": never},
     "accounts.account": {"view": is_admin, "edit": is_admin},

@@ -23,6 +23,10 @@ from styr.meetings.models import Coordination
 from styr.org.models import Municipality, Person, Post, Tenure
 
 
+# What these predicates keep on the user object (the policy's `forget` drops them).
+MEETING_CACHES = ("_styr_coordinates", "_styr_lines_above")
+
+
 def _person(user):
     # Imported here: the policy imports this module to register its rights.
     from styr.accounts.policy import person_of
