@@ -251,7 +251,9 @@ def _mend_page_breaks(text: str, found: list[Block]) -> list[Block]:
             and block.text[:1].islower()
             and not re.search(r"[.!?:]\**$", previous.text)
         ):
-            previous.text = normalise(text[previous.start : block.end])
+            # Joined by their words, not the source between them: a page number or running
+            # head dropped there stays out.
+            previous.text = normalise(f"{previous.text}\n{block.text}")
             previous.end = block.end
             previous.kind = "paragraph" if previous.kind == "heading" else previous.kind
             continue

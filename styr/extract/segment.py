@@ -287,7 +287,7 @@ class _Reader(records.RecordReading):
         plain = plain.replace("*", "").strip()
         if self.record_line(block, block.text.replace("*", "").strip()):
             return
-        spans = cues.sentences(self.text, block.start, block.end)
+        spans = self.sentence_spans(block)
         if len(spans) <= 1 and cues.is_completion(plain):
             self.complete(plain)
             return
@@ -299,7 +299,7 @@ class _Reader(records.RecordReading):
                 return
             explicit = note or any(
                 EXPLICIT.search(s) and not cues.is_negative(s)
-                for s in (normalise(self.text[a:b]) for a, b in spans)
+                for s in (sentence for sentence, _ in spans)
             )
             if explicit:
                 parties = self.parties(plain)
@@ -320,11 +320,25 @@ class _Reader(records.RecordReading):
         self.make(body, (self.pending[0].start, block.end), confidence)
         self.pending, self.tentative = [], []
 
-    def sentences(self, spans: list[tuple[int, int]]) -> list[Action]:
+    def sentence_spans(self, block: Block) -> list[tuple[str, tuple[int, int]]]:
+        """The block's sentences with their source spans.
+
+        A block mended across a page break (a page number dropped between its halves) is
+        split by its own words, each sentence spanning the whole block.
+        """
+        if normalise(self.text[block.start : block.end]) != block.text:
+            return [
+                (block.text[a:b], (block.start, block.end)) for a, b in cues.sentences(block.text)
+            ]
+        return [
+            (normalise(self.text[a:b]), (a, b))
+            for a, b in cues.sentences(self.text, block.start, block.end)
+        ]
+
+    def sentences(self, spans: list[tuple[str, tuple[int, int]]]) -> list[Action]:
         """One action per sentence that states one: the actions."""
         used = []
-        for start, end in spans:
-            sentence = normalise(self.text[start:end])
+        for sentence, (start, end) in spans:
             if cues.is_completion(sentence):
                 self.complete(sentence)
                 continue
