@@ -102,3 +102,43 @@ def test_reading_bytes_of_a_real_docx_from_memory_matches(tmp_path):
     path = tmp_path / "x.docx"
     path.write_bytes(buffer.getvalue())
     assert "# Kommande åtgärder" in read_document(path)
+
+
+def test_word_text_in_content_controls_links_and_tracked_insertions_is_read(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.element.body.insert(
+        0,
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r>"
+            "<w:t>Ta fram en ny lokalförsörjningsplan.</w:t>"
+            "</w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    paragraph = document.add_paragraph("Följ upp enligt ")
+    paragraph._p.append(
+        parse_xml(
+            f'<w:hyperlink {nsdecls("w")} w:anchor="plan"><w:r><w:t>planen för 2026</w:t></w:r>'
+            "</w:hyperlink>"
+        )
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="1" w:author="A"><w:r>'
+            '<w:t xml:space="preserve"> och bilagan.</w:t></w:r></w:ins>'
+        )
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="2" w:author="A"><w:r>'
+            "<w:delText> Struken mening.</w:delText></w:r></w:del>"
+        )
+    )
+    document.save(tmp_path / "kontroller.docx")
+    text = read_document(tmp_path / "kontroller.docx")
+    assert (
+        text
+        == "Ta fram en ny lokalförsörjningsplan.\n\nFölj upp enligt planen för 2026 och bilagan."
+    )

@@ -26,12 +26,11 @@ def read_docx(data: bytes, budget: Budget) -> str:
     except Exception as error:  # python-docx raises several kinds on a broken package
         raise UnreadableDocument(f"not a valid Word document ({type(error).__name__})") from error
     lines: list[str] = []
-    for element in document.element.body.iterchildren():
+    for tag, element in _blocks(document.element.body):
         budget.tick()
-        tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             lines.append(budget.add_text(_docx_paragraph(Paragraph(element, document))))
-        elif tag == "tbl":
+        else:
             for row in Table(element, document).rows:
                 cells = [" ".join(cell.text.split()).replace("|", "/") for cell in row.cells]
                 lines.append(budget.add_text("| " + " | ".join(cells) + " |"))
@@ -39,9 +38,41 @@ def read_docx(data: bytes, budget: Budget) -> str:
     return "\n\n".join(lines)
 
 
+# Elements that wrap paragraphs and tables without being either: content controls (Word's
+# templates put whole sections in them) and custom XML.
+_WRAPPERS = {"sdt", "sdtContent", "customXml"}
+# Runs not to read: deleted text (tracked changes), text boxes (read as their own shapes).
+_NOT_READ = {"del", "moveFrom", "txbxContent"}
+
+
+def _blocks(container):
+    """Paragraphs and tables in document order, also those inside content controls."""
+    for element in container.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag in ("p", "tbl"):
+            yield tag, element
+        elif tag in _WRAPPERS:
+            yield from _blocks(element)
+
+
+def _runs(paragraph):
+    """The paragraph's runs, also those inside links, fields and tracked insertions."""
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    for element in paragraph._p.iter(qn("w:r")):
+        ancestor = element.getparent()
+        while ancestor is not None and ancestor is not paragraph._p:
+            if ancestor.tag.rsplit("}", 1)[-1] in _NOT_READ:
+                break
+            ancestor = ancestor.getparent()
+        else:
+            yield Run(element, paragraph)
+
+
 def _docx_paragraph(paragraph) -> str:
     text = "".join(
-        f"*{run.text}*" if run.italic and run.text.strip() else run.text for run in paragraph.runs
+        f"*{run.text}*" if run.italic and run.text.strip() else run.text for run in _runs(paragraph)
     )
     text = text.replace("**", "")  # neighbouring italic runs become one italic stretch
     if not text.strip():
