@@ -19,8 +19,18 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from styr.accounts.models import Account, RoleGrant
+from styr.contracts.models import (
+    ContractEvent,
+    ContractVersion,
+    ExpectedResult,
+    ManagerAssignment,
+    Outcome,
+    ResultContract,
+)
 from styr.demo.goals import KOLADA_DIRS, GoalSections
 from styr.demo.goals import SECTIONS as GOAL_SECTIONS
+from styr.demo.managers import SECTIONS as MANAGER_SECTIONS
+from styr.demo.managers import ManagerSections
 from styr.demo.report_texts import load_report_texts
 from styr.engagement.models import EngagementResponse, EngagementSurvey
 from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator, Measurement, Target
@@ -66,6 +76,14 @@ DEMO_FILE = Path(__file__).with_name("nacka2015.yaml")
 
 # Deleted, in this order, by --replace; foreign keys are checked at commit.
 REPLACED_MODELS = [
+    Outcome,
+    ContractEvent,
+    ExpectedResult,
+    ContractVersion.goals.through,
+    ContractVersion.actions.through,
+    ContractVersion,
+    ResultContract,
+    ManagerAssignment,
     GoalAssessment,
     Measurement,
     Target,
@@ -337,7 +355,7 @@ class _Loader:
             data,
             "the file",
             {"municipality", "people", "posts", "units", "bodies", "plans"},
-            {"org_changes"} | GOAL_SECTIONS,
+            {"org_changes"} | GOAL_SECTIONS | MANAGER_SECTIONS,
         )
         node = r.mapping(data["municipality"], "municipality", {"name", "slug"}, {"kolada_id"})
         self.municipality = r.save(
@@ -372,6 +390,7 @@ class _Loader:
             self.plan(node)
         goals = GoalSections(r, self.municipality, self.bodies, self.units, self.people)
         goals.load(data, generated=self.generated)
+        ManagerSections(r, self.municipality, self.units, self.people).load(data)
         return self.municipality
 
     def key(self, node: Node, table: dict, kind: str) -> str:

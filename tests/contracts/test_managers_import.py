@@ -28,20 +28,20 @@ def run(tmp_path, text, *args, name="chefer.csv"):
     return out.getvalue(), err.getvalue()
 
 
-def test_the_file_becomes_the_line_matching_known_directors_by_name(demo, tmp_path):
+def test_the_file_becomes_the_line_matching_known_directors_by_name(town, tmp_path):
     out, _ = run(tmp_path, SPRING, "--from", "2015-01-01")
     assert "4 managers from 2015-01-01: 4 new or changed" in out
-    lena = Person.objects.get(municipality=demo, slug="lena-dahlstedt")
+    lena = Person.objects.get(municipality=town, slug="lena-dahlstedt")
     assert lena.employee_number == "1001"
     assert lena.email == "lena.dahlstedt@nacka.se"
-    anna = Person.objects.get(municipality=demo, employee_number="2001")
-    rows = {row.person_id: row for row in managers_on(demo, dt.date(2015, 3, 1))}
+    anna = Person.objects.get(municipality=town, employee_number="2001")
+    rows = {row.person_id: row for row in managers_on(town, dt.date(2015, 3, 1))}
     assert rows[anna.id].director_id == Person.objects.get(slug="mats-bohman").id
     assert rows[lena.id].director_id == lena.id
     assert rows[lena.id].post_id is not None  # her stadsdirektör post
 
 
-def test_a_later_file_moves_a_manager_from_its_day_and_keeps_the_earlier_line(demo, tmp_path):
+def test_a_later_file_moves_a_manager_from_its_day_and_keeps_the_earlier_line(town, tmp_path):
     run(tmp_path, SPRING, "--from", "2015-01-01")
     autumn = SPRING.replace("Kontaktcenter;1002", "Kontaktcenter;1003")
     out, _ = run(tmp_path, autumn, "--from", "2015-07-01")
@@ -50,14 +50,14 @@ def test_a_later_file_moves_a_manager_from_its_day_and_keeps_the_earlier_line(de
     mats, dag = Person.objects.get(slug="mats-bohman"), Person.objects.get(slug="dag-bjorklund")
 
     def director(day):
-        return {r.person_id: r.director_id for r in managers_on(demo, day)}[anna.id]
+        return {r.person_id: r.director_id for r in managers_on(town, day)}[anna.id]
 
     assert director(dt.date(2015, 6, 30)) == mats.id
     assert director(dt.date(2015, 7, 1)) == dag.id
     assert ManagerAssignment.objects.filter(person=anna).count() == 2
 
 
-def test_a_manager_missing_from_a_later_file_is_ended_the_day_before(demo, tmp_path):
+def test_a_manager_missing_from_a_later_file_is_ended_the_day_before(town, tmp_path):
     run(tmp_path, SPRING, "--from", "2015-01-01")
     out, _ = run(tmp_path, SPRING.rsplit("Anna", 1)[0], "--from", "2015-10-01")
     assert "1 no longer managers" in out and "ended: Anna Exempel" in out
@@ -81,7 +81,7 @@ def test_a_manager_missing_from_a_later_file_is_ended_the_day_before(demo, tmp_p
         (SPRING.replace("titel;", ""), "Rad 1: kolumnen titel saknas i rubrikraden"),
     ],
 )
-def test_bad_input_is_named_by_row_and_nothing_is_loaded(demo, tmp_path, text, message):
+def test_bad_input_is_named_by_row_and_nothing_is_loaded(town, tmp_path, text, message):
     with pytest.raises(CommandError, match="nothing was loaded"):
         run(tmp_path, text, "--from", "2015-01-01")
     err = io.StringIO()
@@ -93,14 +93,14 @@ def test_bad_input_is_named_by_row_and_nothing_is_loaded(demo, tmp_path, text, m
     assert not Person.objects.filter(employee_number__gt="").exists()
 
 
-def test_a_file_dated_before_a_loaded_one_is_refused(demo, tmp_path):
+def test_a_file_dated_before_a_loaded_one_is_refused(town, tmp_path):
     run(tmp_path, SPRING, "--from", "2015-07-01")
     with pytest.raises(CommandError):
         run(tmp_path, SPRING, "--from", "2015-01-01")
     assert ManagerAssignment.objects.filter(start=dt.date(2015, 1, 1)).count() == 0
 
 
-def test_an_excel_file_is_read_like_the_csv(demo, tmp_path):
+def test_an_excel_file_is_read_like_the_csv(town, tmp_path):
     book = Workbook()
     for line in SPRING.strip().split("\n"):
         book.active.append(line.split(";"))
