@@ -120,8 +120,10 @@ class ReviewRow:
     @property
     def status(self) -> str:
         code, note = self.form["status_code"].value(), self.form["status_note"].value()
-        label = dict(Status.choices).get(code, "")
-        return f"{label}: {note}" if label and note else label
+        label = str(dict(Status.choices).get(code, ""))
+        if not (label and note) or note.strip(" .*").casefold() == label.casefold():
+            return label  # "Pågår" for the note "Pågår.": said once
+        return f"{label}: {note}"
 
 
 def _keep(request, source: str, text: str, actions: list[dict]) -> str:

@@ -118,7 +118,7 @@ def test_each_action_shows_its_facts_and_says_osaker_in_words_when_confidence_is
     assert "<dt>Titel</dt><dd>Inför en e-tjänst för föreningsbidrag</dd>" in first
     assert "<dt>Ansvariga</dt><dd>Mats Boman (administrativ direktör)</dd>" in first
     assert "<dt>Klart senast</dt><dd>senast den 30 september 2016 (2016-09-30)</dd>" in first
-    assert "<dt>Status</dt><dd>Pågår: Pågår.</dd>" in first
+    assert "<dt>Status</dt><dd>Pågår</dd>" in first
     confidences = [a["confidence"] for a in extract_text(DOCUMENT, "e-plan.txt")["actions"]]
     for number, confidence in enumerate(confidences, start=1):
         row = page.split(f'id="atgard-{number}"', 1)[1].split("</dl>", 1)[0]
@@ -327,3 +327,10 @@ def test_the_review_page_takes_as_many_queries_for_30_actions_as_for_3(importer,
         f"{small} queries for 3 actions but {large} for 30: the review page must read the "
         "known people and bodies once for all rows (see _unknown_names), not once per row."
     )
+
+
+def test_a_status_note_that_says_more_than_the_status_is_shown_beside_it(importer, demo):
+    row = {"title": "Ett", "status_code": "in_progress", "status_note": "Hälften är klar."}
+    response = save(importer, row, title="")
+    assert response.status_code == 400
+    assert "<dt>Status</dt><dd>Pågår: Hälften är klar.</dd>" in response.content.decode()
