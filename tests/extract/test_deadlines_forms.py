@@ -8,6 +8,8 @@ never deadlines (decisions, validity, plan and budget years, superseded dates).
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from styr.extract.deadlines import document_year, find_deadline, list_deadline, parse_expression
 
@@ -214,3 +216,25 @@ def test_an_adjective_in_ade_after_an_infinitive_is_not_past_tense():
     text = "Kommunen ska senast den 1 mars 2025 vidta åtgärder för att avhjälpa påtalade brister."
     assert when(text) == ("senast den 1 mars 2025", D(2025, 3, 1))
     assert find_deadline("Nämnderna beslutade i mars 2024 om en ny plan.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Planen följs upp årligen i december.",
+        "Nämnden rapporterar varje år i mars.",
+        "Redovisning sker i oktober varje år.",
+        "Uppföljningen görs löpande under 2025.",
+    ],
+)
+def test_frequencies_are_not_deadlines(text):
+    assert find_deadline(text, default_year=2025) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.sampled_from([None, 2024]))
+def test_list_deadline_and_document_year_never_raise(text, default_year):
+    deadline = list_deadline(text, default_year=default_year)
+    assert deadline is None or deadline.text in text
+    year = document_year(text)
+    assert year is None or 1990 <= year <= 2100

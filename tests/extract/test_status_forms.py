@@ -5,6 +5,8 @@ news items; the note keeps the words as written and the code is Styr's scale.
 """
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from styr.extract.status import classify, find_status, list_status, split_note, state_in_text
 
@@ -136,3 +138,31 @@ def test_a_heading_or_lead_in_gives_its_group_a_status(heading, code):
 @pytest.mark.parametrize("heading", ["Uppdrag från kommunfullmäktige", "Bakgrund", ""])
 def test_a_heading_without_progress_gives_no_status(heading):
     assert list_status(heading) is None
+
+
+STATUS_WORDS = st.sampled_from(
+    ["Status", ":", " . ", "AVSLUTAT", "PÅGÅENDE", "ej", "inte", "ännu", "tillfullo", "klar",
+     "Vi", "arbetar", "nu", "med", "pågår", "ska", "är", "har", "genomförts", "brister",
+     "avhjälpta", "\n", ".", " ", "–", "*"]
+)  # fmt: skip
+status_text = st.one_of(st.text(), st.lists(STATUS_WORDS).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(status_text)
+def test_finding_status_in_arbitrary_text_never_raises(text):
+    for found in (find_status(text), list_status(text)):
+        assert found is None or (isinstance(found[0], str) and found[1] in CODES)
+
+
+CODES = {"done", "in_progress", "ongoing", "not_started", "unknown"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a " * 200_000, "Vi " * 100_000, "ej ännu " * 50_000, "PÅGÅENDE " * 50_000, "x" * 500_000],
+)
+def test_long_degenerate_texts_return(text):
+    find_status(text)
+    list_status(text)
+    split_note(text)

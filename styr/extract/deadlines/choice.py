@@ -16,7 +16,8 @@ Choosing the deadline in a paragraph (``find_deadline``):
    due ("ska redovisas vid nämndens sammanträde i juni 2016"); validity periods ("giltig under
    perioden 2025–2026"); plan, budget and target years ("plan för åren 2021–2022",
    "Regionstyrelsens plan 2021-2023", "överskott 2019", "jämfört med 2019"); earlier,
-   superseded dates ("det ursprungliga slutdatumet 2016-03-31").
+   superseded dates ("det ursprungliga slutdatumet 2016-03-31"); frequencies ("årligen i
+   december", "i mars varje år").
 4. A bare year or year range (no preposition) followed by ":" is a label ("Budget 2016: 3
    mnkr", "prop. 2015/16:KU20") and is dropped. One right after a plan word ("mål och budget
    2016-2018", "perioden 2015-2017", "handlingsplanen 2016", ...) or after a capitalised word
@@ -49,6 +50,8 @@ from .context import (
     _DECISION,
     _DNR,
     _DUE,
+    _FREQUENCY_AFTER,
+    _FREQUENCY_BEFORE,
     _LABEL_AFTER,
     _MARKER,
     _PLAN_YEAR,
@@ -187,7 +190,7 @@ def _candidate(
         return _Candidate(_START_TIER, text_start, end, resolved)
     if resolved.needs_preposition and chain is None:
         return None
-    if _never(text, low, start):
+    if _never(text, low, start) or _FREQUENCY_AFTER.match(text, end):
         return None
     tier = _ORDINARY_TIER
     if resolved.bare_year:
@@ -217,9 +220,11 @@ def _candidate(
 
 
 def _never(text: str, low: int, start: int) -> bool:
-    """A decision date, a validity period, a plan or target year, a superseded date."""
+    """A frequency, a decision date, a validity period, a plan or target year, a superseded
+    date."""
     if (
-        _VALIDITY.search(text, low, start)
+        _FREQUENCY_BEFORE.search(text, low, start)
+        or _VALIDITY.search(text, low, start)
         or _PLAN_YEAR.search(text, low, start)
         or _SUPERSEDED.search(text, low, start)
     ):

@@ -121,3 +121,16 @@ _SUPERSEDED = re.compile(
 _SAME_DAY = re.compile(
     r"(?<![\w])(?:(?:senast|till|före|innan|per)\s{1,5})?samma\s{1,5}(?:dag|datum)(?!\w)", re.I
 )
+# A frequency: "årligen i december", "varje år i mars", "i december varje år", "löpande
+# under 2025" — a recurring time, not the day something is done by.
+_FREQUENCY_BEFORE = re.compile(
+    r"(?<![\w])(?:årligen|årlig[at]?|löpande|kvartalsvis|månadsvis|halvårsvis|terminsvis"
+    r"|återkommande|regelbundet|varje|varannan|varannat|var\s+(?:annan|tredje|fjärde)"
+    r"|en\s+gång\s+(?:per|om|i))(?:\s{1,5}(?:[^\W\d_]+))?\s{1,5}(?:(?:i|under|per|vid)\s{1,5})?$",
+    re.I,
+)
+_FREQUENCY_AFTER = re.compile(
+    r"\s{1,5}(?:varje|varannan|varannat|var\s+(?:annan|tredje))\s{1,5}(?:år|månad|kvartal"
+    r"|vecka|termin|tertial|halvår)|\s{1,5}årligen",
+    re.I,
+)

@@ -126,7 +126,7 @@ _EXPRESSION = re.compile("|".join(f"(?P<{name}>{form})" for name, form in _FORMS
 # _EXPRESSION only there is several times faster than letting _EXPRESSION scan the text.
 _TRIGGER = re.compile(
     r"\b(?:[0-9]|[vhqt]|sommar|sista|sep|jan|feb|mar|apr|maj|jun|jul|aug|okt|nov|dec|kv"
-    r"|år|innevarande|första|andra|tredje|fjärde)",
+    r"|årsskift|år(?:ets?)?\b|innevarande|första|andra|tredje|fjärde)",
     re.I,
 )
 
