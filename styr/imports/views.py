@@ -248,7 +248,10 @@ def save(request):
         return _review(request, plan_fields, formset, key, kept, status=400)
     if not actions:
         plan_fields.add_error(
-            None, _("Alla åtgärder är borttagna. Godkänn minst en för att spara planen.")
+            None,
+            _("Alla åtgärder är borttagna. Godkänn minst en för att spara planen.")
+            if decided
+            else _("Dokumentet innehåller inga åtgärder att spara."),
         )
         return _review(request, plan_fields, formset, key, kept, status=400)
     data = plan_fields.cleaned_data

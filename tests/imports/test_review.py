@@ -334,3 +334,19 @@ def test_a_status_note_that_says_more_than_the_status_is_shown_beside_it(importe
     response = save(importer, row, title="")
     assert response.status_code == 400
     assert "<dt>Status</dt><dd>Pågår: Hälften är klar.</dd>" in response.content.decode()
+
+
+def test_a_document_without_actions_is_shown_unmarked_with_nothing_to_save(importer, demo):
+    agenda = "Dagordning\n\n1. Val av justerare\n\n2. Information om budgeten\n"
+    response = upload(importer, agenda)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Styr hittade 0 åtgärder." in page
+    assert "Val av justerare" in document_pane(page) and marks(page) == {}
+    assert "Styr hittade inga åtgärder i dokumentet, så det finns inget att spara." in page
+    assert "Spara som ny plan</button>" not in page
+    # Posted anyway: said so, nothing saved.
+    response = save(importer)
+    assert response.status_code == 400
+    assert "Dokumentet innehåller inga åtgärder att spara." in response.content.decode()
+    assert saved_plan() is None
