@@ -78,10 +78,18 @@ def blocks(text: str) -> list[Block]:
     """The blocks of a document in order, page breaks mended, each with its source offsets."""
     result: list[Block] = []
     for group in _line_groups(text):
+        lines = [text[s:e] for s, e in group]
+        slide = _slide(lines)
         for start, end in _pieces(text, group):
             block = _classify(text, start, end)
-            if block is not None:
-                result.append(block)
+            if block is None:
+                continue
+            if ATT_CLAUSE.match(block.text) and _att_clauses(lines):
+                block.kind, block.marker = "item", "att"
+                block.text = ATT_CLAUSE.sub("", block.text)
+            elif slide and start != group[0][0]:
+                block.kind, block.marker = "item", ""
+            result.append(block)
     return _mend_page_breaks(text, result)
 
 
@@ -111,6 +119,29 @@ def _line_groups(text: str) -> list[list[tuple[int, int]]]:
 
 def _starts_piece(line: str) -> bool:
     return bool(LIST_MARKER.match(line) or _TABLE_ROW.match(line) or _HEADING.match(line))
+
+
+# "att ge socialnämnden i uppdrag att …" on a line of its own: a decision's att-clause.
+ATT_CLAUSE = re.compile(r"^att\s+(?=[a-zåäö])")
+# "Åtgärder 2025" over short lines without stops: a slide's items, one per line.
+_SLIDE_LEAD = re.compile(
+    r"^(?:åtgärder|aktiviteter|uppdrag|insatser|löften|planerade\s+åtgärder|"
+    r"prioriterade\s+åtgärder|det\s+här\s+gör\s+vi|så\s+här\s+gör\s+vi)\b",
+    re.IGNORECASE,
+)
+
+
+def _att_clauses(lines: list[str]) -> bool:
+    return sum(1 for line in lines if ATT_CLAUSE.match(line)) >= 2
+
+
+def _slide(lines: list[str]) -> bool:
+    """A lead line such as "Aktiviteter 2025" over two or more short lines without stops."""
+    return (
+        len(lines) >= 3
+        and bool(_SLIDE_LEAD.match(lines[0]))
+        and all(len(line.split()) <= 12 and not re.search(r"[.!?:;,]$", line) for line in lines)
+    )
 
 
 def _headline(line: str, width: int) -> bool:
@@ -149,11 +180,12 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
     lengths = sorted(len(" ".join(line.split())) for line in lines)
     width = lengths[int(0.75 * (len(lengths) - 1))] if len(lines) >= 6 else lengths[-1]
     wrapped = len(lines) >= 3 and width >= 45
-    if _one_entry_per_line(lines):
+    if _one_entry_per_line(lines) or _slide(lines):
         return list(group)
     if len(lines) == 2 and _headline(lines[0], width) and len(lines[1]) >= 50:
         return list(group)  # "Beskrivning av ärendet" on the line above its paragraph
-    if len(lines) == 1 or not (wrapped or any(_starts_piece(line) for line in lines)):
+    att_clauses = _att_clauses(lines)
+    if len(lines) == 1 or not (wrapped or att_clauses or any(map(_starts_piece, lines))):
         return [(group[0][0], group[-1][1])]
     pieces: list[list[int]] = []
     closed = True
@@ -169,8 +201,10 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
             and re.search(r"[.!?:]\**$", previous)
             and len(line) < 0.8 * width
         )
-        starts = _starts_piece(line) or (
-            wrapped and ((closed or after_short) and _headline(line, width) or lead_in)
+        starts = (
+            _starts_piece(line)
+            or (att_clauses and ATT_CLAUSE.match(line))
+            or (wrapped and ((closed or after_short) and _headline(line, width) or lead_in))
         )
         previous = line
         if not pieces or starts or closed or _TABLE_ROW.match(text[pieces[-1][0] : pieces[-1][1]]):

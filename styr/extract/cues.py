@@ -30,7 +30,8 @@ _STRONG = re.compile(
     r"\bi\s+uppdrag\s+(?:att|åt)\b|\bfått\s+i\s+uppdrag\b|\buppdras\b|\buppdrar\s+åt\b|"
     r"\b(?:får|fått|fick|ges|gavs|har)\s+(?:ett\s+)?(?:\w+\s+)?uppdrag(?:et)?\s+(?:att\s+)?"
     r"(?:se|ta|utreda|göra|genomföra|återkomma|redovisa)\b|"
-    r"\buppmanar\b[^.]{0,80}\batt\b|\bförelägger\b|\bålägger\b|"
+    r"\buppman(?:ar|a|ade)\b[^.]{0,80}\batt\b|\bförelägger\b|\bålägger\b|"
+    r"\buppdr(?:a|ar|og|agit)\s+åt\b|"
     r"\bhar\s+(?:nu\s+)?(?:till|fram\s+till)\s+(?:den\s+)?\d[^.]{0,40}\bpå\s+sig\b",
     re.IGNORECASE,
 )

@@ -24,6 +24,11 @@ TASK_LEAD = re.compile(
     r"föreslås|har\s+antagit|åtar\s+sig)\b|\b(?:ska|skall)\s+(?:bl\.\s?a\.?|bland\s+annat)",
     re.IGNORECASE,
 )
+# "Kommunstyrelsen beslutar", "… föreslår kommunfullmäktige besluta": its att-clauses follow.
+DECISION_LEAD = re.compile(
+    r"\b(?:beslutar|beslutade|besluta|förslag\s+till\s+beslut|beslutsförslag)\s*(?:att\s*)?:?\s*$",
+    re.IGNORECASE,
+)
 IGNORE_LEAD = re.compile(
     r"\b(?:motion\w*|medborgarförslag\w*|yrkande\w*|fokusområd\w*|prioriter\w*|innehåll\w*|"
     r"bilag\w*|ärenden|dagordning\w*|föredragningslista\w*|mål(?:en)?)\b",
@@ -39,7 +44,11 @@ def list_mode(lead: str, first_item: str) -> str:
     """How the items after a lead-in are read: tasks, content, ignore or single."""
     if IGNORE_LEAD.search(lead):
         return "ignore"
-    if CONTENT_LEAD.search(lead) or (lead.rstrip().endswith(":") and first_item.startswith("att ")):
+    if CONTENT_LEAD.search(lead):
+        return "content"
+    if DECISION_LEAD.search(lead):
+        return "tasks"
+    if lead.rstrip().endswith(":") and first_item.startswith("att "):
         return "content"
     if TASK_LEAD.search(lead) or LIST_LEAD.search(lead) and re.match(r"[a-zåäö]", first_item):
         return "tasks"

@@ -45,6 +45,7 @@ _CAPS = "|".join(w.upper().replace(" ", r"\s+") for w in _STATUS_WORDS)
 _CAPITALISED = "|".join((w[0].upper() + w[1:]).replace(" ", r"\s+") for w in _STATUS_WORDS)
 # "… (KS) PÅGÅENDE Arbetet beräknas …": a status label in capitals after the assignment.
 _CAPS_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPS + r")(?=\s|$|[.:])")
+_CAPITALS = re.compile(r"[A-ZÅÄÖ]{4}")
 # "1:2 Ta fram en handlingsplan för skyfall Tekniska förvaltningen 2024 Pågår": the last word.
 _LAST_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPITALISED + r")\.?\s*$")
 
@@ -66,7 +67,12 @@ def dot_cells(text: str) -> list[str] | None:
 
 def status_label(text: str) -> tuple[str, str, str] | None:
     """(before, label, after) of a line whose status is a label, or None."""
-    match = _CAPS_STATUS.search(text) or _LAST_STATUS.search(text)
+    match = _CAPS_STATUS.search(text) if _CAPITALS.search(text) else None
+    offset = 0
+    if match is None:
+        # Only the last few words can hold a row's last-word status: look there alone.
+        offset = max(0, len(text) - 40)
+        match = _LAST_STATUS.search(text, offset)
     if not match or match.start() < 10:
         return None
     return text[: match.start()].strip(), match.group("label"), text[match.end() :].strip()

@@ -141,3 +141,34 @@ def test_a_motions_att_clauses_are_no_actions():
 
 def test_a_list_of_focus_areas_is_no_actions():
     assert extract_actions(FOCUS) == []
+
+
+ATT_CLAUSES = """Kommunstyrelsens beslut
+
+Kommunstyrelsen beslutar
+att ge socialnämnden i uppdrag att ta fram en handlingsplan mot hemlöshet senast den 1 oktober 2025,
+att uppmana samtliga nämnder att redovisa sina lokalbehov till kommunstyrelsen,
+att godkänna redovisningen av uppdraget om lokalförsörjning.
+"""
+
+SLIDE = """Aktiviteter 2025
+Digital kompetens för alla medarbetare
+Ny plattform för intranätet
+Utökad e-tjänst för bygglov
+"""
+
+
+def test_att_clauses_on_lines_of_their_own_give_one_action_per_assignment():
+    homeless, premises = extract_actions(ATT_CLAUSES)
+    assert homeless.title.startswith("ge socialnämnden i uppdrag att ta fram en handlingsplan")
+    assert homeless.deadline is not None and homeless.deadline.date.isoformat() == "2025-10-01"
+    assert premises.title.startswith("uppmana samtliga nämnder att redovisa")
+
+
+def test_a_slide_without_separators_gives_one_action_per_line_under_its_lead():
+    found = extract_actions(SLIDE)
+    assert [a.title for a in found] == [
+        "Digital kompetens för alla medarbetare",
+        "Ny plattform för intranätet",
+        "Utökad e-tjänst för bygglov",
+    ]
