@@ -25,7 +25,8 @@ _LABELLED = re.compile(
 # A label in capitals that ends (or opens) a line of a follow-up list: "… (KS) AVSLUTAT".
 _CAPS_LABEL = (
     r"(?-i:AVSLUTAT|AVSLUTAD|PÅGÅENDE|PÅGÅR|KLAR|KLART|GENOMFÖRD|GENOMFÖRT|DELVIS(?:\s+GENOMFÖRD)?"
-    r"|EJ\s+PÅBÖRJAD|EJ\s+PÅBÖRJAT|INTE\s+PÅBÖRJAD|INTE\s+STARTAD|EJ\s+STARTAD|FÖRSENAD)"
+    r"|PÅBÖRJAD|PÅBÖRJAT|(?:EJ|INTE)\s+(?:PÅBÖRJAD|PÅBÖRJAT|STARTAD|STARTAT|GENOMFÖRD|GENOMFÖRT)"
+    r"|FÖRSENAD|PLANERAD)"
 )
 _TRAILING_CAPS = re.compile(rf"(?:^|\s)({_CAPS_LABEL})\s*[.!]?\s*$")
 _LEADING_CAPS = re.compile(rf"^\s*({_CAPS_LABEL})(?:\s*[-–:.]\s*|\s+)(?=\S)")
@@ -87,6 +88,10 @@ _DONE = re.compile(
 )
 
 
+# A label that only says the work is planned: "Status: Planerad".
+_PLANNED_LABEL = re.compile(r"\s*(?:planerad|planerat|ej\s+startat|ej\s+startad)\s*[.!]?\s*", re.I)
+
+
 def classify(note: str) -> str:
     """The status code a note expresses; 'unknown' when it says nothing recognisable.
 
@@ -98,7 +103,7 @@ def classify(note: str) -> str:
         return "unknown"
     if _ONGOING.search(note):
         return "ongoing"
-    if _NOT_STARTED.search(note):
+    if _NOT_STARTED.search(note) or _PLANNED_LABEL.fullmatch(note):
         return "not_started"
     if _NEGATED_DONE.search(note) or _IN_PROGRESS.search(note):
         return "in_progress"

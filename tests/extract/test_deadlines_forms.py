@@ -238,3 +238,16 @@ def test_list_deadline_and_document_year_never_raise(text, default_year):
     assert deadline is None or deadline.text in text
     year = document_year(text)
     assert year is None or 1990 <= year <= 2100
+
+
+def test_a_school_year_ends_at_midsummer():
+    assert parse_expression("läsåret 2024/2025") == (D(2025, 6, 30), "season")
+    assert parse_expression("läsår 2024/25") == (D(2025, 6, 30), "season")
+    assert parse_expression("läsåret 2024/2026") is None
+    assert when("Modellen prövas under läsåret 2025/2026.")[1] == D(2026, 6, 30)
+
+
+def test_a_period_after_a_preposition_is_a_time_frame_and_a_closing_colon_no_label():
+    deadline = list_deadline("Följande åtgärder genomförs under perioden 2025–2027:")
+    assert (deadline.text, deadline.date) == ("2025–2027", D(2027, 12, 31))
+    assert find_deadline("Budget 2025: 4 mnkr") is None

@@ -28,6 +28,9 @@ from styr.extract.status import classify, find_status, list_status, split_note, 
         ("Genomförs kontinuerligt", "ongoing"),
         ("Arbetet fortsätter.", "in_progress"),
         ("Förvaltningen arbetar med frågan.", "in_progress"),
+        ("Planerad", "not_started"),
+        ("PÅBÖRJAD", "in_progress"),
+        ("EJ GENOMFÖRD", "in_progress"),
     ],
 )
 def test_status_labels_read_as_codes(label, code):

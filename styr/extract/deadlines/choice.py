@@ -72,6 +72,7 @@ from .tense import _Clauses
 _START_TIER = -1
 _MARKED_TIER, _ORDINARY_TIER, _REFERENCE_TIER = 0, 1, 2
 _TIME_FRAMES = ("mandatperiod", "mandatperioden")
+_TIME_FRAME_BEFORE = re.compile(r"(?<![\w])(?:under|inom|för|till|senast)\s{1,5}$", re.I)
 _OPENS = re.compile(r"(?:^|[.!?:\n]\s*)$")  # searched in the text before a word
 
 
@@ -206,10 +207,7 @@ def _candidate(
             if _LABEL_AFTER.match(text, end):
                 return None
             previous = _PREV_WORD.search(text, low, start)
-            opens = previous is not None and bool(
-                _OPENS.search(text, max(0, previous.start() - 8), previous.start())
-            )
-            if previous and _is_reference_word(previous.group(1), opens_sentence=opens):
+            if previous and _is_reference(text, previous):
                 tier = _REFERENCE_TIER
     ahead = chain is not None and text[chain.start() : chain.start() + 5] == "inför"
     if not ahead and clauses.is_past(start, end):
@@ -234,6 +232,18 @@ def _never(text: str, low: int, start: int) -> bool:
     breaks = list(_SENTENCE_BREAK.finditer(text, low, start))
     sentence_start = breaks[-1].end() if breaks else low
     return _DUE.search(text, sentence_start, start) is None
+
+
+def _is_reference(text: str, previous: re.Match) -> bool:
+    """Whether the word before a bare year names a document ("budget 2016") or not."""
+    before = max(0, previous.start() - 12)
+    if _TIME_FRAME_BEFORE.search(text, before, previous.start()) and previous.group(1).lower() in (
+        "period",
+        "perioden",
+    ):
+        return False  # "under perioden 2024-2026": a time frame
+    opens = bool(_OPENS.search(text, max(0, previous.start() - 8), previous.start()))
+    return _is_reference_word(previous.group(1), opens_sentence=opens)
 
 
 def _is_reference_word(word: str, *, opens_sentence: bool = False) -> bool:

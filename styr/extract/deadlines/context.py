@@ -39,7 +39,8 @@ _AFTER_YEAR = re.compile(
     r"|anställda)(?!\w)",
     re.I,
 )
-_LABEL_AFTER = re.compile(r"\s{0,5}:(?![0-9])")
+# "Budget 2016: 3 mnkr" is a label; a lead-in that ends in a colon ("… under 2024–2026:") is not.
+_LABEL_AFTER = re.compile(r"[^\S\n]{0,5}:(?![0-9])(?![^\S\n]*(?:\n|$))")
 _PREV_WORD = re.compile(r"(?<![\w])([^\W\d_]+)[\s:]{1,5}$")
 _REFERENCE_WORDS = (  # "mål och budget 2016-2018", "perioden 2015-2017": a document, not a deadline
     "budget",

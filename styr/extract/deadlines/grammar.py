@@ -12,6 +12,7 @@ month      december 2014, 2016-03 (not 2015-16, a range): the last day of the mo
            november-december 2014, nov–dec 2014: the last day of the last month;
            årsskiftet 2015/2016, årsskiftet 2015/16, årsskiftet 15/16, årsskiftet 2015:
            31 December of the first year; halvårsskiftet 2016: 30 June
+school yr  läsåret 2024/2025, läsår 2024/25: 30 June of the second year
 quarter    första kvartalet 2015, 1:a kvartalet, sista kvartalet, kvartal 3 2015,
            kv. 3 2015, Q3 2015, Q3/2016: the last day of the quarter
 tertial    tertial 2 2016, T2 2016, andra tertialet 2016: 30 April, 31 August, 31 December
@@ -108,6 +109,9 @@ _FORMS = {
     "hs": rf"{_WORD_L}halvårsskiftet?(?!\w)" + _year_tail("hs_y", separators=False),
     "as": rf"{_WORD_L}årsskiftet?(?!\w)(?:{_SP}(?P<as_y1>[0-9]{{4}}|[0-9]{{2}})"
     rf"(?:{_OSP}[/\-–]{_OSP}(?P<as_y2>[0-9]{{4}}|[0-9]{{2}}))?{_NUM_R})?(?!{_OSP}[0-9])",
+    # a school year: "läsåret 2024/2025", "läsår 2024/25" ends at midsummer
+    "ls": rf"{_WORD_L}läsår(?:et)?{_SP}(?P<ls_y1>[0-9]{{4}}){_OSP}[/\-–]{_OSP}"
+    rf"(?P<ls_y2>[0-9]{{4}}|[0-9]{{2}}){_NUM_R}",
     # numbered quarters, half years, tertials, weeks
     "qn": rf"{_WORD_L}(?:kvartal|kv\.?){_OSP}(?P<qn_n>[1-4])(?!\w)" + _year_tail("qn_y"),
     "qq": rf"{_WORD_L}Q(?P<qq_n>[1-4])(?!\w)" + _year_tail("qq_y"),
@@ -126,7 +130,7 @@ _EXPRESSION = re.compile("|".join(f"(?P<{name}>{form})" for name, form in _FORMS
 # _EXPRESSION only there is several times faster than letting _EXPRESSION scan the text.
 _TRIGGER = re.compile(
     r"\b(?:[0-9]|[vhqt]|sommar|sista|sep|jan|feb|mar|apr|maj|jun|jul|aug|okt|nov|dec|kv"
-    r"|årsskift|år(?:ets?)?\b|innevarande|första|andra|tredje|fjärde)",
+    r"|årsskift|år(?:ets?)?\b|innevarande|läsår|första|andra|tredje|fjärde)",
     re.I,
 )
 

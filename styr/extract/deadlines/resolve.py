@@ -264,6 +264,14 @@ def _r_as(g, default_year):
     return _Resolved(dt.date(first, 12, 31), "month")
 
 
+def _r_ls(g, default_year):
+    first, token = _checked_year(int(g("ls_y1"))), g("ls_y2")
+    second = int(token) if len(token) == 4 else _later_short_year(first, token)
+    if second != first + 1:
+        raise ValueError("a school year spans consecutive years")
+    return _Resolved(dt.date(_checked_year(second), 6, 30), "season")
+
+
 def _r_ay(g, default_year):
     """ "under året", "i år": the document's own year, so only with a default year."""
     if default_year is None:
@@ -305,6 +313,7 @@ _RESOLVERS = {
     "th": _r_th,
     "hs": lambda g, y: _r_hs(g, y),
     "as": _r_as,
+    "ls": _r_ls,
     "qo": _period("qo", 3, "quarter"),
     "qn": _period("qn", 3, "quarter"),
     "qq": _period("qq", 3, "quarter"),
