@@ -151,6 +151,13 @@ COMPLETION = re.compile(
     re.IGNORECASE,
 )
 WHOLE_ASSIGNMENT = re.compile(r"^(?:uppdraget|uppdragen|redovisningen)\b", re.IGNORECASE)
+# "Uppdraget är genomfört.", "Arbetet pågår enligt plan.": a short sentence of progress.
+PROGRESS = re.compile(
+    r"^(?:uppdraget|arbetet|åtgärden|aktiviteten|projektet|insatsen)\s+"
+    r"(?:är\s+|har\s+)?(?:nu\s+)?(?:delvis\s+)?(?:genomfört|avslutat|klart|slutfört|"
+    r"påbörjat|pågår|startat|inlett|försenat|inte\s+påbörjat|ej\s+påbörjat)\b[^.]{0,60}\.?$",
+    re.IGNORECASE,
+)
 _PURPOSE = re.compile(r"\b(?:för|så|om)\s+att\b[^,.]*$", re.IGNORECASE)
 _SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-ZÅÄÖ0-9\"”»–(])|[.!?]?\s*$)", re.DOTALL)
 # "bl.a. när", "Dir. 2024:18", "t.ex. den": abbreviations end no sentence.

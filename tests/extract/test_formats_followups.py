@@ -123,3 +123,21 @@ def test_a_flattened_table_numbered_1_1_gives_one_action_per_row_with_its_status
         "Informera fastighetsägare om översvämningsrisker",
     ]
     assert [a.status_code for a in found] == ["done", "in_progress", "not_started"]
+
+
+PROGRESS_AFTER = """Uppdrag från fullmäktige
+
+Kommunfullmäktige gav 2023 tekniska nämnden i uppdrag att ta fram en dagvattenplan.
+
+Uppdraget är genomfört.
+
+Kommunfullmäktige gav samtidigt kultur- och fritidsnämnden i uppdrag att se över hyrorna för idrottshallar.
+
+Arbetet pågår enligt plan.
+"""
+
+
+def test_a_progress_sentence_after_an_assignment_is_its_status():
+    rain, halls = extract_actions(PROGRESS_AFTER)
+    assert (rain.status_text, rain.status_code) == ("Uppdraget är genomfört.", "done")
+    assert (halls.status_text, halls.status_code) == ("Arbetet pågår enligt plan.", "in_progress")
