@@ -1,6 +1,6 @@
 """Arbitrary input never breaks a reader: it is read, or refused with UnreadableDocument."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from styr.extract.readers import UnreadableDocument
@@ -23,6 +23,7 @@ LAYOUTS = st.lists(
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PAGES)
+@example("<p>Text</p><!--<script>var a = 1;</script>")  # a comment never closed
 def test_any_web_page_is_read_or_refused(page):
     try:
         text = read_html(page.encode("utf-8", "surrogatepass"), Budget())

@@ -103,12 +103,14 @@ class _TreeBuilder(HTMLParser):
         self.hidden -= self.stack.pop().skip
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 FEED = 256 * 1024  # characters parsed between two looks at the time budget
 
 
 def read_html(data: bytes, budget: Budget) -> str:
     builder = _TreeBuilder()
-    text = decode(data)
+    # Comments go first: the tokenizer gives an unclosed one back as text, a browser does not.
+    text = _COMMENT.sub("", decode(data))
     for start in range(0, len(text), FEED):
         budget.tick()
         builder.feed(text[start : start + FEED])
