@@ -52,7 +52,8 @@ MAX_PLAIN_NOTE = 160
 
 _DONE_WORD = (
     r"(?:genomför(?:t|d|da)|klar[at]?|avslutad|avslutat|slutför[td]|färdig[at]?|åtgärdad[e]?"
-    r"|åtgärdat|avhjälpt|avhjälpta|uppfylld|uppfyllt|infört|införd)"
+    r"|åtgärdat|avhjälpt|avhjälpta|uppfylld|uppfyllt|infört|införd|redovisad|redovisat"
+    r"|återrapporterad|återrapporterat)"
 )
 _ONGOING = re.compile(
     r"\bkontinuerlig|\blöpande\b|\bständigt pågående|\bfortlöpande|\bstående uppdrag", re.I
@@ -83,7 +84,9 @@ _DONE = re.compile(
     r"\bfärdig(?:t|a|ställd|ställt)?\b|\betablerad\b|\bframtagen\b|\bframtaget\b|\bbeslutad|"
     r"\binrättad\b|\binfört\b|\binförd\b|\bavvecklad\b|\bgenomfördes\b|\bklart\b|"
     r"\båtgärdad[e]?\b|\båtgärdat\b|\bavhjälpt[a]?\b|\buppfyll[dt]\b|\blevererad\b|"
-    r"\blevererat\b|\bhar\s+(?:nu\s+)?(?:genomförts|slutförts|avslutats|åtgärdats|avhjälpts)\b",
+    r"\blevererat\b|\bredovisa[dt]\b|\båterrapportera[dt]\b"
+    r"|\bhar\s+(?:nu\s+)?(?:genomförts|slutförts|avslutats|åtgärdats|avhjälpts|redovisats"
+    r"|återrapporterats)\b",
     re.I,
 )
 
@@ -132,7 +135,7 @@ _STATEMENT = re.compile(
     r"|\b(?:är|har)\s+(?:nu\s+)?(?:påbörjats|påbörjat|påbörjad|inletts|startats|startat)\b"
     rf"|\b(?:är|blev|har\s+blivit)\s+(?:nu\s+)?(?:helt\s+)?{_DONE_WORD}\b"
     r"|\bhar\s+(?:nu\s+)?(?:genomförts|slutförts|avslutats|åtgärdats|avhjälpts|färdigställts"
-    r"|levererats)\b"
+    r"|levererats|redovisats|återrapporterats)\b"
     r"|\b(?:ej|inte)\s+(?:ännu\s+)?(?:påbörjad|påbörjat|påbörjats|startad|startat)\b"
     rf"|\b(?:är|har)\s+(?:ännu\s+)?(?:ej|inte)\s+{_NOT_FULLY}*{_DONE_WORD}\b"
     rf"|\b(?:ännu\s+(?:ej|inte)|(?:ej|inte)\s+{_NOT_FULLY}){_NOT_FULLY}*{_DONE_WORD}\b"
@@ -145,6 +148,13 @@ _NOT_A_STATEMENT = re.compile(
     r"\b(?:ska|skall|kommer\s+att|planeras|avses|bör|måste|behöver|kan|får)\b", re.I
 )
 _GOES_ON = re.compile(r"\bpågår\b|\bpågående\b|\bfortsätter\b", re.I)
+# Progress told in a subordinate clause frames something else: "så länge projektet pågår",
+# "det är klart att …".
+_SUBORDINATE = re.compile(
+    r"\b(?:som|medan|när|då|tills|länge|om)\s+(?:[^\W\d_]+\s+){0,3}(?:pågår|fortsätter)\b"
+    r"|\bklart\s+att\b",
+    re.I,
+)
 # A pledge: "Vi arbetar aktivt med vår energiplan" is a promise, not a report.
 _PLEDGE = re.compile(r"^\s*(?:vi|våra?|vårt)\b", re.I)
 # A short headline or label line that says the work is done: "Organisationsöversynen klar".
@@ -188,7 +198,8 @@ def find_status(text: str) -> tuple[str, str] | None:
             return line.strip(), classify(line)
     for sentence in _SENTENCES.finditer(" ".join(text.split())):
         words = sentence.group().strip()
-        if _STATEMENT.search(words) and _is_statement(words):
+        main = _SUBORDINATE.sub(" ", words)
+        if _STATEMENT.search(main) and _is_statement(main):
             code = classify(words)
             if code != "unknown":
                 return words, code

@@ -100,6 +100,10 @@ def test_a_flattened_planning_page_separates_the_status_label_with_a_dot():
             ),
         ),
         ("Bibliotekets nya öppettider klara", ("Bibliotekets nya öppettider klara", "done")),
+        (
+            "Nämnden fick i uppdrag att utreda taxan. Uppdraget har redovisats för nämnden.",
+            ("Uppdraget har redovisats för nämnden.", "done"),
+        ),
     ],
 )
 def test_status_sentences_in_running_text_are_found_as_written(text, expected):
@@ -117,6 +121,8 @@ def test_status_sentences_in_running_text_are_found_as_written(text, expected):
         "Förvaltningen ansvarar för att planen genomförs.",
         "Under våren genomfördes en översyn av lokalerna.",
         "Nämnderna ska ta fram förslag som är genomförbara.",
+        "Under tiden som projektet pågår ska nämnden informeras.",
+        "Det är klart att kostnaderna ökar.",
     ],
 )
 def test_plans_pledges_descriptions_and_history_are_not_status(text):
