@@ -108,3 +108,20 @@ def test_a_page_nested_beyond_reason_is_refused_by_name(tmp_path):
     path = page(tmp_path, "<div>" * 100_000 + "text", name="djup.html")
     with pytest.raises(UnreadableDocument, match="djup.html: the page's elements are nested"):
         read_document(path)
+
+
+def test_field_labels_in_row_headings_and_description_lists_stay_with_their_values(tmp_path):
+    html = (
+        "<main><h2>Återvinningscentral i norr</h2>"
+        "<table><tr><th>Ansvarig</th><td>Renhållningschefen</td></tr>"
+        "<tr><th>Status:</th><td>Pågående</td></tr></table>"
+        "<h2>Laddstolpar vid förskolor</h2>"
+        "<dl><dt>Ansvarig organisation</dt><dd>Fastighetsbolaget</dd>"
+        "<dt>Tidsplan</dt><dd>2026–2027</dd></dl></main>"
+    )
+    assert read_document(page(tmp_path, html)) == (
+        "## Återvinningscentral i norr\n\n"
+        "Ansvarig: Renhållningschefen\nStatus: Pågående\n\n"
+        "## Laddstolpar vid förskolor\n\n"
+        "Ansvarig organisation: Fastighetsbolaget\nTidsplan: 2026–2027"
+    )

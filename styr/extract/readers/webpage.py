@@ -203,6 +203,9 @@ class _Writer:
             self.flush()
             self.inline(node)
             self.flush("#" * int(heading.group(1)) + " ")
+        elif tag == "dl" and not _has(node, {"dl", "table", "ul", "ol"}):
+            self.flush()
+            self.definitions(node)
         elif tag == "li":
             self.flush()
             self.block(node)
@@ -232,18 +235,54 @@ class _Writer:
                 self.inline(child)
 
     def table(self, node: Node) -> None:
+        """A table's rows as "| a | b |"; a table of row headings (<th> then <td> in every
+        row, as planning systems show one action's fields) as "Heading: value" lines."""
+        found = _rows(node)
+        labelled = bool(found) and all([cell.tag for cell in row] == ["th", "td"] for row in found)
         rows: list[str] = []
-        for row in _rows(node):
-            cells = []
-            for cell in row:
-                parts: list[str] = []
-                _text(cell, parts)
-                cells.append(" ".join("".join(parts).split()).replace("|", "/"))
-            if any(cells):
-                rows.append("| " + " | ".join(cells) + " |")
+        for row in found:
+            cells = [_cell_text(cell) for cell in row]
+            if labelled:
+                rows.append(_label(*cells))
+            elif any(cells):
+                rows.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+        rows = [row for row in rows if row]
         if rows:
             self.budget.tick()
             self.blocks.append(self.budget.add_text("\n".join(rows)))
+
+    def definitions(self, node: Node) -> None:
+        """A description list's terms and descriptions as "Term: description" lines."""
+        term = None
+        lines: list[str] = []
+        for child in node.children:
+            if not isinstance(child, Node) or child.skip:
+                continue
+            if child.tag == "dt":
+                if term:
+                    lines.append(term)
+                term = _cell_text(child)
+            elif child.tag == "dd":
+                lines.append(_label(term or "", _cell_text(child)))
+                term = None
+        if term:
+            lines.append(term)
+        lines = [line for line in lines if line]
+        if lines:
+            self.budget.tick()
+            self.blocks.append(self.budget.add_text("\n".join(lines)))
+
+
+def _cell_text(node: Node) -> str:
+    parts: list[str] = []
+    _text(node, parts)
+    return " ".join("".join(parts).split())
+
+
+def _label(name: str, value: str) -> str:
+    if not name or not value:
+        return name or value
+    return f"{name} {value}" if name.endswith(":") else f"{name}: {value}"
 
 
 def _rows(node: Node) -> list[list[Node]]:
