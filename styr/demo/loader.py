@@ -31,12 +31,15 @@ from styr.demo.goals import KOLADA_DIRS, GoalSections
 from styr.demo.goals import SECTIONS as GOAL_SECTIONS
 from styr.demo.managers import SECTIONS as MANAGER_SECTIONS
 from styr.demo.managers import ManagerSections
+from styr.demo.meetings import SECTIONS as MEETING_SECTIONS
+from styr.demo.meetings import MeetingSections
 from styr.demo.report_texts import load_report_texts
 from styr.engagement.models import EngagementResponse, EngagementSurvey
 from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator, Measurement, Target
 from styr.imports.models import PlanImport
 from styr.kolada.load import load_files
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, KoladaValue, Kpi
+from styr.meetings.models import Attendance, Award, Coordination, Meeting
 from styr.lib.append_only import PURGE_SETTING
 from styr.lib.asof import recorded_on
 from styr.org.history import created_on
@@ -76,6 +79,12 @@ DEMO_FILE = Path(__file__).with_name("nacka2015.yaml")
 
 # Deleted, in this order, by --replace; foreign keys are checked at commit.
 REPLACED_MODELS = [
+    Award,
+    Attendance,
+    Meeting,
+    Coordination.coordinators.through,
+    Coordination.town_hall_units.through,
+    Coordination,
     Outcome,
     ContractEvent,
     ExpectedResult,
@@ -355,7 +364,7 @@ class _Loader:
             data,
             "the file",
             {"municipality", "people", "posts", "units", "bodies", "plans"},
-            {"org_changes"} | GOAL_SECTIONS | MANAGER_SECTIONS,
+            {"org_changes"} | GOAL_SECTIONS | MANAGER_SECTIONS | MEETING_SECTIONS,
         )
         node = r.mapping(data["municipality"], "municipality", {"name", "slug"}, {"kolada_id"})
         self.municipality = r.save(
@@ -391,6 +400,8 @@ class _Loader:
         goals = GoalSections(r, self.municipality, self.bodies, self.units, self.people)
         goals.load(data, generated=self.generated)
         ManagerSections(r, self.municipality, self.units, self.people).load(data)
+        # After the managers: a meeting's example attendance is of the managers of its day.
+        MeetingSections(r, self.municipality, self.units).load(data)
         return self.municipality
 
     def key(self, node: Node, table: dict, kind: str) -> str:
