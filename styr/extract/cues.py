@@ -158,7 +158,13 @@ PROGRESS = re.compile(
     r"påbörjat|pågår|startat|inlett|försenat|inte\s+påbörjat|ej\s+påbörjat)\b[^.]{0,60}\.?$",
     re.IGNORECASE,
 )
-_PURPOSE = re.compile(r"\b(?:för|så|om)\s+att\b[^,.]*$", re.IGNORECASE)
+# "för att målen ska nås", "hur kommunen ska arbeta", "åtgärder som ska genomföras": a modal
+# in a purpose, question or relative clause says what something is for or is, not who acts.
+_PURPOSE = re.compile(
+    r"\b(?:(?:för|så|om)\s+att\b[^,.]*|(?:som|vilket|vilka|hur|vad|varför|när|där)"
+    r"(?:\s+[\w-]+){0,3}\s*)$",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-ZÅÄÖ0-9\"”»–(])|[.!?]?\s*$)", re.DOTALL)
 # "bl.a. när", "Dir. 2024:18", "t.ex. den": abbreviations end no sentence.
 _ABBREVIATION = re.compile(
@@ -219,11 +225,17 @@ _DELIVERED = re.compile(
 _REPORT_ON_WORK = re.compile(r"\b(?:vidtagna|genomförda|utförda)\b", re.IGNORECASE)
 
 
-def delivered_by(sentence: str, earlier: list) -> object | None:
-    """The latest earlier action whose product this sentence gives a time limit, if any."""
+def delivered_by(sentence: str, earlier: list, beside=None) -> object | None:
+    """The earlier action whose product this sentence gives a time limit, if any.
+
+    `beside` is the action read from the same paragraph just before: "Utredningen ska
+    redovisas senast i december" completes it whatever its words.
+    """
     delivered = _DELIVERED.search(sentence)
     if not delivered or not TIME.search(sentence) or _REPORT_ON_WORK.search(sentence):
         return None
+    if beside is not None and beside.deadline is None:
+        return beside
     subject = sentence[: delivered.start()]
     stems = {w.lower()[:7] for w in re.findall(r"\w{8,}", subject)}
     for action in reversed(earlier[-5:]):

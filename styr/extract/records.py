@@ -25,7 +25,7 @@ _LABELS = {
     r"chef|aktör|part))?|ansvar|huvudansvarig|huvudansvar|utförare",
     "deadline": r"tidsplan|tidplan|klart?(?:\s+senast)?|slutdatum|deadline|genomförs|"
     r"klart\s+till|färdigt",
-    "text": r"uppdrag|åtgärd|aktivitet|insats|åtgärdens\s+namn|namn|rubrik",
+    "text": r"uppdrag|åtgärd|aktivitet|insats|åtgärdens\s+namn|namn|rubrik|kontrollmoment",
     "description": r"beskrivning|kommentar|syfte",
 }
 FIELD = re.compile(

@@ -349,7 +349,7 @@ class _Reader(records.RecordReading):
 
     def sentences(self, spans: list[tuple[str, tuple[int, int]]]) -> list[Action]:
         """One action per sentence that states one: the actions."""
-        used = []
+        used: list[Action] = []
         for sentence, (start, end) in spans:
             if cues.is_completion(sentence):
                 self.complete(sentence)
@@ -357,7 +357,8 @@ class _Reader(records.RecordReading):
             strength = cues.strength(sentence)
             delivery = None
             if strength != cues.STRONG:
-                delivery = cues.delivered_by(sentence, self.actions)
+                beside = used[-1] if used else None
+                delivery = cues.delivered_by(sentence, self.actions, beside)
             if delivery is not None:
                 self.complete(sentence, [delivery])
             elif strength:

@@ -89,3 +89,19 @@ def test_a_decision_memo_gives_the_assignment_and_the_recurring_duty_only():
 def test_a_proposal_put_to_a_meeting_gives_its_assignment_not_its_approval():
     (action,) = extract_actions(MINUTES)
     assert action.title.startswith("Förvaltningen får i uppdrag att tillsammans med fritidsenheten")
+
+
+DESCRIBED = """Inledning
+
+Planen beskriver hur kommunen ska arbeta med trygghet. Den innehåller åtgärder som ska genomföras under 2025.
+
+Uppdrag om fritidsgård
+
+Kommunstyrelsen gav fritidsförvaltningen i uppdrag att utreda en fritidsgård i Norrby. Utredningen ska redovisas senast i december 2024.
+"""
+
+
+def test_modals_in_relative_and_question_clauses_are_no_actions_and_a_report_date_completes():
+    (action,) = extract_actions(DESCRIBED)
+    assert action.title.startswith("Kommunstyrelsen gav fritidsförvaltningen i uppdrag")
+    assert action.deadline is not None and action.deadline.date.isoformat() == "2024-12-31"
