@@ -251,3 +251,11 @@ def test_a_period_after_a_preposition_is_a_time_frame_and_a_closing_colon_no_lab
     deadline = list_deadline("Följande åtgärder genomförs under perioden 2025–2027:")
     assert (deadline.text, deadline.date) == ("2025–2027", D(2027, 12, 31))
     assert find_deadline("Budget 2025: 4 mnkr") is None
+
+
+def test_month_and_year_as_tables_write_them():
+    assert parse_expression("12/2024") == (D(2024, 12, 31), "month")
+    assert parse_expression("6/2025") == (D(2025, 6, 30), "month")
+    assert parse_expression("13/2024") is None
+    assert when("Klart: 06/2025") == ("Klart: 06/2025", D(2025, 6, 30))
+    assert find_deadline("Ärende KS 3/2024 behandlas.") is None, "a registry number"

@@ -193,6 +193,8 @@ def _candidate(
         return None
     if _never(text, low, start) or _FREQUENCY_AFTER.match(text, end):
         return None
+    if match.lastgroup == "my" and _CAPS_BEFORE.search(text, low, start):
+        return None  # "KS 3/2024" is a registry number
     tier = _ORDINARY_TIER
     if resolved.bare_year:
         if _AFTER_YEAR.match(text, end) or _QUANTITY_BEFORE.search(text, low, start):

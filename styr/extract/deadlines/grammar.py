@@ -8,7 +8,7 @@ day        2015-12-31, 20151231, 31/12 2015, 31/12/2015, 31/12-2015, 31.12.2015,
            31 december 2015, den 1:a jan. 2016, 1-15 mars 2016 (the last day of a range)
 week       vecka 12 2016, v. 12 2016, v12, 2016-W12: the Sunday of that ISO week
            (vecka 53 only in years that have one)
-month      december 2014, 2016-03 (not 2015-16, a range): the last day of the month;
+month      december 2014, 2016-03 (not 2015-16, a range), 12/2016: the last day of the month;
            november-december 2014, nov–dec 2014: the last day of the last month;
            årsskiftet 2015/2016, årsskiftet 2015/16, årsskiftet 15/16, årsskiftet 2015:
            31 December of the first year; halvårsskiftet 2016: 30 June
@@ -88,6 +88,8 @@ _FORMS = {
     "yr": rf"{_NUM_L}(?P<yr_y>[0-9]{{4}}){_NUM_R}",
     "dmy": rf"{_NUM_L}(?P<dmy_d>[0-9]{{1,2}})[/.](?P<dmy_m>[0-9]{{1,2}})(?:[/.\-]|{_SP})"
     rf"(?P<dmy_y>[0-9]{{4}}){_NUM_R}",
+    # month/year as tables write it: "12/2024", "06/2025"
+    "my": rf"{_NUM_L}(?P<my_m>0?[1-9]|1[0-2])/(?P<my_y>[0-9]{{4}}){_NUM_R}",
     # day and month name: "31 december 2015", "1:a jan. 2016", "1-15 mars 2016"
     "dm": rf"{_NUM_L}(?:(?P<dm_d0>[0-9]{{1,2}})(?::[ae])?{_OSP}{_DASH}{_OSP})?"
     rf"(?P<dm_d>[0-9]{{1,2}})(?::[ae])?{_SP}(?P<dm_m>{_MONTH})"

@@ -302,6 +302,9 @@ _RESOLVERS = {
     "cmp": lambda g, _: _day(g("cmp_y"), g("cmp_m"), g("cmp_d")),
     "dmy": lambda g, _: _day(g("dmy_y"), g("dmy_m"), g("dmy_d")),
     "iw": lambda g, _: _r_week(_checked_year(int(g("iw_y"))), int(g("iw_w"))),
+    "my": lambda g, _: _Resolved(
+        _month_end(_checked_year(int(g("my_y"))), int(g("my_m"))), "month"
+    ),
     "yp": _r_yp,
     "yr": lambda g, _: _Resolved(
         dt.date(_checked_year(int(g("yr_y"))), 12, 31), "year", bare_year=True
