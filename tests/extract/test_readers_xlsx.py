@@ -96,3 +96,41 @@ def test_a_file_that_is_no_spreadsheet_is_named(tmp_path):
     path.write_text("Nr;Åtgärd;Ansvarig\n1;Ny webb;IT-chef\n", encoding="utf-8")
     with pytest.raises(UnreadableDocument, match="fel.xlsx: not a valid spreadsheet"):
         read_document(path)
+
+
+def test_group_rows_head_their_rows_and_a_row_with_only_its_action_stays_in_the_table(
+    tmp_path,
+):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Uppdrag", "Ansvarig", "Klart"])
+    sheet.append(["Kommunstyrelsen"])
+    sheet.append(["Utreda ett nytt kommunhus", "Kommundirektören", "2026-12-31"])
+    sheet.append(["Barn- och utbildningsnämnden"])
+    sheet.append(["Se över skolskjutsarna", "Förvaltningschef", "2026-06-30"])
+    sheet.append(["Ta fram en plan för läsfrämjande insatser."])
+    book.save(tmp_path / "grupper.xlsx")
+    assert read_document(tmp_path / "grupper.xlsx") == (
+        "| Uppdrag | Ansvarig | Klart |\n\n"
+        "# Kommunstyrelsen\n\n"
+        "| Uppdrag | Ansvarig | Klart |\n"
+        "| Utreda ett nytt kommunhus | Kommundirektören | 2026-12-31 |\n\n"
+        "# Barn- och utbildningsnämnden\n\n"
+        "| Uppdrag | Ansvarig | Klart |\n"
+        "| Se över skolskjutsarna | Förvaltningschef | 2026-06-30 |\n"
+        "| Ta fram en plan för läsfrämjande insatser. |"
+    )
+
+
+def test_each_group_gives_its_rows_their_theme(tmp_path):
+    book = openpyxl.Workbook()
+    for row in (
+        ["Uppdrag", "Ansvarig", "Klart"],
+        ["Kultur- och fritidsnämnden"],
+        ["Bygga ut fritidsgårdarna i tätorterna", "Fritidschefen", "2027-06-30"],
+    ):
+        book.active.append(row)
+    book.save(tmp_path / "grupp.xlsx")
+    (action,) = extract_file(tmp_path / "grupp.xlsx")["actions"]
+    assert action["theme"] == "Kultur- och fritidsnämnden"
+    assert action["deadline"]["date"] == "2027-06-30"
