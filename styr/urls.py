@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("styr.accounts.urls")),
     path("", include("styr.reports.urls")),
     path("", include("styr.rounds.urls")),
+    path("", include("styr.contracts.urls")),
     path("", include("styr.imports.urls")),
     path("", include("styr.kolada.urls")),
     path("", include("styr.service.urls")),

@@ -31,6 +31,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from styr.accounts.models import Account, Role, RoleGrant
+from styr.contracts import rules as contract
 from styr.meetings.rules import MEETING_CACHES, has_person, is_above_in_line, is_the_person
 from styr.meetings.rules import is_meeting_coordinator as is_coordinator
 from styr.org.models import Municipality, Tenure
@@ -133,7 +134,13 @@ def responsible_action_ids(user) -> set[int]:
 
 def forget(user) -> None:
     """Drop what was read about the user (after their roles or person changed)."""
-    for name in ("_styr_grants", "_styr_person", "_styr_actions", *MEETING_CACHES):
+    for name in (
+        "_styr_grants",
+        "_styr_person",
+        "_styr_actions",
+        "_styr_contract_lines",
+        *MEETING_CACHES,
+    ):
         if hasattr(user, name):
             delattr(user, name)
 
@@ -192,6 +199,12 @@ def is_reader(user, obj=None) -> bool:
 @rules.predicate
 def is_admin(user, obj=None) -> bool:
     return _holds(user, Role.ADMIN, obj)
+
+
+@rules.predicate
+def is_hr(user, obj=None) -> bool:
+    """HR for the municipality: follows up every manager's result contract."""
+    return _holds(user, Role.HR, obj, scope="municipality")
 
 
 @rules.predicate
@@ -255,6 +268,21 @@ RIGHTS = {
     # themselves; the plan's strateg also adds others (politicians) by address.
     "reminders.subscribe": is_signed_in & may_view_plan,
     "reminders.manage_subscriptions": is_strateg,
+    # Result contracts are personal data: HR, admins and the people concerned (the manager,
+    # the signing line manager, those above in the line today); see styr.contracts.rules.
+    # Coverage: HR and admins see every line, a director their own (the page filters).
+    "contracts.view_coverage": is_hr | is_admin | contract.is_director_here,
+    "contracts.view_contract": (
+        is_hr
+        | is_admin
+        | contract.is_the_manager
+        | contract.is_signing_line_manager
+        | contract.is_above_in_line
+    ),
+    "contracts.write_contract": contract.is_line_manager_now,
+    "contracts.accept_contract": contract.is_the_manager,
+    "contracts.follow_up_contract": contract.is_signing_line_manager,
+    "contracts.view_own_contracts": is_signed_in,
     # Manager meetings: attendance is personal data. The coordinating unit (who leads it,
     # or is named a coordinator) records it and, with admins, reads every list; a manager
     # reads their own and the line above theirs. The rates page shows each signed-in person
@@ -355,6 +383,12 @@ ADMIN_FAMILIES: dict[str, dict[str, Any]] = {
     "accounts.account": {"view": is_admin, "edit": is_admin},
     "accounts.rolegrant": {"view": is_admin, "edit": is_admin},
     "auditlog.logentry": {"view": is_admin, "edit": never},  # the audit log: read, never edited
+    # Managers come from HR's file (`styr managers import`); contracts are written on their
+    # pages by the two who sign them. HR and admins read both here.
+    **{
+        f"contracts.{name}": {"view": is_hr | is_admin, "edit": never}
+        for name in ("managerassignment", "resultcontract", "contractversion", "contractevent")
+    },
 }
 
 

@@ -49,6 +49,19 @@ EXPLANATIONS = {
     "reminders.manage_subscriptions": _(
         "Bara en strateg för planen kan lägga till andras e-postadresser."
     ),
+    "contracts.view_contract": _(
+        "Ett resultatkontrakt är personligt: bara chefen, chefens chef och cheferna ovanför "
+        "i linjen, HR och administratörer kan läsa det."
+    ),
+    "contracts.write_contract": _("Bara chefens närmaste chef skriver resultatkontraktet."),
+    "contracts.accept_contract": _("Bara chefen som kontraktet gäller kan godkänna det."),
+    "contracts.follow_up_contract": _(
+        "Bara chefens chef, som skrev under kontraktet, följer upp det."
+    ),
+    "contracts.view_coverage": _(
+        "Uppföljningen av resultatkontrakten är för HR, administratörer och direktörer "
+        "(var och en ser sin egen linje)."
+    ),
 }
 
 

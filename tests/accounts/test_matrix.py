@@ -27,6 +27,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from styr.contracts.models import ResultContract
 from styr.demo.loader import load_file
 from styr.engagement.models import EngagementResponse, EngagementSurvey
 from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator
@@ -97,6 +98,12 @@ def a_meeting(world: World) -> Meeting:
     return found or Meeting.objects.create(
         municipality=world.municipality, date=MEMO_DAY, kind="frukost", audience="alla"
     )
+
+
+def contract_url(world: World, tail: str = "") -> str:
+    """Cecilia Holm's agreed 2015 contract (invented), signed with Elisabeth Carle."""
+    contract = ResultContract.objects.get(manager__slug="cecilia-holm", year=2015)
+    return f"/resultatkontrakt/{contract.manager_id}/{contract.year}/{tail}"
 
 
 def kpi(world: World) -> Kpi:
@@ -187,6 +194,16 @@ CASES: dict[str, Case] = {
     # their own and their line's rows) and admins; a manager's page: the manager (here
     # Elisabeth Carle's own), the line above, the coordinating unit (none in the cast) and
     # admins; a meeting's list and its writes: the coordinating unit and admins.
+    # Result contracts are personal data: the manager, the line manager who signs (here
+    # Elisabeth Carle, `responsible`), those above in the line, HR (none in the cast) and
+    # admins read one; the line manager writes and follows up, the manager accepts (not in
+    # the cast). Coverage: HR, admins and directors (Elisabeth Carle, Dag Björklund).
+    "contracts:mine": Case(lambda w: "/resultatkontrakt/", SIGNED_IN),
+    "contracts:contract": Case(lambda w: contract_url(w), "LDADDDA"),
+    "contracts:write": Case(lambda w: contract_url(w, "skriv/"), "LDADDDD"),
+    "contracts:accept": Case(lambda w: contract_url(w, "godkann/"), "LDDDDDD", method="post"),
+    "contracts:follow_up": Case(lambda w: contract_url(w, "uppfoljning/"), "LDADDDD"),
+    "contracts:coverage": Case(lambda w: f"/{w.municipality.slug}/resultatkontrakt/", "LDAADDA"),
     "meetings:meetings": Case(lambda w: f"/{w.municipality.slug}/chefsmoten/", EVERYONE),
     "meetings:attendance": Case(lambda w: f"/{w.municipality.slug}/chefsmoten/narvaro/", "LDAADDA"),
     "meetings:manager": Case(

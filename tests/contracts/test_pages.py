@@ -1,0 +1,120 @@
+"""The contract pages: who sees what, the signing flow on the web, and the coverage page."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from styr.accounts.domain import add_user
+from styr.contracts.models import ContractEvent, ContractVersion, EventKind, ResultContract
+from styr.org.models import Person
+
+PASSWORD = "ett-langt-testlosenord"
+
+
+def person(demo, slug):
+    return Person.objects.get(municipality=demo, slug=slug)
+
+
+def client_for(demo, username, *, slug=None, role=None):
+    user = add_user(
+        username,
+        email=f"{username}@example.org",
+        password=PASSWORD,
+        person=person(demo, slug) if slug else None,
+        role=role,
+        municipality=demo if role else None,
+    )
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def cecilia(demo):
+    """Cecilia Holm's agreed 2015 contract, signed with Elisabeth Carle."""
+    return ResultContract.objects.get(manager__slug="cecilia-holm", year=2015)
+
+
+def contract_urls(contract):
+    base = f"/resultatkontrakt/{contract.manager_id}/{contract.year}/"
+    return [
+        ("get", base),
+        ("get", base + "?version=1"),
+        ("get", base + "skriv/"),
+        ("post", base + "skriv/"),
+        ("post", base + "godkann/"),
+        ("get", base + "uppfoljning/"),
+        ("post", base + "uppfoljning/"),
+    ]
+
+
+def test_anonymous_and_an_unrelated_manager_never_see_a_contract(demo, cecilia):
+    unrelated = client_for(demo, "dag", slug="dag-bjorklund")
+    for method, url in contract_urls(cecilia):
+        anonymous = getattr(Client(), method)(url)
+        assert anonymous.status_code == 302 and "/konto/logga-in/" in anonymous["Location"]
+        answer = getattr(unrelated, method)(url)
+        assert answer.status_code in (403, 404), url
+        assert "Cecilia" not in answer.content.decode()
+
+
+def test_the_people_concerned_hr_and_admins_read_the_contract(demo, cecilia):
+    for username, kwargs in [
+        ("cecilia", {"slug": "cecilia-holm"}),
+        ("elisabeth", {"slug": "elisabeth-carle"}),
+        ("lena", {"slug": "lena-dahlstedt"}),  # above in the line
+        ("hr", {"role": "hr"}),
+        ("admin", {"role": "admin"}),
+    ]:
+        page = client_for(demo, username, **kwargs).get(
+            f"/resultatkontrakt/{cecilia.manager_id}/2015/"
+        )
+        assert page.status_code == 200, username
+        assert "Budget i balans" not in page.content.decode()
+        assert "Verksamheten bedrivs inom given budgetram." in page.content.decode()
+    reader = client_for(demo, "lasare", role="lasare")
+    assert reader.get(f"/resultatkontrakt/{cecilia.manager_id}/2015/").status_code == 403
+
+
+def test_the_line_manager_drafts_and_the_manager_accepts_on_the_web(demo):
+    # Fredrik Lind (invented) has no contract; Anders Börjesson is his line manager.
+    fredrik = person(demo, "fredrik-lind")
+    year = dt.date.today().year
+    base = f"/resultatkontrakt/{fredrik.id}/{year}/"
+    boss = client_for(demo, "anders", slug="anders-borjesson")
+    assert boss.post(base + "skriv/", {"summary": "x"}).status_code == 400  # no result
+    saved = boss.post(base + "skriv/", {"summary": "Näringsliv", "result_1": "Fler företag"})
+    assert saved.status_code == 302
+    boss.post(base + "skriv/", {"summary": "Näringsliv", "result_1": "Fler nya företag"})
+    contract = ResultContract.objects.get(manager=fredrik, year=year)
+    assert list(contract.versions.values_list("number", flat=True)) == [1, 2]
+    manager = client_for(demo, "fredrik", slug="fredrik-lind")
+    assert manager.post(base + "skriv/", {"result_1": "Eget"}).status_code == 403
+    stale = manager.post(base + "godkann/", {"version": "1"})
+    assert stale.status_code == 409
+    assert not ContractEvent.objects.filter(contract=contract, kind=EventKind.AGREED).exists()
+    assert boss.post(base + "godkann/", {"version": "2"}).status_code == 403
+    assert manager.post(base + "godkann/", {"version": "2"}).status_code == 302
+    agreed = ContractEvent.objects.get(contract=contract, kind=EventKind.AGREED)
+    assert agreed.version == ContractVersion.objects.get(contract=contract, number=2)
+    assert agreed.user.username == "fredrik"
+    page = manager.get(base)
+    assert "överenskommet" in page.content.decode()
+
+
+def test_the_coverage_page_shows_hr_every_line_and_a_director_their_own(demo):
+    url = f"/{demo.slug}/resultatkontrakt/?as_of=2015-12-31"
+    hr = client_for(demo, "hr", role="hr").get(url).content.decode()
+    assert "27 av 35 chefer har ett överenskommet kontrakt" in hr
+    assert "Fredrik Lind" in hr and "Lars-Erik Olsson" in hr
+    einar = client_for(demo, "einar", slug="einar-fransson").get(url).content.decode()
+    assert "Lars-Erik Olsson" in einar and "Fredrik Lind" not in einar
+    assert "Direktörernas egna kontrakt" not in einar
+    lena = client_for(demo, "lena", slug="lena-dahlstedt").get(url).content.decode()
+    assert "Direktörernas egna kontrakt" in lena
+    unrelated = client_for(demo, "fredrik", slug="fredrik-lind").get(url)
+    assert unrelated.status_code == 403
+    assert Client().get(url).status_code == 302
+    bad = client_for(demo, "hr2", role="hr").get(f"/{demo.slug}/resultatkontrakt/?as_of=2015-13-01")
+    assert bad.status_code == 400
