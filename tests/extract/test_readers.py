@@ -142,3 +142,29 @@ def test_word_text_in_content_controls_links_and_tracked_insertions_is_read(tmp_
         text
         == "Ta fram en ny lokalförsörjningsplan.\n\nFölj upp enligt planen för 2026 och bilagan."
     )
+
+
+def test_word_table_merged_cells_give_their_text_once_and_group_rows_head_their_rows(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    rows = [
+        ["Åtgärd", "Ansvarig", "Klart"],
+        ["Socialnämnden", "", ""],
+        ["Fler platser i familjehem", "Socialchef", "2026-12-31"],
+        ["Ny rutin för orosanmälningar", "Enhetschef", ""],
+    ]
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    group = table.rows[1].cells
+    group[0].merge(group[2])  # the committee's name across the whole row
+    last = table.rows[3].cells
+    last[1].merge(last[2])  # responsible and deadline in one cell
+    document.save(tmp_path / "tabell.docx")
+    assert read_document(tmp_path / "tabell.docx") == (
+        "| Åtgärd | Ansvarig | Klart |\n\n"
+        "# Socialnämnden\n\n"
+        "| Åtgärd | Ansvarig | Klart |\n\n"
+        "| Fler platser i familjehem | Socialchef | 2026-12-31 |\n\n"
+        "| Ny rutin för orosanmälningar | Enhetschef |  |"
+    )

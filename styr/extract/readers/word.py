@@ -31,11 +31,35 @@ def read_docx(data: bytes, budget: Budget) -> str:
         if tag == "p":
             lines.append(budget.add_text(_docx_paragraph(Paragraph(element, document))))
         else:
-            for row in Table(element, document).rows:
-                cells = [" ".join(cell.text.split()).replace("|", "/") for cell in row.cells]
-                lines.append(budget.add_text("| " + " | ".join(cells) + " |"))
+            lines += [budget.add_text(line) for line in _table(Table(element, document))]
             lines.append("")
-    return "\n\n".join(lines)
+    return "\n\n".join(lines).rstrip("\n")
+
+
+def _table(table) -> list[str]:
+    """A table's rows as "| a | b |", a merged cell's text in its first column only; a row
+    that is one merged cell under the header is a group's name (a committee, a goal): a
+    heading, with the header repeated after it so the rows below keep their columns."""
+    lines: list[str] = []
+    header = None
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            # python-docx gives a cell merged across columns once per column it spans.
+            cells.append("" if id(cell._tc) in seen else " ".join(cell.text.split()))
+            seen.add(id(cell._tc))
+        filled = [cell for cell in cells if cell]
+        if header and len(seen) == 1 and len(cells) > 1 and filled and _is_group(filled[0]):
+            lines += [f"# {filled[0]}", header]
+            continue
+        line = "| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |"
+        header = header or line
+        lines.append(line)
+    return lines
+
+
+def _is_group(text: str) -> bool:
+    return len(text) <= 80 and not text.endswith((".", "!", "?"))
 
 
 # Elements that wrap paragraphs and tables without being either: content controls (Word's
