@@ -194,6 +194,9 @@ def test_same_day_refers_to_the_day_named_before():
         ("Budget 2025", None),
         ("Mål och budget 2025-2027", None),
         ("Åtgärderna nedan beslutades den 3 maj 2024:", None),
+        ("Beslut i korthet – regionfullmäktige 11-12 juni 2024", None),
+        ("Återrapportering av uppdrag 2024-02-06", None),
+        ("Klart 2024-12-31", D(2024, 12, 31)),
     ],
 )
 def test_a_list_lead_in_or_closing_sentence_sets_the_deadline_of_every_item(sentence, expected):

@@ -81,6 +81,7 @@ class _Candidate(NamedTuple):
     start: int  # start of Deadline.text (the preposition, if any)
     end: int
     resolved: _Resolved
+    chained: bool = True  # a preposition or marker comes before the expression
 
 
 def find_deadline(
@@ -100,9 +101,11 @@ def list_deadline(sentence: str, *, default_year: int | None = None) -> Deadline
     "Uppdraget ska redovisas senast den 9 maj 2026.", "Kommunen har antagit följande löften
     inför 2024-2026:", a heading "Klimatlöften 2024–2026". Unlike ``find_deadline`` a plan or
     budget reference ("Budget 2024", "Mål och budget 2024-2026") is not used even when it is
-    all there is: a list under such a heading is the content of the plan, not work due then.
+    all there is: a list under such a heading is the content of the plan, not work due then;
+    nor is an exact day without a preposition or marker ("Protokoll 2024-02-03", "Beslut i
+    korthet 12 juni 2024"): in a title or lead-in that is the document's own date.
     """
-    return _best(sentence, default_year, "", _ORDINARY_TIER)
+    return _best(sentence, default_year, "", _ORDINARY_TIER, list_mode=True)
 
 
 def document_year(text: str) -> int | None:
@@ -122,7 +125,9 @@ def document_year(text: str) -> int | None:
     return None
 
 
-def _best(text: str, default_year, preceding: str, max_tier: int) -> Deadline | None:
+def _best(
+    text: str, default_year, preceding: str, max_tier: int, *, list_mode: bool = False
+) -> Deadline | None:
     if not isinstance(text, str) or not text:
         return None
     default_year = _valid_default_year(default_year)
@@ -132,6 +137,8 @@ def _best(text: str, default_year, preceding: str, max_tier: int) -> Deadline | 
     for candidate in _candidates(text, default_year, clauses, preceding):
         if candidate.tier > max_tier:
             continue
+        if list_mode and candidate.resolved.precision == "day" and not candidate.chained:
+            continue  # "Protokoll 2024-02-03", "Beslut i korthet 22-23 juni 2022": its date
         period = (candidate.resolved.date, candidate.resolved.precision)
         if candidate.tier == _START_TIER:
             starts.add(period)
@@ -216,7 +223,7 @@ def _candidate(
         return None
     if _MARKER.search(text, low, start):
         tier = _MARKED_TIER
-    return _Candidate(tier, text_start, end, resolved)
+    return _Candidate(tier, text_start, end, resolved, chained=chain is not None or tier == 0)
 
 
 def _never(text: str, low: int, start: int) -> bool:
