@@ -262,3 +262,10 @@ def test_month_and_year_as_tables_write_them():
     assert parse_expression("13/2024") is None
     assert when("Klart: 06/2025") == ("Klart: 06/2025", D(2025, 6, 30))
     assert find_deadline("Ärende KS 3/2024 behandlas.") is None, "a registry number"
+
+
+def test_a_moved_deadline_is_the_new_date():
+    text = "Slutdatum 2024-12-31. Slutdatum har flyttats till 2025-03-31 på grund av vakanser."
+    assert when(text) == ("till 2025-03-31", D(2025, 3, 31))
+    text = "Klart senast 2024-10-31 (tidigare 2024-12-31)."
+    assert when(text) == ("senast 2024-10-31", D(2024, 10, 31))

@@ -30,7 +30,9 @@ Choosing the deadline in a paragraph (``find_deadline``):
    "klar(t/a) till", or "klar(t)", "färdig(t)" right before the date ("klart 2016-12-31",
    "Klart: tertial 2 2017"). Otherwise the LATEST date wins: the action is done when its
    last part is done. Ties go to the earlier phrase.
-6. "senast samma dag" is the last exact day named before it, in the text or in the
+6. A moved deadline ("Slutdatum har flyttats till 2025-03-31") counts as marked, past tense
+   or not: the new date is the one in force.
+7. "senast samma dag" is the last exact day named before it, in the text or in the
    ``preceding`` text the caller passes (the sentence before the action's own).
 
 The paragraph should be the action without its status note: the memo's notes ("*Arbetet
@@ -54,6 +56,7 @@ from .context import (
     _FREQUENCY_BEFORE,
     _LABEL_AFTER,
     _MARKER,
+    _MOVED,
     _PLAN_YEAR,
     _PREV_WORD,
     _QUANTITY_BEFORE,
@@ -219,9 +222,10 @@ def _candidate(
             if previous and _is_reference(text, previous):
                 tier = _REFERENCE_TIER
     ahead = chain is not None and text[chain.start() : chain.start() + 5] == "inför"
-    if not ahead and clauses.is_past(start, end):
+    moved = _MOVED.search(text, low, start) is not None
+    if not (ahead or moved) and clauses.is_past(start, end):
         return None
-    if _MARKER.search(text, low, start):
+    if moved or _MARKER.search(text, low, start):
         tier = _MARKED_TIER
     return _Candidate(tier, text_start, end, resolved, chained=chain is not None or tier == 0)
 

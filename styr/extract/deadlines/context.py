@@ -114,7 +114,7 @@ _PLAN_YEAR = re.compile(
 _SUPERSEDED = re.compile(
     r"(?<![\w])(?:(?:tidigare|ursprunglig\w*|förra|gamla)\s{1,5}(?:[^\W\d_]+\s{1,5}){0,2}?"
     r"(?:datum\w*|slutdatum\w*|deadline|tidpunkt\w*|tidplan\w*|planerad|planerat|beräknad"
-    r"|beräknat|angiven|angivet|satt)|i\s+stället\s+för|istället\s+för)"
+    r"|beräknat|angiven|angivet|satt)|i\s+stället\s+för|istället\s+för|\(\s*tidigare)"
     r"(?:\s{1,5}(?:till|för|den|var|är|att))*\s{0,5}:?\s{0,5}$",
     re.I,
 )
@@ -133,5 +133,12 @@ _FREQUENCY_BEFORE = re.compile(
 _FREQUENCY_AFTER = re.compile(
     r"\s{1,5}(?:varje|varannan|varannat|var\s+(?:annan|tredje))\s{1,5}(?:år|månad|kvartal"
     r"|vecka|termin|tertial|halvår)|\s{1,5}årligen",
+    re.I,
+)
+# A deadline moved to a new date, told in the perfect: "Slutdatum har flyttats till
+# 2025-03-31". The new date is the deadline, however the sentence is tensed.
+_MOVED = re.compile(
+    r"(?<![\w])(?:flytta[ds]?|flyttats|förläng(?:s|ts|d|t)|senarelag(?:ts|d|t)|senareläggs"
+    r"|skjut(?:s|its))(?:\s{1,5}fram)?\s{1,5}till\s{1,5}(?:den\s{1,5})?$",
     re.I,
 )
