@@ -84,8 +84,8 @@ def test_numbered_items_are_paragraphs_of_their_own(tmp_path):
     assert "\n\n2. Miljöenheten ansvarar för att en plan för dagvatten tas fram" in text
 
 
-LINE = "\n" * 6  # the layout's blank lines between two lines of a paragraph
-GAP = "\n" * 12  # and between two paragraphs
+LINE = "\n" * 13  # the layout's blank lines between two lines of a paragraph
+GAP = "\n" * 25  # and between two paragraphs
 
 
 @pytest.mark.parametrize(
@@ -157,4 +157,20 @@ def test_paragraphs_are_whole_and_apart_at_any_line_spacing(tmp_path, leading):
         "redovisa den för nämnden senast den 30 juni 2026. Planen ska omfatta förskolor, skolor "
         "och äldreboenden.\n\n"
         "Nämnden ska därefter följa upp planen varje år i samband med årsredovisningen."
+    )
+
+
+def test_a_row_whose_cells_wrap_in_several_columns_stays_one_row(tmp_path):
+    body = """#table(columns: (3fr, 2fr, 1fr, 2fr),
+  [Åtgärd], [Ansvarig], [Klart], [Kommentar],
+  [Ny idrottshall vid skolan med läktare och omklädningsrum för alla lag], [Fritidsnämnden och fastighetsbolaget], [2027-08-01], [Bygglov söks under våren och upphandlingen följer],
+  [Fler papperskorgar i centrum], [Tekniska nämnden], [2026-05-01], [Klar],
+)
+"""
+    assert read_document(pdf(tmp_path, body)) == (
+        "| Åtgärd | Ansvarig | Klart | Kommentar |\n"
+        "| Ny idrottshall vid skolan med läktare och omklädningsrum för alla lag "
+        "| Fritidsnämnden och fastighetsbolaget | 2027-08-01 "
+        "| Bygglov söks under våren och upphandlingen följer |\n"
+        "| Fler papperskorgar i centrum | Tekniska nämnden | 2026-05-01 | Klar |"
     )

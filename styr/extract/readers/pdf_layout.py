@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 from dataclasses import dataclass
 
 # Cells and columns are at least two spaces apart on the grid; words are one apart.
@@ -24,9 +23,9 @@ _TABLE_HEADER = re.compile(
     re.IGNORECASE,
 )
 # Blank lines per line of text that pypdf's layout mode is asked for (its font height weight):
-# some five between lines of ordinary spacing, more between paragraphs.
-LINE_SPACING_STEPS = 0.2
-WIDEST_LINE_GAP = 8  # with LINE_SPACING_STEPS: single spacing 5, one and a half 8
+# some twelve between lines of ordinary spacing, more between paragraphs and table rows.
+LINE_SPACING_STEPS = 0.1
+WIDEST_LINE_GAP = 18  # with LINE_SPACING_STEPS: single spacing 11-12, one and a half 17-18
 PROSE_CELL = 25  # a column whose lines are this long on the median holds prose
 
 
@@ -72,9 +71,10 @@ def close_up(layout: str) -> str:
     gaps = [len(part) - 1 for part in parts if part.startswith("\n")]
     if not gaps:
         return layout
-    # The narrowest gap that recurs: a page of short paragraphs has more gaps between
-    # paragraphs than within them, a page of footnotes a few narrower ones.
-    recurring = [gap for gap, n in Counter(gaps).items() if n >= max(2, len(gaps) // 10)]
+    # The narrowest gap that recurs, give or take a step: a page of short paragraphs has
+    # more gaps between paragraphs than within them, a page of footnotes a few narrower.
+    enough = max(2, len(gaps) // 10)
+    recurring = [gap for gap in set(gaps) if sum(1 for g in gaps if gap <= g <= gap + 1) >= enough]
     # On a page of one-line paragraphs only, no gap is a line's: one and a half lines'
     # spacing is the widest that still is.
     usual = min(*(recurring or gaps), WIDEST_LINE_GAP)
@@ -98,9 +98,13 @@ def _region(lines: list[str], start: int) -> tuple[int, list[range]]:
     while index < len(lines):
         line = lines[index]
         if not line.strip():
-            # Past a gap the region goes on only with text that starts where its cells do.
+            # Past a gap the region goes on only with text that starts where its cells do:
+            # a table's next row, or a column's next paragraph.
             following = next((n for n in range(index, len(lines)) if lines[n].strip()), None)
-            if following is None or not _aligned(segments(lines[following]), starts):
+            found = segments(lines[following]) if following is not None else []
+            if not _aligned(found, starts) or (
+                len(found) < 2 and not _is_prose(lines[start:end], gutters)
+            ):
                 break
             index += 1
             continue
@@ -119,7 +123,7 @@ def _region(lines: list[str], start: int) -> tuple[int, list[range]]:
 
 
 def _aligned(found: list[Segment], starts: set[int]) -> bool:
-    return len(found) >= 2 and all(
+    return bool(found) and all(
         any(abs(segment.start - start) <= 1 for start in starts) for segment in found
     )
 
@@ -160,31 +164,44 @@ def _wraps(grid: list[list[str] | None], column: int) -> bool:
     )
 
 
-def _render(lines: list[str], gutters: list[range]) -> str:
+def _is_prose(lines: list[str], gutters: list[range]) -> bool:
+    """Columns of running text, not a table: at most three columns, each of long lines or
+    of sentences that run on from line to line, under a first line that names no table
+    columns (Åtgärd, Ansvarig, Status …)."""
     grid = [_cells(line, gutters) if line.strip() else None for line in lines]
     rows = [cells for cells in grid if cells is not None]
+    if not rows or len(gutters) > 2:
+        return False
     header = [cell for cell in rows[0] if cell]
+    if all(_TABLE_HEADER.match(cell.strip(" *:")) for cell in header):
+        return False
     lengths = [
         statistics.median([len(cells[c]) for cells in rows if cells[c]] or [0])
         for c in range(len(gutters) + 1)
     ]
-    named = all(_TABLE_HEADER.match(cell.strip(" *:")) for cell in header)
-    prose = len(lengths) <= 3 and all(
+    return all(
         length >= PROSE_CELL or _wraps(grid, column) for column, length in enumerate(lengths)
     )
-    if prose and not named:
+
+
+def _render(lines: list[str], gutters: list[range]) -> str:
+    grid = [_cells(line, gutters) if line.strip() else None for line in lines]
+    if _is_prose(lines, gutters):
         columns = [
             "\n".join((cells[c] if cells else "") for cells in grid)
             for c in range(len(gutters) + 1)
         ]
         return "\n\n".join(reflow(column) for column in columns)
     table: list[list[str]] = []
-    fresh = True  # a blank line on the grid ends a row
+    # Rows set apart by space: only the space ends a row, so cells that wrap in several
+    # columns at once stay in their row. Otherwise a line that fills two cells starts one.
+    spaced = None in grid
+    fresh = True
     for cells in grid:
         if cells is None:
             fresh = True
             continue
-        if fresh or sum(1 for cell in cells if cell) >= 2 or not table:
+        if fresh or not table or not spaced and sum(1 for cell in cells if cell) >= 2:
             table.append(cells)
         else:
             table[-1] = [f"{a} {b}".strip() for a, b in zip(table[-1], cells, strict=True)]
