@@ -174,3 +174,22 @@ def test_a_row_whose_cells_wrap_in_several_columns_stays_one_row(tmp_path):
         "| Bygglov söks under våren och upphandlingen följer |\n"
         "| Fler papperskorgar i centrum | Tekniska nämnden | 2026-05-01 | Klar |"
     )
+
+
+def test_running_headers_and_page_numbers_are_left_out_after_the_first_page(tmp_path):
+    body = (
+        "#set page(height: 80mm, header: [Exempelby kommun #h(1fr) Dnr KS 2026/15],\n"
+        "  footer: context [Sida #counter(page).display() av #counter(page).final().first()])\n"
+        + "\n\n".join(
+            f"Åtgärd {number}: förvaltningen ska ta fram en rutin för uppföljning av "
+            "avtalen med externa utförare och redovisa den för nämnden."
+            for number in range(1, 25)
+        )
+    )
+    text = read_document(pdf(tmp_path, body))
+    pages = text.split("\f")
+    assert len(pages) >= 3
+    assert pages[0].startswith("Exempelby kommun Dnr KS 2026/15")
+    assert text.count("Dnr KS 2026/15") == 1
+    assert "Sida 2 av" not in text and "Sida 3 av" not in text
+    assert all(f"Åtgärd {number}:" in text for number in range(1, 25))

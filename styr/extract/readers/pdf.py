@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 
 from styr.extract.readers.limits import Budget, DocumentTooLarge, UnreadableDocument, megabytes
 from styr.extract.readers.pdf_layout import LINE_SPACING_STEPS, page_text, reflow
@@ -53,7 +54,37 @@ def read_pdf(data: bytes, budget: Budget) -> str:
         raise UnreadableDocument(f"not a valid PDF ({error})") from error
     except Exception as error:  # pypdf raises several kinds on a broken file
         raise UnreadableDocument(f"not a valid PDF ({type(error).__name__})") from error
-    return PAGE_BREAK.join(pages)
+    return PAGE_BREAK.join(without_running_lines(pages))
+
+
+def without_running_lines(pages: list[str]) -> list[str]:
+    """The pages without what is repeated at the top or bottom of most of them (letterhead,
+    "Sida 3 av 12", the registration number), which would read as headings in the middle
+    of the text; the first page keeps its own, where the date and number are looked for."""
+    if len(pages) < 3:
+        return pages
+    split = [[block for block in page.split("\n\n") if block.strip()] for page in pages]
+    seen: Counter[str] = Counter()
+    for blocks in split:
+        seen.update({_running_key(block) for block in blocks[:2] + blocks[-2:]})
+    running = {key for key, n in seen.items() if n >= max(3, len(pages) // 2) and key}
+    kept = [pages[0]]
+    for blocks in split[1:]:
+        edges = {*range(min(2, len(blocks))), *range(max(0, len(blocks) - 2), len(blocks))}
+        kept.append(
+            "\n\n".join(
+                block
+                for index, block in enumerate(blocks)
+                if not (index in edges and _running_key(block) in running)
+            )
+        )
+    return kept
+
+
+def _running_key(block: str) -> str:
+    """A short block with its numbers left out: page 3 and page 4 are the same line."""
+    text = " ".join(block.split())
+    return re.sub(r"\d+", "#", text.lower()) if len(text) <= 120 else ""
 
 
 def _check_drawing(page, number: int, budget: Budget) -> None:
