@@ -315,3 +315,28 @@ def test_a_body_that_has_done_the_work_is_responsible():
         "Tekniska förvaltningen har under året bytt ut belysningen i tre skolor."
     ) == ["Tekniska förvaltningen"]
     assert responsible("Kommunstyrelsen har beslutat att planen ska antas.") == []
+
+
+# --- speed --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nämnden ska " * 9000,
+        "har " * 20000 + "i uppdrag",
+        "Kommunstyrelsen ger " * 9000 + "nämnden i uppdrag att",
+        "beslutar att " * 9000 + "införa",
+        "(KS) " * 20000,
+        "Ansvar: " + "a, " * 30000,
+        ", ".join(["Kommunstyrelsen"] * 9000) + " ska göra",
+        "uppmanar " * 9000 + "dessa att",
+        "Vi " * 30000,
+        "tas fram av " * 9000,
+        "– " * 20000 + "säger",
+    ],
+    ids=lambda text: repr(text[:20]),
+)
+def test_adversarial_clauses_of_100_kb_return(text):
+    # Linear time is measured in the benchmark; here only that no pattern backtracks forever.
+    assert isinstance(find_parties(text, lead_in=text[:2000], document=text), list)

@@ -17,7 +17,8 @@ from styr.extract.responsibility.party import DUTY, RESPONSIBLE, SUPPORTING, Par
 __all__ = ["RESPONSIBLE", "SUPPORTING", "Party", "abbreviations", "find_parties"]
 from styr.extract.responsibility.sentences import _Sentences
 from styr.extract.responsibility.slots import (
-    _KEYWORDS,
+    _BRACKETED,
+    KEYWORDS,
     _as_responsible_slots,
     _bracket_slots,
     _dash_lines,
@@ -54,10 +55,10 @@ def find_parties(
     `document` the whole text, where "Vi" of a commitment list may find its body. When the
     text itself names no one responsible, the context is read (see `context`).
     """
-    parties = _in_text(text)
+    parties, sentences = _read(text)
     around = Context(lead_in, heading, previous, document, _in_text)
     if not any(p.kind == RESPONSIBLE for p in parties):
-        _, parts = clause_parties(text)
+        _, parts = clause_parties(text, sentences)
         acting = resolved(parts, around)
         parties = acting + [p for p in parties if p not in acting]
     if not any(p.kind == RESPONSIBLE for p in parties):
@@ -69,18 +70,32 @@ def find_parties(
 
 
 def _in_text(text: str) -> list[Party]:
-    if not text or (_KEYWORDS.search(text) is None and "(" not in text):
-        return []
+    return _read(text)[0]
+
+
+def _read(text: str) -> tuple[list[Party], _Sentences | None]:
+    """The parties the slots of `text` name, and its sentences if they were needed."""
+    if not text:
+        return [], None
+    low = text.lower()
+    if not any(key in low for key in KEYWORDS) and (")" not in text or not _BRACKETED.search(text)):
+        return [], None
     sentences = _Sentences(text)
     items: list[tuple[int, str | None, str | None, str]] = []
-    _label_slots(text, sentences, items)
-    _trigger_slots(text, sentences, items)
-    _predicate_slots(text, sentences, items)
-    _as_responsible_slots(text, sentences, items)
-    _phrase_slots(text, sentences, items)
-    _genitive_slots(text, sentences, items)
-    _dash_lines(text, items)
-    _bracket_slots(text, items)
+    # Each slot needs its keyword; testing for it first spares the scan of most paragraphs.
+    responsibility = "ansvar" in low
+    if ":" in text:
+        _label_slots(text, sentences, items)
+    if responsibility:
+        _trigger_slots(text, sentences, items)
+        _predicate_slots(text, sentences, items)
+        _as_responsible_slots(text, sentences, items)
+        _genitive_slots(text, sentences, items)
+        _dash_lines(text, items)
+    if any(key in low for key in _PHRASE_KEYS):
+        _phrase_slots(text, sentences, items)
+    if ")" in text:
+        _bracket_slots(text, items)
     items.sort(key=lambda item: item[0])
 
     has_responsible = any(kind == RESPONSIBLE for *_, kind in items)
@@ -99,4 +114,10 @@ def _in_text(text: str) -> list[Party]:
             entry[1] = role
         if kind == RESPONSIBLE:
             entry[2] = RESPONSIBLE
-    return [Party(name, role, kind) for name, role, kind in merged.values()]
+    return [Party(name, role, kind) for name, role, kind in merged.values()], sentences
+
+
+_PHRASE_KEYS = (
+    "stöd", "stött", "hjälp", "samspel", "samverkan", "samarbete", "biträd", "samordnas", "leds",
+    "drivs", "hålls", "ansvaret",
+)  # fmt: skip

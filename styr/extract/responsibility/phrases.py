@@ -17,25 +17,32 @@ Pronouns and abstract nouns ("Arbetet", "Planen", "Det") are never parties.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from styr.extract.responsibility.patterns import _HEAD_FORMS, _words
 
-# Heads of bodies and units, by the end of the word, in any number and definiteness.
+# Heads of bodies and units, by the end of the word, in any number and definiteness:
+# "stem:ending,ending" ("nämnd:,en" is nämnd and nämnden).
 _BODY_HEADS = (
-    r"nämnd(?:en|er|erna)?|styrelse(?:n|r|rna)?|förvaltning(?:en|ar|arna)?|kommun(?:en|er|erna)?"
-    r"|stad(?:en)?|region(?:en|er|erna)?|fullmäktige|utskott(?:et|en)?|kontor(?:et|en)?"
-    r"|avdelning(?:en|ar|arna)?|enhet(?:en|er|erna)?|stab(?:en)?|råd(?:et)?"
-    r"|myndighet(?:en|er|erna)?|verk(?:et)|inspektion(?:en)?|bolag(?:et|en)?|huvudman(?:nen)?"
-    r"|huvudmän(?:nen)?|regering(?:en)?|departement(?:et)?|sekretariat(?:et)?"
-    r"|ledning(?:en)?|grupp(?:en|er|erna)|kommitté(?:n|er|erna)?|beredning(?:en|ar|arna)?"
-    r"|utredning(?:en)|skola(?:n)?|skolor(?:na)?|förskola(?:n)?|polis(?:en)|akademi(?:n)?"
-    r"|universitet(?:et)?|länsstyrelse(?:n|r|rna)?|direktion(?:en)?|koncern(?:en)?"
-    r"|ägare(?:n|na)?|förvaltare(?:n|na)?|utredare(?:n|na)?|tjänstemän(?:nen)?"
-    r"|tjänsteman(?:nen)?|medarbetare(?:n|na)?|verksamhet(?:en|er|erna)"
+    "nämnd:,en,er,erna styrelse:,n,r,rna förvaltning:,en,ar,arna kommun:,en,er,erna stad:,en "
+    "region:,en,er,erna fullmäktige: utskott:,et,en kontor:,et,en avdelning:,en,ar,arna "
+    "enhet:,en,er,erna stab:,en råd:,et myndighet:,en,er,erna verket: inspektion:,en "
+    "bolag:,et,en huvudman:,nen huvudmän:,nen regering:,en departement:,et sekretariat:,et "
+    "ledning:,en grupp:en,er,erna kommitté:,n,er,erna beredning:,en,ar,arna utredningen: "
+    "skola:,n skolor:,na polisen: akademi:,n universitet:,et länsstyrelse:,n,r,rna "
+    "direktion:,en koncern:,en ägare:,n,na förvaltare:,n,na utredare:,n,na tjänstemän:,nen "
+    "tjänsteman:,nen medarbetare:,n,na verksamhet:en,er,erna"
 )
-_TITLE_HEADS = "|".join(sorted((re.escape(f) for f in _HEAD_FORMS), key=len, reverse=True))
-# a head word: a compound ending in a head ("Klimatkontoret", "-förvaltare", "HR-chefen")
-_HEAD = re.compile(rf"(?i)(?:[\wåäöé/-]*?)(?:{_BODY_HEADS}|{_TITLE_HEADS})")
+_HEADS = frozenset(
+    {
+        stem + ending
+        for entry in _BODY_HEADS.split()
+        for stem, endings in [entry.split(":")]
+        for ending in endings.split(",")
+    }
+    | {form.lower() for form in _HEAD_FORMS}
+)
+_LONGEST_HEAD = max(len(head) for head in _HEADS)
 # "KS", "BUN", "SBN", "KSAU": committee abbreviations end in N(ämnd), S(tyrelse), F(ullmäktige)
 _COMMITTEE = re.compile(r"\(?[A-ZÅÄÖ]{1,4}(?:N|S|F|AU|au)\)?")
 # words that may stand before the head in a party phrase
@@ -56,12 +63,17 @@ _LINE_OF_ITS_OWN = re.compile(r"[A-ZÅÄÖ][^\W\d_]*[ \t]*\n\s*[A-ZÅÄÖ]")
 _TOKEN = re.compile(r"[^\s,]+|,")
 
 
+@lru_cache(maxsize=8192)
 def is_head(word: str) -> bool:
-    """Whether `word` can end a party phrase."""
+    """Whether `word` can end a party phrase: a compound ending in a head ("Klimatkontoret",
+    "-förvaltare", "HR-chefen") or a committee abbreviation."""
     word = word.strip("()\"”“'.:;")
-    return bool(word) and (
-        _HEAD.fullmatch(word) is not None or _COMMITTEE.fullmatch(word) is not None
-    )
+    if not word:
+        return False
+    if _COMMITTEE.fullmatch(word):
+        return True
+    low = word.lower()
+    return any(low[i:] in _HEADS for i in range(max(0, len(low) - _LONGEST_HEAD), len(low)))
 
 
 def is_committee(word: str) -> bool:
