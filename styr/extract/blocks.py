@@ -90,7 +90,25 @@ def blocks(text: str) -> list[Block]:
             elif slide and start != group[0][0]:
                 block.kind, block.marker = "item", ""
             result.append(block)
-    return _mend_page_breaks(text, result)
+    return _label_values(_mend_page_breaks(text, result))
+
+
+def _label_values(found: list[Block]) -> list[Block]:
+    """A label on a line of its own ("Åtgärdsstatus") and its value below: one field."""
+    joined: list[Block] = []
+    for block in found:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == "heading"
+            and records.LABEL_ONLY.match(previous.text)
+            and block.kind in ("heading", "paragraph")
+        ):
+            label = previous.text.rstrip(" :")
+            joined[-1] = Block(f"{label}: {block.text}", previous.start, block.end, "field")
+            continue
+        joined.append(block)
+    return joined
 
 
 def _line_groups(text: str) -> list[list[tuple[int, int]]]:
@@ -140,6 +158,8 @@ def _slide(lines: list[str]) -> bool:
     return (
         len(lines) >= 3
         and bool(_SLIDE_LEAD.match(lines[0]))
+        and not LIST_MARKER.match(lines[0])
+        and not any(records.field(line) for line in lines)
         and all(len(line.split()) <= 12 and not re.search(r"[.!?:;,]$", line) for line in lines)
     )
 
@@ -180,8 +200,8 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
     lengths = sorted(len(" ".join(line.split())) for line in lines)
     width = lengths[int(0.75 * (len(lengths) - 1))] if len(lines) >= 6 else lengths[-1]
     wrapped = len(lines) >= 3 and width >= 45
-    if _one_entry_per_line(lines) or _slide(lines):
-        return list(group)
+    if _one_entry_per_line(lines) or _slide(lines) or any(map(records.LABEL_ONLY.match, lines)):
+        return list(group)  # entries, a slide's items, or labels over their values
     if len(lines) == 2 and _headline(lines[0], width) and len(lines[1]) >= 50:
         return list(group)  # "Beskrivning av ärendet" on the line above its paragraph
     att_clauses = _att_clauses(lines)

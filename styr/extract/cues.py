@@ -36,7 +36,7 @@ _STRONG = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(
-    r"\b(?:ska|skall|kommer\s+(?:(?!behöva|kunna|få\b|vilja|lära|sig\b|oss\b)[a-zåäö]+\s+){0,3}?att|planeras|behöver|måste)\s+"
+    r"\b(?:ska|skall|planerar\s+att|kommer\s+(?:(?!behöva|kunna|få\b|vilja|lära|sig\b|oss\b)[a-zåäö]+\s+){0,3}?att|planeras|behöver|måste)\s+"
     r"(?:(?:nu|också|även|därför|därefter|fortsatt|gemensamt|normalt|bl\.\s?a\.|bland annat|"
     r"i\s+första\s+hand|senast\s+\S+(?:\s+\S+){0,2}|skriftligen|snarast|omgående)\s+)*"
     r"(?P<verb>[a-zåäöé]+)",

@@ -27,6 +27,9 @@ _LABELS = {
     r"klart\s+till|färdigt",
     "text": r"uppdrag|åtgärd|aktivitet|insats|åtgärdens\s+namn|namn|rubrik|kontrollmoment",
     "description": r"beskrivning|kommentar|syfte",
+    # where the assignment came from: kept out of its text and never its deadline
+    "meta": r"beslutat|beslut|beslutsdatum|beslutsinstans|diarienummer|dnr|ärendenummer|"
+    r"uppdragsgivare|källa|datum",
 }
 FIELD = re.compile(
     r"^(?P<label>"
@@ -48,6 +51,11 @@ _CAPS_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPS + r")(?=\s|$|
 _CAPITALS = re.compile(r"[A-ZÅÄÖ]{4}")
 # "1:2 Ta fram en handlingsplan för skyfall Tekniska förvaltningen 2024 Pågår": the last word.
 _LAST_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPITALISED + r")\.?\s*$")
+
+
+LABEL_ONLY = re.compile(
+    r"^(?:" + "|".join(v for k, v in _LABELS.items() if k != "meta") + r")\s*:?$", re.IGNORECASE
+)
 
 
 def field(text: str) -> tuple[str, str, str] | None:
@@ -103,6 +111,8 @@ def apply(action, kind: str, value: str, parties, default_year: int | None) -> N
         action.supporting += [p for p in found if p.kind == "supporting"]
     elif kind == "deadline":
         action.deadline = deadline_of(value, default_year) or action.deadline
+    elif kind == "meta":
+        return
     elif kind == "description":
         action.text = f"{action.text}\n{value}"
 
@@ -117,8 +127,10 @@ class RecordReading:
     def field(self, block) -> None:
         """A labelled line: the first starts a record (titled by the line above) or fills it."""
         kind, _, value = field(block.text)
+        if kind == "meta" and self.record is None:
+            return
         if kind == "text" or self.record is None:
-            title = None if kind == "text" else self.previous
+            title = None if kind == "text" else self.above_fields
             if title is not None and title.kind not in ("heading", "item", "paragraph"):
                 return
             start = block.start if title is None else title.start

@@ -126,6 +126,7 @@ class _Reader(records.RecordReading):
         self.lead: Block | None = None
         self.lead_action: Action | None = None  # the action read from the lead-in, if any
         self.previous: Block | None = None
+        self.above_fields: Block | None = None  # the last block that is not a field
         self.detail = False  # under a heading that repeats a list item
         # Actions read from single sentences of paragraphs still pending: taken back if a
         # responsibility statement joins those paragraphs into one action after all.
@@ -142,6 +143,8 @@ class _Reader(records.RecordReading):
                 self.mode = None
             self.read(block)
             self.previous = block
+            if block.kind != "field":
+                self.above_fields = block
         return self.actions
 
     # --- building actions ------------------------------------------------------------------
@@ -175,14 +178,21 @@ class _Reader(records.RecordReading):
                 # "… återstående delar genomförs fram till årsskiftet 2015/16": a note that
                 # sets the time for an action whose text gave none.
                 action.deadline = find_deadline(note, default_year=self.default_year)
-        if action.deadline is None and lead_in and cues.TIME.search(lead_in):
+        if (
+            action.deadline is None
+            and lead_in
+            and cues.TIME.search(lead_in)
+            and not (self.lead is not None and self.lead.kind == "heading")
+        ):
+            # "… har antagit följande löften inför 2024-2026:" times every item; a heading's
+            # year ("Uppföljning april 2024") is a report's date, not a deadline.
             action.deadline = find_deadline(lead_in, default_year=self.default_year)
         self.actions.append(action)
         self.last = action
         return action
 
     def parties(self, plain: str, **context) -> list[Party]:
-        return parties_of(plain, abbreviations=self.abbreviations, **context)
+        return parties_of(plain, abbreviations=self.abbreviations, document=self.text, **context)
 
     def complete(self, sentence: str, targets: list[Action] | None = None) -> None:
         """Give an earlier assignment the time limit a later sentence sets for it."""

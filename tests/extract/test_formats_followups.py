@@ -141,3 +141,45 @@ def test_a_progress_sentence_after_an_assignment_is_its_status():
     rain, halls = extract_actions(PROGRESS_AFTER)
     assert (rain.status_text, rain.status_code) == ("Uppdraget är genomfört.", "done")
     assert (halls.status_text, halls.status_code) == ("Arbetet pågår enligt plan.", "in_progress")
+
+
+LABELS_ABOVE_VALUES = """Miljöbarometern – Åtgärd 7
+
+Ställa om kommunens bilpool till elbilar
+
+Åtgärdsstatus
+Genomförd
+
+Ansvarig organisation
+Fordonsenheten
+
+Tidsplan
+2021-2023
+"""
+
+ASSIGNMENT_RECORDS = """Nämndens uppdrag – uppföljning oktober 2024
+
+Uppdrag 1: Ta fram en plan för minskad sjukfrånvaro
+Beslutat: SN 2023-05-10 § 88
+Status: Pågår. Planen presenteras i december.
+
+Uppdrag 2: Införa digital ansökan om bistånd
+Beslutat: SN 2024-01-20 § 12
+Status: Ej påbörjat
+"""
+
+
+def test_a_labelled_page_with_each_label_above_its_value_is_one_action():
+    (action,) = extract_actions(LABELS_ABOVE_VALUES)
+    assert action.title == "Ställa om kommunens bilpool till elbilar"
+    assert (action.status_text, action.status_code) == ("Genomförd", "done")
+    assert [p.role for p in action.responsible] == ["Fordonsenheten"]
+    assert action.deadline is not None and action.deadline.date.isoformat() == "2023-12-31"
+
+
+def test_a_records_decision_date_is_neither_its_text_nor_its_deadline():
+    plan, digital = extract_actions(ASSIGNMENT_RECORDS)
+    assert plan.title == "Ta fram en plan för minskad sjukfrånvaro"
+    assert plan.deadline is None and digital.deadline is None
+    assert "Beslutat" not in plan.text
+    assert (plan.status_code, digital.status_code) == ("in_progress", "not_started")
