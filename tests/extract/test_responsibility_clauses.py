@@ -317,6 +317,26 @@ def test_a_body_that_has_done_the_work_is_responsible():
     assert responsible("Kommunstyrelsen har beslutat att planen ska antas.") == []
 
 
+def test_abbreviations_defined_inline_with_equals_signs():
+    document = (
+        "Förkortningar: KS = kommunstyrelsen, VON = vård- och omsorgsnämnden.\nKS: Ta fram en plan"
+    )
+    assert abbreviations(document) == {"KS": "kommunstyrelsen", "VON": "vård- och omsorgsnämnden"}
+
+
+def test_a_subject_before_the_modal_is_no_inversion():
+    assert responsible("Nämnden ska redovisa utredningen senast i december.") == ["Nämnden"]
+
+
+def test_adverbs_between_the_verb_and_the_assignment():
+    assert responsible("Fritidsnämnden fick samtidigt i uppdrag att se över bidragen.") == [
+        "Fritidsnämnden"
+    ]
+    assert responsible(
+        "Fullmäktige gav i juni 2023 kommunstyrelsen i uppdrag att ta fram en plan."
+    ) == ["kommunstyrelsen"]
+
+
 # --- speed --------------------------------------------------------------------------------------
 
 

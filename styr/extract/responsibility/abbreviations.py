@@ -12,7 +12,8 @@ Two forms are read:
   (``nämnden``, ``styrelsen``, ``förvaltningen`` …) and the abbreviation's first letter is the
   name's;
 * ``ABBR = Full Name``, ``ABBR – Full Name``, ``ABBR: Full Name`` on a line of its own (a list
-  of abbreviations).
+  of abbreviations), and ``ABBR = full name`` anywhere ("KS = kommunstyrelsen, BUN = …"),
+  when the name fits the abbreviation.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ _DEFINED = re.compile(
 _LISTED = re.compile(
     rf"(?m)^[ \t]*+(?P<abbr>{_ABBR})[ \t]*+(?:=|–|—|-|:)[ \t]*+"
     rf"(?P<name>[{_UP}][{_LO}]*+-?(?:[ \t]++{_NAME_WORD}){{0,6}})[ \t]*+[.;,]?[ \t]*+$"
+)
+# "KS = kommunstyrelsen, BUN = barn- och utbildningsnämnden": anywhere in the text
+_EQUALS = re.compile(
+    rf"(?<![\w-])(?P<abbr>{_ABBR})[ \t]*+=[ \t]*+(?P<name>[{_UP}{_LO}][{_LO}]*+-?"
+    rf"(?:[ \t]++{_NAME_WORD}){{0,6}}?)(?=[ \t]*+(?:[,;.)\n]|$))"
 )
 _WORD_START = re.compile(rf"(?:^|[ \t-])([{_UP}{_LO}])")
 
@@ -100,9 +106,11 @@ def abbreviations(document_text: str) -> dict[str, str]:
     The first definition of an abbreviation wins; the full name keeps its spelling.
     """
     found: dict[str, str] = {}
-    for m in _LISTED.finditer(document_text):
-        name = _clean(m["name"])
-        found.setdefault(m["abbr"], name)
+    for regex in (_LISTED, _EQUALS):
+        for m in regex.finditer(document_text):
+            name = _clean(m["name"])
+            if fits(m["abbr"], name):  # not "KS: Ta fram en plan", a committee's line
+                found.setdefault(m["abbr"], name)
     for m in _DEFINED.finditer(document_text):
         abbr = m["abbr"]
         if abbr in found:

@@ -43,10 +43,10 @@ _GIVE = re.compile(
     r"\b(?:ge|ger|gav|gett|givit|fick|får|gavs|ges|getts|erhåller|erhöll|tilldelas|tilldelades"
     r"|har\s+fått|hade\s+fått|har\s+getts|har|hade)\s+"
 )
+_GIVING = frozenset({"ge", "ger", "gav", "gett", "givit"})
 _ASSIGNMENT = re.compile(
     r"\s*(?:ett\s+(?:(?:nytt|fortsatt|särskilt|tydligt|nytt)\s+)?|i\s+)?uppdrag(?:et)?\b"
 )
-_ADVERBS_ONLY = re.compile(r"(?:\s*(?:nu|också|även|därför|härmed|redan|tidigare|sedan)\b)*\s*")
 _ORDER = re.compile(
     r"\b(?:uppdra(?:r|de|git|s)?\s+(?:åt|till)|uppmana(?:r|de|t|s)?|förelägg(?:er|a|s|ande)?"
     r"|anmoda(?:r|de)?|ålägg(?:er|a|s)?|instruera(?:r|de)?)\s+"
@@ -102,7 +102,8 @@ _DECISION_INFINITIVES = _words(
 _MODALS = _words("ska skall måste bör kan får")
 _ADVERB_WORDS = _words(
     "inte ej också även alltid redan nu därför gemensamt fortsatt aktivt själv själva "
-    "successivt löpande årligen dessutom sedan tidigare snart fortlöpande kontinuerligt"
+    "successivt löpande årligen dessutom sedan tidigare snart fortlöpande kontinuerligt "
+    "samtidigt därtill vidare härmed därmed också även nyligen"
 )
 _NOT_VERBS = _words(
     "för efter under eller över mer mellan sedan inför hur där här när dess deras hennes hans "
@@ -220,15 +221,18 @@ def _assigned(text: str, sentences: _Sentences):
         if assignment is None:
             continue
         between = text[m.end() : assignment.start()]
-        if between.strip() and not re.search(r"[.;:]", between):
+        verb = m.group().split()[0]
+        words = between.split()
+        if words and not re.search(r"[.;:]", between) and not {"av", "från"} & set(words):
+            # "ge nämnden i uppdrag"; "gav i juni kommunstyrelsen i uppdrag": the object
+            # ("har av Kommunstyrelsen fått i uppdrag" names the commissioner instead)
             parts = _phrase(text, m.end(), assignment.start())
-            if parts is None and "av" in between.split():
-                parts = None  # "har av Kommunstyrelsen fått": the commissioner
-            elif parts:
+            if parts is None and verb in _GIVING:
+                parts = _tail_phrase(text, m.end(), assignment.start())
+            if parts:
                 yield ASSIGNED, parts
                 continue
-        verb = m.group().split()[0]
-        if between.strip() and not _ADVERBS_ONLY.fullmatch(between):
+        if any(word.lower() not in _ADVERB_WORDS for word in between.split()):
             continue  # "har fortsatt huvudansvar för … med uppdrag att": not given one
         if verb in ("får", "fick", "gavs", "ges", "getts", "har", "hade", "erhåller", "erhöll"):
             subject = subject_before(text, sentence_start, m.start())
@@ -275,8 +279,10 @@ def _duties(text: str, sentences: _Sentences):
             yield DUTY_SUBJECT, subject
     for m in _INVERTED_MODAL.finditer(text):
         sentence_start, sentence_end = sentences.bounds(m.start())
-        if _at_clause_start(text, sentence_start, m.start()):
-            continue  # a question or a list item, not an inversion
+        if _at_clause_start(text, sentence_start, m.start()) or subject_before(
+            text, sentence_start, m.start()
+        ):
+            continue  # a list item, or a subject before the verb: no inversion
         parts, after = _head_run(text, m.end(), sentence_end)
         if parts and parts[0][2] is None and _is_work(text, after, sentence_end):
             yield DUTY_SUBJECT, parts
