@@ -127,7 +127,11 @@ def another_run_holds_the_lock():
         try:
             yield
         finally:
-            other.close()  # the session ends, and its lock with it
+            # Unlocked before the session ends: a closed session's lock goes only when its
+            # server process has exited, which a loaded machine may not have done yet.
+            with other.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [LOCK_KEY])
+            other.close()
     else:
         with single_run():  # a lock on the file opened anew conflicts, in any process
             yield
