@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from styr.contracts.reminders import contract_mails
 from styr.reminders.delivery import Delivery, deliver
 from styr.reminders.mails import (
     Batch,
@@ -21,7 +22,7 @@ from styr.reminders.mails import (
     subscriptions,
 )
 
-KINDS_IN_ORDER = ["invitation", "reminder", "late", "digest"]
+KINDS_IN_ORDER = ["invitation", "reminder", "late", "digest", "contract"]
 
 
 @dataclass
@@ -43,6 +44,8 @@ def collect(today: dt.date) -> Batch:
         batch.extend(late_mails(plan, today))
     for plan, subscribers in subscriptions(today).items():
         batch.extend(digest_mails(plan, subscribers, today))
+    # Line managers whose managers lack an agreed result contract, before the deadline.
+    batch.extend(contract_mails(today))
     return batch
 
 

@@ -20,6 +20,9 @@ WIDTH = 320
 
 # URL patterns that are not public pages: signing in, staff work, forms that only post.
 NOT_PUBLIC = {
+    # Plain text for load balancers (tests/test_health.py).
+    "healthz",
+    "readyz",
     "plans:my_actions",
     "plans:report_status",
     "plans:review_queue",
@@ -45,6 +48,14 @@ NOT_PUBLIC = {
     "meetings:record_attendance",
     "meetings:import",
     "meetings:award",
+    # Result contracts are personal data: signed in only (the coverage page's table scrolls
+    # in its own labelled region, as every wide table does).
+    "contracts:mine",
+    "contracts:contract",
+    "contracts:write",
+    "contracts:accept",
+    "contracts:follow_up",
+    "contracts:coverage",
     # Signed in, or reached from a mail's link: tests/reminders/test_browser.py lays them out.
     "reminders:subscriptions",
     "reminders:unsubscribe",
