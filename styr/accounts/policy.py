@@ -284,16 +284,15 @@ RIGHTS = {
     "contracts.follow_up_contract": contract.is_signing_line_manager,
     "contracts.view_own_contracts": is_signed_in,
     # Manager meetings: attendance is personal data. The coordinating unit (who leads it,
-    # or is named a coordinator) records it and, with admins, reads every list; a manager
+    # or is named a coordinator) records it; it, HR and admins read every list; a manager
     # reads their own and the line above theirs. The rates page shows each signed-in person
     # of the organisation only what they may read (styr.meetings.views).
     "meetings.record_attendance": is_coordinator | is_admin,
-    "meetings.view_attendance": is_coordinator | is_admin,
-    "meetings.view_manager_attendance": is_the_person
-    | is_above_in_line
-    | is_coordinator
-    | is_admin,
-    "meetings.view_rates": is_coordinator | is_admin | has_person,
+    "meetings.view_attendance": is_coordinator | is_hr | is_admin,
+    "meetings.view_manager_attendance": (
+        is_the_person | is_above_in_line | is_coordinator | is_hr | is_admin
+    ),
+    "meetings.view_rates": is_coordinator | is_hr | is_admin | has_person,
 }
 
 # ---------------------------------------------------------------------------------------

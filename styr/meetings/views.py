@@ -3,12 +3,12 @@
 - `/<kommun>/chefsmoten/`: public: the meeting plan of a half-year and the attendance rate
   per director's line, no names (a line of fewer than `rates.MIN_MANAGERS` is not shown);
 - `/<kommun>/chefsmoten/narvaro/`: signed in: attendance per manager and meeting, each
-  reader seeing what the policy lets them (coordinators and admins all; a manager their own
-  and their line's);
+  reader seeing what the policy lets them (coordinators, HR and admins all; a manager their
+  own and their line's);
 - `/<kommun>/chefsmoten/chefer/<person>/`: one manager's meetings: themselves, those above
-  them in the line, the coordinators and admins;
+  them in the line, the coordinators, HR and admins;
 - `/<kommun>/chefsmoten/<id>/`: a meeting's list, its recording and import, its chefspriser:
-  the coordinating unit (and admins).
+  the coordinating unit and admins record; HR reads.
 """
 
 from __future__ import annotations

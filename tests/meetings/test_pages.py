@@ -160,6 +160,22 @@ def test_an_admin_reads_every_list(org):
     assert "Chef A001" in text and "Chef B1" in text
 
 
+def test_hr_reads_every_list_and_records_nothing(org):
+    hr = add_user(
+        "hr", email="hr@example.org", password=PASSWORD, role="hr", municipality=org.municipality
+    )
+    client = Client()
+    client.force_login(hr)
+    text = client.get(f"/{org.municipality.slug}/chefsmoten/narvaro/{PERIOD}").content.decode()
+    assert "Chef A001" in text and "Chef B1" in text
+    assert client.get(f"/{org.municipality.slug}/chefsmoten/chefer/b1/").status_code == 200
+    meeting = f"/{org.municipality.slug}/chefsmoten/{org.recorded.pk}/"
+    assert client.get(meeting).status_code == 200
+    a2 = org.person("a2")
+    assert client.post(f"{meeting}narvaro/", {f"p{a2.id}": "narvarande"}).status_code == 403
+    assert not Attendance.objects.filter(meeting=org.recorded, person=a2).exists()
+
+
 def test_the_rates_page_takes_the_same_queries_for_few_and_many_managers(db):
     def queries(managers: int, slug: str) -> int:
         org = small_org(managers=managers, slug=slug)
