@@ -337,6 +337,19 @@ def test_adverbs_between_the_verb_and_the_assignment():
     ) == ["kommunstyrelsen"]
 
 
+def test_a_person_as_the_subject_keeps_name_and_title():
+    assert find_parties("Ekonomichef Per Ek får i uppdrag att se över budgeten.") == [
+        Party("Per Ek", "ekonomichef", R)
+    ]
+    assert find_parties("Anna Berg ska sammanställa synpunkterna.") == [Party("Anna Berg", None, R)]
+
+
+def test_the_one_an_assignment_goes_to():
+    assert responsible("Uppdraget ges till kultur- och fritidsförvaltningen.") == [
+        "kultur- och fritidsförvaltningen"
+    ]
+
+
 # --- speed --------------------------------------------------------------------------------------
 
 

@@ -27,13 +27,23 @@ from __future__ import annotations
 import re
 
 from styr.extract.responsibility.patterns import _words
-from styr.extract.responsibility.phrases import is_head, party_phrase
+from styr.extract.responsibility.phrases import is_head
 from styr.extract.responsibility.sentences import _Sentences
-
-# the parts of a clause: (offset, phrase as written, PRONOUN or None)
-Parts = list[tuple[int, str, str | None]]
-PRONOUN = "pronoun"  # the text of a part that is a pronoun to resolve
-_PRONOUNS = frozenset({"de", "dessa", "vi", "den", "denna", "han", "hon", "hen", "dem"})
+from styr.extract.responsibility.subjects import (
+    ADVERB_WORDS,
+    CLAUSE_OPENER,
+    NAME_LIKE,
+    PRONOUN,
+    PRONOUNS,
+    Parts,
+    at_clause_start,
+    head_run,
+    phrase_at,
+    skip_marker,
+    subject_at,
+    subject_before,
+    tail_phrase,
+)
 
 # tiers: the strongest tier found wins
 ASSIGNED, DUTY_SUBJECT, ACTING_SUBJECT = 1, 2, 3
@@ -99,24 +109,7 @@ _DECISION_INFINITIVES = _words(
     "hänskjuta föreslå tillstyrka avstyrka anvisa avsätta utse välja uppdra uppmana begära "
     "remittera avsluta ta tilldela"
 )
-_MODALS = _words("ska skall måste bör kan får")
-_ADVERB_WORDS = _words(
-    "inte ej också även alltid redan nu därför gemensamt fortsatt aktivt själv själva "
-    "successivt löpande årligen dessutom sedan tidigare snart fortlöpande kontinuerligt "
-    "samtidigt därtill vidare härmed därmed också även nyligen"
-)
-_NOT_VERBS = _words(
-    "för efter under eller över mer mellan sedan inför hur där här när dess deras hennes hans "
-    "sin sina vår våra er era år utifrån enligt genom bakom utanför inför"
-)
-_FINITE = re.compile(r"[a-zåäöé]{2,}(?:r|de|te|dde|tte|s)")
 _QUOTE = re.compile(r"(?s)(?:^|\n)\s*[–—-]\s[^\n]*?\bsäger\b[^\n]*")
-_SUPPORT_TAIL = re.compile(r"\s+(?:tillsammans|i\s+samverkan|i\s+samråd|i\s+samarbete)\s+med\b.*")
-_CLAUSE_OPENER = re.compile(
-    r"(?:^|[,;:(–—•]|\b(?:att|och|samt|men|eller|då|om|när|där|som|vilket|varför))\s+|^\s*|\n"
-    r"|\b\d{1,3}(?:[.:]\d{1,3})*[.):]?[ \t]+"  # "Uppdrag 1.2 Kommunstyrelsen …", "1:2 Nämnden"
-)
-_TOKEN = re.compile(r"\S+")
 
 
 def clause_parties(text: str, sentences: _Sentences | None = None) -> tuple[int, Parts]:
@@ -145,73 +138,13 @@ def clause_parties(text: str, sentences: _Sentences | None = None) -> tuple[int,
 
 def _may_name_a_party(text: str) -> bool:
     """A fast test: whether any word of `text` is a party head or a pronoun subject."""
-    return any(is_head(word) or word in _SUBJECT_PRONOUNS for word in _WORD.findall(text))
+    return NAME_LIKE.search(text) is not None or any(
+        is_head(word) or word in _SUBJECT_PRONOUNS for word in _WORD.findall(text)
+    )
 
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _SUBJECT_PRONOUNS = frozenset({"Vi", "De", "Dessa", "dessa", "Våra", "Vår", "Vårt"})
-
-
-def _phrase(text: str, start: int, end: int) -> Parts | None:
-    """The party phrase or pronoun exactly at text[start:end], without a supporting tail."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1] in " \t\n,.;:!?":
-        end -= 1
-    tail = _SUPPORT_TAIL.search(text, start, end)
-    if tail:
-        end = tail.start()
-    word = text[start:end]
-    if word.lower() in _PRONOUNS:
-        return [(start, word, PRONOUN)]
-    if start >= end or end - start > 160:
-        return None
-    parts = party_phrase(text, start, end)
-    return [(pos, phrase, None) for pos, phrase in parts] if parts else None
-
-
-def _tail_phrase(text: str, start: int, end: int) -> Parts | None:
-    """The longest party phrase that ends at `end` and starts at a word after `start`."""
-    for m in _TOKEN.finditer(text, max(start, end - 160), end):
-        parts = _phrase(text, m.start(), end)
-        if parts:
-            return parts
-    return None
-
-
-def subject_before(text: str, sentence_start: int, verb: int) -> Parts | None:
-    """The subject that ends right before `verb`: from the farthest clause opening on."""
-    lo = max(sentence_start, verb - 160)
-    starts = [m.end() for m in _CLAUSE_OPENER.finditer(text, lo, verb)]
-    if lo == sentence_start:
-        starts.insert(0, sentence_start)
-    for start in starts:
-        parts = _phrase(text, start, verb)
-        if parts:
-            return parts
-    return None
-
-
-def _at_clause_start(text: str, sentence_start: int, pos: int) -> bool:
-    """Whether only white space stands between the sentence start and `pos`."""
-    i = pos
-    while i > sentence_start and text[i - 1].isspace():
-        i -= 1
-    return i <= sentence_start
-
-
-def _head_run(text: str, pos: int, end: int) -> tuple[Parts, int]:
-    """The longest party phrase (or pronoun) starting at `pos`, within six words."""
-    best: tuple[Parts, int] = ([], pos)
-    for m in list(_TOKEN.finditer(text, pos, min(end, pos + 200)))[:6]:
-        if m.group().startswith("("):
-            break  # "Kommunstyrelsen (KS)": the abbreviation in apposition
-        if not (is_head(m.group()) or m.group().lower() in _PRONOUNS):
-            continue
-        parts = _phrase(text, pos, m.end())
-        if parts:
-            best = (parts, m.end())
-    return best
 
 
 def _assigned(text: str, sentences: _Sentences):
@@ -226,18 +159,23 @@ def _assigned(text: str, sentences: _Sentences):
         if words and not re.search(r"[.;:]", between) and not {"av", "från"} & set(words):
             # "ge nämnden i uppdrag"; "gav i juni kommunstyrelsen i uppdrag": the object
             # ("har av Kommunstyrelsen fått i uppdrag" names the commissioner instead)
-            parts = _phrase(text, m.end(), assignment.start())
+            parts = phrase_at(text, m.end(), assignment.start())
             if parts is None and verb in _GIVING:
-                parts = _tail_phrase(text, m.end(), assignment.start())
+                parts = tail_phrase(text, m.end(), assignment.start())
             if parts:
                 yield ASSIGNED, parts
                 continue
-        if any(word.lower() not in _ADVERB_WORDS for word in between.split()):
+        if any(word.lower() not in ADVERB_WORDS for word in between.split()):
             continue  # "har fortsatt huvudansvar för … med uppdrag att": not given one
         if verb in ("får", "fick", "gavs", "ges", "getts", "har", "hade", "erhåller", "erhöll"):
             subject = subject_before(text, sentence_start, m.start())
             if subject:
                 yield ASSIGNED, subject
+    for m in _GIVEN_TO.finditer(text) if "ppdrag" in text else ():
+        _, sentence_end = sentences.bounds(m.start())
+        parts, _ = head_run(text, m.end(), sentence_end)
+        if parts and parts[0][2] != PRONOUN:
+            yield ASSIGNED, parts
     for m in _PRECEDED_BY_COMMISSIONER.finditer(text) if "fått" in text else ():
         sentence_start, _ = sentences.bounds(m.start())
         subject = subject_before(text, sentence_start, m.start())
@@ -250,11 +188,15 @@ def _assigned(text: str, sentences: _Sentences):
         att = _ATT.search(text, m.end(), min(sentence_end, m.end() + 200))
         if att is None:
             continue
-        parts = _tail_phrase(text, m.end(), att.start())
+        parts = tail_phrase(text, m.end(), att.start())
         if parts:
             yield ASSIGNED, parts
 
 
+# "Uppdraget ges till kultur- och fritidsförvaltningen": the one the assignment goes to
+_GIVEN_TO = re.compile(
+    r"\b[Uu]ppdrag(?:et)?\s+(?:ges|gavs|lämnas|lämnades|går|gick)\s+(?:\w+\s+)?(?:till|åt)\s+"
+)
 # "Klimatkontoret har av Kommunstyrelsen fått i uppdrag": the subject, never the commissioner
 _PRECEDED_BY_COMMISSIONER = re.compile(
     r"\b(?:har|hade)\s+(?:\w+\s+)?(?:av|från)\s+[^.;:\n]{1,80}?\s+fått\s+(?:ett\s+|i\s+)?uppdrag"
@@ -279,11 +221,11 @@ def _duties(text: str, sentences: _Sentences):
             yield DUTY_SUBJECT, subject
     for m in _INVERTED_MODAL.finditer(text):
         sentence_start, sentence_end = sentences.bounds(m.start())
-        if _at_clause_start(text, sentence_start, m.start()) or subject_before(
+        if at_clause_start(text, sentence_start, m.start()) or subject_before(
             text, sentence_start, m.start()
         ):
             continue  # a list item, or a subject before the verb: no inversion
-        parts, after = _head_run(text, m.end(), sentence_end)
+        parts, after = head_run(text, m.end(), sentence_end)
         if parts and parts[0][2] is None and _is_work(text, after, sentence_end):
             yield DUTY_SUBJECT, parts
     yield from _self_assigned(text, sentences)
@@ -291,17 +233,20 @@ def _duties(text: str, sentences: _Sentences):
         if (m["verb"] and _NOT_WORK.search(m["verb"])) or re.search(r"uppdrag\s+av\s*$", m.group()):
             continue
         _, sentence_end = sentences.bounds(m.start())
-        parts, _ = _head_run(text, m.end(), sentence_end)
+        parts, _ = head_run(text, m.end(), sentence_end)
         if parts and parts[0][2] is None:
             yield DUTY_SUBJECT, parts
 
 
 def _acting(text: str, sentences: _Sentences):
     for start in sentences.starts:
-        opening = text[start : start + 120].split()[:12]
-        if not any(is_head(word) or word.lower() in _PRONOUNS for word in opening):
+        opening = text[start : start + 120]
+        words = opening.split()[:12]
+        if not any(is_head(w) or w.lower() in PRONOUNS for w in words) and not NAME_LIKE.search(
+            opening
+        ):
             continue  # no party can open this sentence
-        parts, verb = _subject_at(text, _skip_marker(text, start))
+        parts, verb = subject_at(text, skip_marker(text, start))
         if not parts:
             continue
         if verb not in _NOT_ACTING:
@@ -320,40 +265,12 @@ def _has_done(text: str, start: int) -> bool:
 def _self_assigned(text: str, sentences: _Sentences):
     """ "Kommunstyrelsen beslutar att införa …": a deciding body that assigns itself."""
     for m in _DECIDES_TO.finditer(text) if "beslut" in text or "beslöt" in text else ():
-        if m["verb"].lower() in _DECISION_INFINITIVES or _subject_at(text, m.start("verb"))[0]:
+        if m["verb"].lower() in _DECISION_INFINITIVES or subject_at(text, m.start("verb"))[0]:
             continue  # "beslutar att tekniska nämnden ska …": the att-clause has its own subject
         sentence_start, _ = sentences.bounds(m.start())
         subject = subject_before(text, sentence_start, m.start())
         if subject and subject[0][2] is None:
             yield DUTY_SUBJECT, subject
-
-
-def _subject_at(text: str, start: int) -> tuple[list | None, str | None]:
-    """The party phrase that opens a clause at `start` and the finite verb after it, adverbs
-    between them skipped ("Ekby kommun inte uppfyller", "Vi arbetar aktivt")."""
-    tokens = list(_TOKEN.finditer(text, start, min(len(text), start + 200)))[:12]
-    for k in range(1, len(tokens)):
-        word = tokens[k].group()
-        if word.lower() in _ADVERB_WORDS:
-            continue
-        if word not in _MODALS and (
-            not _FINITE.fullmatch(word) or word in _NOT_VERBS or is_head(word)
-        ):
-            continue
-        j = k
-        while j > 1 and tokens[j - 1].group().lower() in _ADVERB_WORDS:
-            j -= 1
-        if not any(is_head(t.group()) or t.group().lower() in _PRONOUNS for t in tokens[:j]):
-            continue  # no head, no pronoun: no party before this verb
-        parts = _phrase(text, start, tokens[j - 1].end())
-        if parts:
-            return parts, word
-    return None, None
-
-
-def _skip_marker(text: str, pos: int) -> int:
-    m = re.compile(r"\s*(?:[-•*–—]|\d{1,3}[.):]|\d+:\d+)?\s*").match(text, pos)
-    return m.end() if m else pos
 
 
 def lead_in_parties(text: str) -> Parts:
@@ -363,8 +280,8 @@ def lead_in_parties(text: str) -> Parts:
     if parts:
         return parts
     found = []
-    for opener in _CLAUSE_OPENER.finditer(text):
-        parts, verb = _subject_at(text, opener.end())
+    for opener in CLAUSE_OPENER.finditer(text):
+        parts, verb = subject_at(text, opener.end())
         if parts and parts[0][2] is None:
             found.append((verb in _NOT_ACTING, parts))
     # "Skolinspektionen konstaterar att Ekby kommun inte uppfyller …:": the one who must act

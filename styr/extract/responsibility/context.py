@@ -16,14 +16,13 @@ from functools import lru_cache
 from styr.extract.responsibility.clauses import (
     ASSIGNED,
     DUTY_SUBJECT,
-    PRONOUN,
     clause_parties,
     lead_in_parties,
-    subject_before,
 )
 from styr.extract.responsibility.party import RESPONSIBLE, Party
 from styr.extract.responsibility.phrases import party_phrase
 from styr.extract.responsibility.sentences import _Sentences
+from styr.extract.responsibility.subjects import Parts, as_party, subject_before
 
 
 class Context:
@@ -47,11 +46,7 @@ class Context:
             return []
         lead = _introducing_sentence(self.lead_in)
         found = [p for p in self.in_text(lead) if p.kind == RESPONSIBLE]
-        return found or [
-            Party(None, phrase, RESPONSIBLE)
-            for _, phrase, marker in lead_in_parties(lead)
-            if marker is None
-        ]
+        return found or _named(lead_in_parties(lead))
 
     def heading_party(self) -> list[Party]:
         if not self.heading:
@@ -62,7 +57,7 @@ class Context:
             return [Party(None, phrase, RESPONSIBLE) for _, phrase in parts]
         tier, found = clause_parties(heading)  # "Utredaren ska bland annat" over its tasks
         if tier in (ASSIGNED, DUTY_SUBJECT):
-            return [Party(None, phrase, RESPONSIBLE) for _, phrase, marker in found if not marker]
+            return _named(found)
         return []
 
     def inherited(self, text: str) -> list[Party]:
@@ -74,16 +69,20 @@ class Context:
         return self.lead() or self.heading_party()
 
 
-def resolved(
-    parts: list[tuple[int, str, str | None]],
-    found_in: Context,
-) -> list[Party]:
+def _named(parts: Parts) -> list[Party]:
+    """The parties of clause parts that name one (pronouns left out)."""
+    return [party for party in map(as_party, parts) if party is not None]
+
+
+def resolved(parts: Parts, found_in: Context) -> list[Party]:
     """Clause parts as parties: a pronoun is the previous clause's responsible, "Vi" the body
     of the lead-in, the heading or the document."""
     result: list[Party] = []
-    for _, phrase, marker in parts:
-        if marker != PRONOUN:
-            found = [Party(None, phrase, RESPONSIBLE)]
+    for part in parts:
+        _, phrase, marker = part
+        party = as_party(part)
+        if party is not None:
+            found = [party]
         elif phrase.lower() == "vi":
             found = found_in.we()
         else:
