@@ -80,7 +80,10 @@ def blocks(text: str) -> list[Block]:
     for group in _line_groups(text):
         lines = [text[s:e] for s, e in group]
         slide = _slide(lines)
-        for start, end in _pieces(text, group):
+        pieces = [
+            inline for piece in _pieces(text, group) for inline in _inline_items(text, *piece)
+        ]
+        for start, end in pieces:
             block = _classify(text, start, end)
             if block is None:
                 continue
@@ -91,6 +94,33 @@ def blocks(text: str) -> list[Block]:
                 block.kind, block.marker = "item", ""
             result.append(block)
     return _label_values(_mend_page_breaks(text, result))
+
+
+_INLINE_BULLET = re.compile(r"(?<=\S)[ \t]+(?=[•▪●][ \t]*\S)")
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.[ \t]+(?=[A-ZÅÄÖ])")
+
+
+def _inline_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A list flattened onto one line ("… är: • Vi … • Vi …", "Ärenden 1. Val … 2. Info …"):
+    split at its bullets, or at numbers that count 1, 2, 3 …; otherwise the piece as it is."""
+    raw = text[start:end]
+    cuts = [m.end() for m in _INLINE_BULLET.finditer(raw)]
+    if len(cuts) < 2:
+        cuts, expected = [], 1
+        for match in _INLINE_NUMBER.finditer(raw):
+            if int(match.group(1)) == expected:
+                cuts.append(match.start(1))
+                expected += 1
+        if len(cuts) < 3:
+            return [(start, end)]
+    bounds = [0, *(c for c in cuts if c > 0), len(raw)]
+    pieces = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        piece = raw[a:b]
+        if piece.strip():
+            offset = len(piece) - len(piece.lstrip())
+            pieces.append((start + a + offset, start + a + len(piece.rstrip())))
+    return pieces
 
 
 def _label_values(found: list[Block]) -> list[Block]:

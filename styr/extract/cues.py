@@ -31,7 +31,7 @@ _STRONG = re.compile(
     r"\b(?:får|fått|fick|ges|gavs|har)\s+(?:ett\s+)?(?:\w+\s+)?uppdrag(?:et)?\s+(?:att\s+)?"
     r"(?:se|ta|utreda|göra|genomföra|återkomma|redovisa)\b|"
     r"\buppman(?:ar|a|ade)\b[^.]{0,80}\batt\b|\bförelägger\b|\bålägger\b|"
-    r"\buppdr(?:a|ar|og|agit)\s+åt\b|"
+    r"\buppdr(?:a|ar|og|agit)\s+åt\b|\buppdraget\b[^.]{0,100}?\bges\s+(?:till\b|åt\b)|"
     r"\bhar\s+(?:nu\s+)?(?:till|fram\s+till)\s+(?:den\s+)?\d[^.]{0,40}\bpå\s+sig\b",
     re.IGNORECASE,
 )
@@ -81,6 +81,8 @@ _STATIVE = frozenset(
         "märkas",
         "framgå",
         "styra",
+        "ansvara",
+        "verka",
     ]
 )
 # Doing in the present or passive: "tas fram under 2022", "genomförs hösten 2016".

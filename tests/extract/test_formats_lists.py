@@ -172,3 +172,20 @@ def test_a_slide_without_separators_gives_one_action_per_line_under_its_lead():
         "Ny plattform för intranätet",
         "Utökad e-tjänst för bygglov",
     ]
+
+
+FLATTENED = (
+    "Kommunens klimatlöften Löftena som kommunen har antagit är: • Vi mäter matsvinnet i "
+    "skolorna • Vi byter till förnybar el i alla lokaler • Vi erbjuder cykelpool till "
+    "anställda Lanseringen skedde i december.\n"
+)
+
+
+def test_a_list_flattened_onto_one_line_is_split_at_its_bullets():
+    found = extract_actions(FLATTENED)
+    assert [a.title for a in found][:2] == [
+        "Vi mäter matsvinnet i skolorna",
+        "Vi byter till förnybar el i alla lokaler",
+    ]
+    assert found[2].title.startswith("Vi erbjuder cykelpool till anställda")
+    assert len(found) == 3
