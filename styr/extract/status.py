@@ -142,6 +142,31 @@ _STATEMENT = re.compile(
     r"|\bgenomförs\s+(?:kontinuerligt|löpande)\b|\bdelvis\s+" + _DONE_WORD + r"\b",
     re.I,
 )
+# Every _STATEMENT alternative contains one of these.
+_STATEMENT_KEYS = (
+    "pågå",
+    "fortsätt",
+    "arbete",
+    "arbetar",
+    "jobbar",
+    "påbörja",
+    "inlett",
+    "startat",
+    "klar",
+    "genomför",
+    "avslut",
+    "slutför",
+    "färdig",
+    "åtgärda",
+    "avhjälpt",
+    "uppfyll",
+    "infört",
+    "införd",
+    "redovis",
+    "återrapport",
+    "levererat",
+    "delvis",
+)
 # Plans and obligations: "ska vara klart", "kommer att påbörjas". A sentence with one still
 # states progress when it says the work goes on ("Arbetet pågår och ska vara klart i juni").
 _NOT_A_STATEMENT = re.compile(
@@ -188,16 +213,24 @@ def find_status(text: str) -> tuple[str, str] | None:
     if not isinstance(text, str) or not text.strip():
         return None
     for line in text.splitlines():
-        label = _TRAILING_CAPS.search(line) or _LEADING_CAPS.match(line)
-        if label:
-            return label.group(1), classify(label.group(1))
-        labelled = _LABELLED.search(line)
-        if labelled and classify(labelled.group(1)) != "unknown":
-            return labelled.group(1), classify(labelled.group(1))
-        if _DONE_HEADLINE.match(line.strip()) and _is_statement(line):
+        stripped = line.strip(" \t.!")
+        # Cheap tests first: a capital label has capitals at the line's end or start.
+        if stripped[-3:].isupper() or stripped[:3].isupper():
+            label = _TRAILING_CAPS.search(line) or _LEADING_CAPS.match(line)
+            if label:
+                return label.group(1), classify(label.group(1))
+        lowered = line.lower()
+        if "status" in lowered or "läge" in lowered:
+            labelled = _LABELLED.search(line)
+            if labelled and classify(labelled.group(1)) != "unknown":
+                return labelled.group(1), classify(labelled.group(1))
+        if len(stripped) <= 100 and _DONE_HEADLINE.match(line.strip()) and _is_statement(line):
             return line.strip(), classify(line)
     for sentence in _SENTENCES.finditer(" ".join(text.split())):
         words = sentence.group().strip()
+        lowered = words.lower()
+        if not any(key in lowered for key in _STATEMENT_KEYS):
+            continue  # the common case, decided by substring search before any regex
         main = _SUBORDINATE.sub(" ", words)
         if _STATEMENT.search(main) and _is_statement(main):
             code = classify(words)
@@ -223,13 +256,15 @@ def split_note(paragraph: str) -> tuple[str, str | None]:
     if match and _looks_like_status(match.group(1)):
         return paragraph[: match.start()].rstrip(), match.group(1).strip()
     plain = paragraph.replace("*", "")
-    match = _LABELLED.search(plain)
+    lowered = plain.lower()
+    match = _LABELLED.search(plain) if "status" in lowered or "läge" in lowered else None
     if match:
         return plain[: match.start()].rstrip(" .;|"), match.group(1).strip()
-    match = _TRAILING_CAPS.search(plain)
+    stripped = plain.strip(" \t\n.!")
+    match = _TRAILING_CAPS.search(plain) if stripped[-3:].isupper() else None
     if match:
         return plain[: match.start()].rstrip(" .;|–-"), match.group(1).strip()
-    match = _LEADING_CAPS.match(plain)
+    match = _LEADING_CAPS.match(plain) if stripped[:3].isupper() else None
     if match:
         return plain[match.end() :].strip(), match.group(1).strip()
     for match in _STATUS_SENTENCE.finditer(plain):
