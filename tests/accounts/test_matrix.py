@@ -112,6 +112,8 @@ def kpi(world: World) -> Kpi:
 
 CASES: dict[str, Case] = {
     # Public pages: everyone, signed in or not.
+    ":healthz": Case(lambda w: "/healthz", EVERYONE),
+    ":readyz": Case(lambda w: "/readyz", EVERYONE),
     "portal:start": Case(lambda w: "/", EVERYONE),
     "portal:plan": Case(lambda w: f"/planer/{w.plan.slug}/", EVERYONE),
     "portal:action": Case(lambda w: f"/planer/{w.plan.slug}/atgarder/{w.action.id}/", EVERYONE),
