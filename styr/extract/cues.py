@@ -153,6 +153,13 @@ COMPLETION = re.compile(
     re.IGNORECASE,
 )
 WHOLE_ASSIGNMENT = re.compile(r"^(?:uppdraget|uppdragen|redovisningen)\b", re.IGNORECASE)
+# "med genomförande under 2024-2026": the period the actions of a list are to be done in.
+PERIOD = re.compile(
+    r"\b(?:genomförande|genomförs|genomföras|genomföra)\s+(?:under\s+)?(?:perioden\s+)?"
+    r"(?:åren\s+)?(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b",
+    re.IGNORECASE,
+)
+SAME_DAY = re.compile(r"\bsenast\s+samma\s+dag\b", re.IGNORECASE)
 # "Uppdraget är genomfört.", "Arbetet pågår enligt plan.": a short sentence of progress.
 PROGRESS = re.compile(
     r"^(?:uppdraget|arbetet|åtgärden|aktiviteten|projektet|insatsen)\s+"

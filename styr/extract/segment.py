@@ -127,6 +127,7 @@ class _Reader(records.RecordReading):
         self.lead_action: Action | None = None  # the action read from the lead-in, if any
         self.previous: Block | None = None
         self.above_fields: Block | None = None  # the last block that is not a field
+        self.period: Deadline | None = None  # a period of implementation stated in the section
         self.detail = False  # under a heading that repeats a list item
         # Actions read from single sentences of paragraphs still pending: taken back if a
         # responsibility statement joins those paragraphs into one action after all.
@@ -187,6 +188,12 @@ class _Reader(records.RecordReading):
             # "… har antagit följande löften inför 2024-2026:" times every item; a heading's
             # year ("Uppföljning april 2024") is a report's date, not a deadline.
             action.deadline = find_deadline(lead_in, default_year=self.default_year)
+        if action.deadline is None and lead_in and self.period is not None:
+            # "… nya klimatlöften med genomförande under 2024-2026" above the list.
+            action.deadline = self.period
+        if action.deadline is None and cues.SAME_DAY.search(plain) and self.last is not None:
+            # "De vidtagna åtgärderna ska senast samma dag redovisas": the date just given.
+            action.deadline = self.last.deadline
         self.actions.append(action)
         self.last = action
         return action
@@ -216,7 +223,7 @@ class _Reader(records.RecordReading):
             if not (TASK_LEAD.search(block.text) or LIST_LEAD.search(block.text)):
                 self.group_start = len(self.actions)
             self.theme, self.columns = block.text.replace("*", ""), None
-            self.pending, self.tentative = [], []
+            self.pending, self.tentative, self.period = [], [], None
             return
         if self.theme and NEVER.match(self.theme.strip()) or self.detail:
             return
@@ -309,6 +316,9 @@ class _Reader(records.RecordReading):
         plain = plain.replace("*", "").strip()
         if self.record_line(block, block.text.replace("*", "").strip()):
             return
+        period = cues.PERIOD.search(plain)
+        if period:
+            self.period = find_deadline(period.group(0), default_year=self.default_year)
         spans = self.sentence_spans(block)
         if len(spans) <= 1 and cues.is_completion(plain):
             self.complete(plain)

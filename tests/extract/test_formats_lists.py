@@ -189,3 +189,23 @@ def test_a_list_flattened_onto_one_line_is_split_at_its_bullets():
     ]
     assert found[2].title.startswith("Vi erbjuder cykelpool till anställda")
     assert len(found) == 3
+
+
+PERIOD_ABOVE = """Förslag till klimatlöften
+
+Kommunerna i länet kan nu anta nya löften med genomförande under 2025-2027. Utskottet har valt ut tre.
+
+De löften som föreslås är;
+
+4. Vi mäter utsläppen från kommunens resor.
+9. Vi ställer krav på fossilfria transporter i upphandlingar.
+"""
+
+
+def test_a_period_of_implementation_stated_above_a_list_times_its_items():
+    found = extract_actions(PERIOD_ABOVE)
+    assert [a.title for a in found] == [
+        "Vi mäter utsläppen från kommunens resor",
+        "Vi ställer krav på fossilfria transporter i upphandlingar",
+    ]
+    assert [a.deadline.date.isoformat() for a in found] == ["2027-12-31"] * 2

@@ -105,3 +105,16 @@ def test_modals_in_relative_and_question_clauses_are_no_actions_and_a_report_dat
     (action,) = extract_actions(DESCRIBED)
     assert action.title.startswith("Kommunstyrelsen gav fritidsförvaltningen i uppdrag")
     assert action.deadline is not None and action.deadline.date.isoformat() == "2024-12-31"
+
+
+INJUNCTION = """Myndighetens beslut
+
+Myndigheten förelägger kommunen att senast den 15 mars 2025 vidta åtgärder för att avhjälpa bristerna i elevhälsan. De vidtagna åtgärderna ska senast samma dag skriftligen redovisas för myndigheten.
+"""
+
+
+def test_an_injunction_and_its_report_the_same_day_are_two_actions_with_one_date():
+    remedy, report = extract_actions(INJUNCTION)
+    assert remedy.title.startswith("Myndigheten förelägger kommunen att senast den 15 mars 2025")
+    assert report.title.startswith("De vidtagna åtgärderna ska senast samma dag")
+    assert remedy.deadline.date.isoformat() == report.deadline.date.isoformat() == "2025-03-15"
