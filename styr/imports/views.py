@@ -60,6 +60,7 @@ def _refusal(name: str, error: DocumentTooLarge) -> str:
     messages_by_limit = {
         "inflated": _("uppackad blir den större än %(limit)s MB"),
         "entries": _("den består av fler än %(limit)s delar"),
+        "xml_tags": _("dess XML har fler än %(limit)s taggar"),
         "pages": _("den har fler än %(limit)s sidor"),
         "text": _("den innehåller mer än %(limit)s tecken text"),
         "page_drawing": _("en av dess sidor ritas med mer än %(limit)s MB instruktioner"),

@@ -56,13 +56,22 @@ def test_a_word_bomb_that_lies_about_its_size_is_refused_while_inflating(liar):
     tracemalloc.start()
     try:
         with pytest.raises(DocumentTooLarge) as refusal:
-            read_document(liar)
+            read_document(liar, Limits(xml_tags=10**9))  # the bytes, not the tags
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert "declares 4,096 bytes" in str(refusal.value)
     assert LIMITS.inflated < refusal.value.inflated <= LIMITS.inflated + STEP
     assert peak < 10 * MB, f"{peak / MB:.0f} MB allocated: the parts were inflated whole"
+
+
+def test_xml_of_more_tags_than_the_limit_is_refused_within_its_first_megabytes(liar):
+    with pytest.raises(DocumentTooLarge, match="liar.docx: the Word document's XML has more"):
+        read_document(liar)
+    with pytest.raises(DocumentTooLarge) as refusal:
+        read_document(liar, Limits(xml_tags=100_000))
+    assert refusal.value.limit == "xml_tags"
+    assert refusal.value.inflated <= 100_000 * len("<w:p/>") + 2 * STEP
 
 
 def test_a_part_that_holds_more_than_it_declares_under_the_limit_is_refused(tmp_path):

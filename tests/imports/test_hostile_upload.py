@@ -56,6 +56,7 @@ def test_styr_import_refuses_a_word_bomb_naming_it(demo, bomb):
     ("limit", "value", "reason"),
     [
         ("entries", 2000, "den består av fler än 2\u00a0000 delar"),
+        ("xml_tags", 1_500_000, "dess XML har fler än 1\u00a0500\u00a0000 taggar"),
         ("pages", 500, "den har fler än 500 sidor"),
         ("page_drawing", 2 * MB, "en av dess sidor ritas med mer än 2 MB instruktioner"),
         ("text", 5_000_000, "den innehåller mer än 5\u00a0000\u00a0000 tecken text"),

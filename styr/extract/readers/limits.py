@@ -24,8 +24,9 @@ class UnreadableDocument(Exception):
 
 class DocumentTooLarge(UnreadableDocument):
     """The file passes one of Styr's limits: `limit` names which ("inflated", "entries",
-    "pages", "page_drawing", "text", "seconds") and `value` is the limit itself; `inflated`
-    counts the bytes actually inflated before the refusal (0 when the declared sizes did)."""
+    "xml_tags", "pages", "page_drawing", "text", "seconds") and `value` is the limit
+    itself; `inflated` counts the bytes actually inflated before the refusal (0 when the
+    declared sizes sufficed)."""
 
     def __init__(self, message: str, *, limit: str, value: int | float, inflated: int = 0):
         super().__init__(message)
@@ -41,6 +42,10 @@ class Limits:
 
     inflated: int = 50 * MB  # bytes of a .docx/.xlsx once all its zip entries are inflated
     entries: int = 2000  # zip entries; a Word file has 10-50, a spreadsheet a few per sheet
+    # Tags in a package's XML (start and end): python-docx and openpyxl hold every element
+    # in memory, some 150 bytes each; a 300-page report has a few hundred thousand tags,
+    # 45 MB of empty paragraphs eight million (1 GB and 22 s to read).
+    xml_tags: int = 1_500_000
     pages: int = 500  # PDF pages; one takes 10-40 ms to lay out
     page_drawing: int = 2 * MB  # one PDF page's drawing instructions (text: ~50 KB; 2 MB: 3 s)
     text: int = 5_000_000  # characters of text handed to the extractor (≥ 1 MB/s: seconds)

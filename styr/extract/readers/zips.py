@@ -4,8 +4,9 @@ python-docx and openpyxl read each part whole, and Python's zipfile inflates a p
 call before it cuts the result to the declared size: a part that declares 1 KB but holds
 400 MB of XML still takes 400 MB of memory there. So before either library sees the file,
 every entry is inflated here in 64 KB steps and thrown away, counting the bytes that really
-come out: the file is refused as soon as the entries declare, or turn out to hold, more than
-the limit, and when a part holds another size than it declares.
+come out and the XML tags in them: the file is refused as soon as the entries declare,
+or turn out to hold, more than the limits, and when a part holds another size than it
+declares.
 """
 
 from __future__ import annotations
@@ -44,24 +45,58 @@ def check_zip(data: bytes, budget: Budget, kind: str) -> int:
             limit="inflated",
             value=limits.inflated,
         )
-    inflated = 0
+    counter = _Counter(budget, kind)
     for entry in entries:
-        inflated += _inflate(data, entry, budget, kind, inflated)
+        _inflate(data, entry, counter)
         budget.tick()
-    return inflated
+    return counter.inflated
 
 
-def _inflate(data: bytes, entry: zipfile.ZipInfo, budget: Budget, kind: str, before: int) -> int:
-    """Inflate one entry in steps, counting; refuse it past the room left under the limit."""
+class _Counter:
+    """Bytes inflated and XML tags seen so far in one package, against the limits."""
+
+    def __init__(self, budget: Budget, kind: str):
+        self.limits = budget.limits
+        self.kind = kind
+        self.inflated = 0
+        self.tags = 0
+
+    def add(self, entry: zipfile.ZipInfo, out: bytes) -> None:
+        self.inflated += len(out)
+        if self.inflated > self.limits.inflated:
+            raise DocumentTooLarge(
+                f"the {self.kind} inflates to more than Styr's limit of "
+                f"{megabytes(self.limits.inflated)} although its {entry.filename} declares "
+                f"{megabytes(entry.file_size)}; refused",
+                limit="inflated",
+                value=self.limits.inflated,
+                inflated=self.inflated,
+            )
+        if entry.filename.endswith((".xml", ".rels")):
+            self.tags += out.count(b"<")  # start and end tags, and the rare comment
+            if self.tags > self.limits.xml_tags:
+                raise DocumentTooLarge(
+                    f"the {self.kind}'s XML has more than {self.limits.xml_tags:,} "
+                    "tags (Styr's limit for one document); refused",
+                    limit="xml_tags",
+                    value=self.limits.xml_tags,
+                    inflated=self.inflated,
+                )
+
+
+def _inflate(data: bytes, entry: zipfile.ZipInfo, counter: _Counter) -> None:
+    """Inflate one entry in steps, counting; refuse it past the limits."""
+    kind = counter.kind
     if entry.flag_bits & 0x1:
         raise UnreadableDocument(f"the {kind} is encrypted ({entry.filename})")
     raw = _compressed(data, entry, kind)
-    limit = budget.limits.inflated
+    before = counter.inflated
     if entry.compress_type == zipfile.ZIP_STORED:
-        count = min(len(raw), entry.file_size)
+        for start in range(0, min(len(raw), entry.file_size), STEP):
+            counter.add(entry, raw[start : min(start + STEP, entry.file_size)])
     elif entry.compress_type == zipfile.ZIP_DEFLATED:
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-        pending, count = raw, 0
+        pending = raw
         while not inflater.eof:
             try:
                 out = inflater.decompress(pending, STEP)
@@ -70,16 +105,7 @@ def _inflate(data: bytes, entry: zipfile.ZipInfo, budget: Budget, kind: str, bef
                     f"not a valid {kind} ({entry.filename}: {error})"
                 ) from error
             pending = inflater.unconsumed_tail
-            count += len(out)
-            if before + count > limit:
-                raise DocumentTooLarge(
-                    f"the {kind} inflates to more than Styr's limit of {megabytes(limit)} "
-                    f"although its {entry.filename} declares {megabytes(entry.file_size)}; "
-                    "refused",
-                    limit="inflated",
-                    value=limit,
-                    inflated=before + count,
-                )
+            counter.add(entry, out)
             if not out and not pending:
                 break
     else:
@@ -87,12 +113,12 @@ def _inflate(data: bytes, entry: zipfile.ZipInfo, budget: Budget, kind: str, bef
             f"not a valid {kind} ({entry.filename} uses compression method "
             f"{entry.compress_type}, which Office files do not)"
         )
+    count = counter.inflated - before
     if count != entry.file_size:
         raise UnreadableDocument(
             f"not a valid {kind} ({entry.filename} declares {entry.file_size:,} bytes "
             f"but holds {count:,})"
         )
-    return count
 
 
 def _compressed(data: bytes, entry: zipfile.ZipInfo, kind: str) -> bytes:
