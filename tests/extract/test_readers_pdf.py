@@ -193,3 +193,20 @@ def test_running_headers_and_page_numbers_are_left_out_after_the_first_page(tmp_
     assert text.count("Dnr KS 2026/15") == 1
     assert "Sida 2 av" not in text and "Sida 3 av" not in text
     assert all(f"Åtgärd {number}:" in text for number in range(1, 25))
+
+
+def test_a_pdf_encrypted_only_against_copying_is_read_and_one_with_a_password_refused(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    from styr.extract.readers import UnreadableDocument
+
+    source = pdf(tmp_path, "Förvaltningen ska ta fram en ny plan för lokaler.\n")
+    for password, name in (("", "kopieringsskydd.pdf"), ("hemligt", "losenord.pdf")):
+        writer = PdfWriter(clone_from=PdfReader(source))
+        writer.encrypt(user_password=password, owner_password="ägare", algorithm="RC4-128")
+        writer.write(tmp_path / name)
+    assert "ta fram en ny plan för lokaler" in read_document(tmp_path / "kopieringsskydd.pdf")
+    with pytest.raises(
+        UnreadableDocument, match="losenord.pdf: the PDF is protected by a password"
+    ):
+        read_document(tmp_path / "losenord.pdf")

@@ -29,6 +29,7 @@ def read_pdf(data: bytes, budget: Budget) -> str:
 
     try:
         reader = PdfReader(io.BytesIO(data))
+        _decrypt(reader)
         count = len(reader.pages)
         if count > budget.limits.pages:
             raise DocumentTooLarge(
@@ -55,6 +56,21 @@ def read_pdf(data: bytes, budget: Budget) -> str:
     except Exception as error:  # pypdf raises several kinds on a broken file
         raise UnreadableDocument(f"not a valid PDF ({type(error).__name__})") from error
     return PAGE_BREAK.join(without_running_lines(pages))
+
+
+def _decrypt(reader) -> None:
+    """Many published PDFs are encrypted only to restrict printing or copying, with an empty
+    password for reading; those are read. One that needs a password is refused by name."""
+    if not reader.is_encrypted:
+        return
+    try:
+        opened = reader.decrypt("")
+    except Exception as error:  # pypdf lacks the cipher (AES needs the cryptography package)
+        raise UnreadableDocument(
+            f"the PDF is encrypted in a way Styr cannot open ({type(error).__name__})"
+        ) from error
+    if not opened:
+        raise UnreadableDocument("the PDF is protected by a password")
 
 
 def without_running_lines(pages: list[str]) -> list[str]:
