@@ -1,4 +1,5 @@
-"""Accounts for the demo's directors, so that a local Styr can be tried as they would use it.
+"""Accounts for the demo's directors (and the manager meetings' coordinator), so that a local
+Styr can be tried as they would use it.
 
 Every person who holds a director's post in the demo gets an account named by their slug
 (`lena-dahlstedt`, `elisabeth-carle`, …) with an invented address at nacka.example, and the
@@ -12,8 +13,10 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Q
 
 from styr.accounts.models import Account, Role, RoleGrant
+from styr.meetings.models import Coordination
 from styr.org.models import Municipality, Person
 
 DEMO_PASSWORD = "styr-demo-2015"
@@ -26,8 +29,12 @@ def load_demo_accounts(municipality: Municipality) -> list[str]:
     """Create (or re-link) the demo's accounts; returns their usernames."""
     User = get_user_model()
     password = make_password(DEMO_PASSWORD)  # hashed once: the same for every demo account
+    # The directors, and whoever leads the unit that coordinates the manager meetings
+    # (Kersti Hedqvist, Förnyelseenheten), so that recording attendance can be tried too.
+    coordinating = Coordination.objects.filter(municipality=municipality).values("unit")
     directors = (
-        Person.objects.filter(municipality=municipality, tenures__post__is_director=True)
+        Person.objects.filter(municipality=municipality)
+        .filter(Q(tenures__post__is_director=True) | Q(tenures__post__leads_unit__in=coordinating))
         .distinct()
         .order_by("name")
     )

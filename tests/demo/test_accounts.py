@@ -47,3 +47,14 @@ def test_styr_demo_replace_keeps_the_accounts_working(demo):
     lena = get_user_model().objects.get(username="lena-dahlstedt")
     lena.refresh_from_db()
     assert lena.account.person.name == "Lena Dahlstedt"
+
+
+def test_the_manager_meetings_coordinator_gets_an_account_that_records_attendance(demo):
+    from django.contrib.auth import get_user_model
+
+    from styr.meetings.models import Meeting
+
+    assert "kersti-hedqvist" in load_demo_accounts(demo)
+    kersti = get_user_model().objects.get(username="kersti-hedqvist")
+    meeting = Meeting.objects.filter(municipality=demo).first()
+    assert can(kersti, "meetings.record_attendance", meeting)

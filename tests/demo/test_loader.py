@@ -100,7 +100,8 @@ LOADED = (
     "Loaded Kolada's catalogue: 6099 kpis, 3630 groups.\n"
     "Demo accounts (password 'styr-demo-2015', for local use only): anders-borjesson, "
     "anders-fredriksson, anette-boe, dag-bjorklund, einar-fransson, elisabeth-carle, eva-olin, "
-    "gunilla-glantz, helena-meier, jenny-asmundsson, klara-palmberg-broryd, lena-dahlstedt, "
+    "gunilla-glantz, helena-meier, jenny-asmundsson, kersti-hedqvist, klara-palmberg-broryd, "
+    "lena-dahlstedt, "
     "malin-westerback, mats-bohman, admin, lasare\n"
 )
 
