@@ -39,9 +39,9 @@ from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator, 
 from styr.imports.models import PlanImport
 from styr.kolada.load import load_files
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, KoladaValue, Kpi
-from styr.meetings.models import Attendance, Award, Coordination, Meeting
 from styr.lib.append_only import PURGE_SETTING
 from styr.lib.asof import recorded_on
+from styr.meetings.models import Attendance, Award, Coordination, Meeting
 from styr.org.history import created_on
 from styr.org.models import (
     Body,

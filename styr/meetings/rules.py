@@ -22,7 +22,6 @@ from django.utils import timezone
 from styr.meetings.models import Coordination
 from styr.org.models import Municipality, Person, Post, Tenure
 
-
 # What these predicates keep on the user object (the policy's `forget` drops them).
 MEETING_CACHES = ("_styr_coordinates", "_styr_lines_above")
 
