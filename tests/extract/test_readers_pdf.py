@@ -210,3 +210,13 @@ def test_a_pdf_encrypted_only_against_copying_is_read_and_one_with_a_password_re
         UnreadableDocument, match="losenord.pdf: the PDF is protected by a password"
     ):
         read_document(tmp_path / "losenord.pdf")
+
+
+def test_a_pdf_encrypted_with_aes_and_no_reading_password_is_read(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    source = pdf(tmp_path, "Förvaltningen ska ta fram en ny plan för lokaler.\n")
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password="", owner_password="ägare", algorithm="AES-256")
+    writer.write(tmp_path / "aes.pdf")
+    assert "ta fram en ny plan för lokaler" in read_document(tmp_path / "aes.pdf")
