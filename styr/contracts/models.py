@@ -231,7 +231,6 @@ class ContractEvent(AppendOnly):
         verbose_name = _("händelse i resultatkontrakt")
         verbose_name_plural = _("händelser i resultatkontrakt")
         ordering = ["contract", "on", "recorded_at", "id"]
-        indexes = [models.Index(fields=["kind", "on"], name="contract_event_kind_on")]
 
     def __str__(self):
         return f"{self.contract}: {self.get_kind_display()} {self.on}"

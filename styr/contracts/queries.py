@@ -65,7 +65,8 @@ def agreed_on(municipality, day: dt.date, year: int) -> set[int]:
         on__lte=day,
         recorded_at__lt=known_by,
     )
-    return set(agreed.values_list("contract__manager_id", flat=True).distinct())
+    # No ordering: the default one would join the people to sort by name, for a set.
+    return set(agreed.order_by().values_list("contract__manager_id", flat=True).distinct())
 
 
 def coverage_on(municipality, day: dt.date, year: int | None = None) -> Coverage:
