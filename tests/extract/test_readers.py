@@ -73,6 +73,8 @@ def test_text_and_markdown_pass_through_and_windows_encoding_is_understood(tmp_p
         ("trasig.docx", b"PK\x03\x04 broken", "trasig.docx: not a valid Word document"),
         ("text.docx", "Detta är ingen Word-fil".encode(), "text.docx: not a valid Word document"),
         ("trasig.pdf", b"%PDF-1.4\n%%EOF garbage", "trasig.pdf: "),
+        ("trasig.xlsx", b"PK\x03\x04 broken", "trasig.xlsx: not a valid spreadsheet"),
+        ("tom.html", b"<html><nav>Meny</nav></html>", "tom.html: no text found"),
     ],
 )
 def test_a_bad_file_gets_a_message_naming_it(tmp_path, name, content, message):
