@@ -181,9 +181,14 @@ class ActionRow(forms.Form):
     )
     status_note = forms.CharField(label=_("Statuskommentar"), required=False, max_length=2000)
 
-    def __init__(self, *args, first: bool = False, **kwargs):
+    def __init__(self, *args, first: bool = False, new: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        if first:
+        # A row the reviewer adds for an action the rules missed: kept if filled in, ignored
+        # if left blank (the formset's extra form), and never merged or rejected.
+        self.new = new
+        if new:
+            self.fields["decision"].widget = forms.HiddenInput()
+        elif first:
             # Nothing comes before the first action to merge it with.
             field = self.fields["decision"]
             field.choices = [c for c in DECISIONS if c[0] != review.MERGE]
@@ -247,17 +252,26 @@ class ActionRow(forms.Form):
 
 
 class BaseActionFormSet(forms.BaseFormSet):
+    """The extracted actions, one row each, and one blank row to add an action by hand."""
+
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "first": index == 0}
+        new = index >= self.initial_form_count()
+        return {**super().get_form_kwargs(index), "first": index == 0, "new": new}
+
+    def added(self) -> list[ActionRow]:
+        """The rows added by hand and filled in; after `is_valid()`."""
+        return [form for form in self.forms if form.new and form.has_changed()]
 
     def decided(self) -> list[tuple[str, dict]]:
-        """(decision, action) per row, for `review.apply_decisions`; after `is_valid()`."""
+        """(decision, action) per extracted row, then the added ones, for
+        `review.apply_decisions`; after `is_valid()`."""
+        rows = [form for form in self.forms if not form.new] + self.added()
         return [
             (form.cleaned_data["decision"], {} if form.rejected else form.as_action())
-            for form in self.forms
+            for form in rows
         ]
 
 
 ActionFormSet = forms.formset_factory(
-    ActionRow, formset=BaseActionFormSet, extra=0, max_num=2000, validate_max=True
+    ActionRow, formset=BaseActionFormSet, extra=1, max_num=2000, validate_max=True
 )

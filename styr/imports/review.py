@@ -139,13 +139,15 @@ def merge(into: dict, other: dict) -> dict:
     return joined
 
 
-def tally(decisions: list[str]) -> dict:
-    """What the review did, for the import's record: how many found, accepted, merged, rejected."""
+def tally(decisions: list[str], added: int = 0) -> dict:
+    """What the review did, for the import's record: how many actions were found, accepted,
+    merged and rejected, and how many the reviewer added by hand."""
     return {
         "found": len(decisions),
         "accepted": decisions.count(ACCEPT),
         "merged": decisions.count(MERGE),
         "rejected": decisions.count(REJECT),
+        "added": added,
     }
 
 

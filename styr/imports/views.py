@@ -104,6 +104,10 @@ class ReviewRow:
     placed: bool = False  # its span is marked in the document shown
 
     @property
+    def new(self) -> bool:
+        return self.form.new
+
+    @property
     def uncertain(self) -> bool:
         return review.is_uncertain(self.confidence)
 
@@ -178,6 +182,7 @@ def _review(request, plan_fields, formset, key: ReviewKey, kept: dict | None, st
         "document": review.segments(text, numbered) if kept else None,
         "shortened": bool(kept and kept.get("shortened")),
         "uncertain": [row for row in rows if row.uncertain],
+        "found_count": formset.initial_form_count(),
     }
     return render(request, "imports/review.html", context, status=status)
 
@@ -252,7 +257,7 @@ def save(request):
             None,
             _("Alla åtgärder är borttagna. Godkänn minst en för att spara planen.")
             if decided
-            else _("Dokumentet innehåller inga åtgärder att spara."),
+            else _("Det finns inga åtgärder att spara. Lägg till en eller läs ett annat dokument."),
         )
         return _review(request, plan_fields, formset, key, kept, status=400)
     data = plan_fields.cleaned_data
@@ -265,7 +270,10 @@ def save(request):
             as_of=data["as_of"],
             registration_number=data["registration_number"],
             by=request.user,
-            review=review.tally([decision for decision, _action in decided]),
+            review=review.tally(
+                [form.cleaned_data["decision"] for form in formset.forms if not form.new],
+                added=len(formset.added()),
+            ),
         )
     except ValidationError as error:
         plan_fields.add_error(None, " ".join(error.messages))

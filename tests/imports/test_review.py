@@ -68,11 +68,12 @@ def plan_data(**extra) -> dict:
     return {**data, **extra}
 
 
-def rows_data(*rows: dict) -> dict:
-    """The formset as the page posts it: one dict of fields per row."""
+def rows_data(*rows: dict, found: int | None = None) -> dict:
+    """The formset as the page posts it: one dict of fields per row; rows after the first
+    `found` are the ones added by hand."""
     data = {
         "form-TOTAL_FORMS": str(len(rows)),
-        "form-INITIAL_FORMS": str(len(rows)),
+        "form-INITIAL_FORMS": str(len(rows) if found is None else found),
         "form-MIN_NUM_FORMS": "0",
         "form-MAX_NUM_FORMS": "2000",
     }
@@ -254,7 +255,8 @@ def test_the_kept_document_is_dropped_once_the_plan_is_saved(importer, demo):
     )
     assert response.status_code == 302
     assert SESSION_KEY not in importer.session
-    assert saved_plan().actions.count() == uploaded.context["formset"].total_form_count()
+    # The blank row for an action added by hand was posted empty: nothing saved from it.
+    assert saved_plan().actions.count() == uploaded.context["formset"].initial_form_count()
 
 
 def test_a_save_without_the_kept_document_still_saves_what_was_posted(importer, demo):
@@ -296,6 +298,7 @@ def test_the_draft_says_what_the_review_did_with_the_actions_found(importer, dem
         "accepted": 2,
         "merged": 1,
         "rejected": 1,
+        "added": 0,
     }
     page = importer.get(plan.get_absolute_url()).content.decode()
     assert "Styr hittade 4 åtgärder i dokumentet." in page
@@ -315,7 +318,7 @@ def queries(client, text: str) -> tuple[int, int]:
     with CaptureQueriesContext(connection) as captured:
         response = upload(client, text)
     assert response.status_code == 200
-    return len(captured), response.context["formset"].total_form_count()
+    return len(captured), response.context["formset"].initial_form_count()
 
 
 def test_the_review_page_takes_as_many_queries_for_30_actions_as_for_3(importer, demo):
@@ -336,17 +339,53 @@ def test_a_status_note_that_says_more_than_the_status_is_shown_beside_it(importe
     assert "<dt>Status</dt><dd>Pågår: Hälften är klar.</dd>" in response.content.decode()
 
 
-def test_a_document_without_actions_is_shown_unmarked_with_nothing_to_save(importer, demo):
+def test_a_document_without_actions_is_shown_unmarked_and_one_can_be_added(importer, demo):
     agenda = "Dagordning\n\n1. Val av justerare\n\n2. Information om budgeten\n"
     response = upload(importer, agenda)
     page = response.content.decode()
     assert response.status_code == 200
     assert "Styr hittade 0 åtgärder." in page
     assert "Val av justerare" in document_pane(page) and marks(page) == {}
-    assert "Styr hittade inga åtgärder i dokumentet, så det finns inget att spara." in page
-    assert "Spara som ny plan</button>" not in page
-    # Posted anyway: said so, nothing saved.
-    response = save(importer)
+    assert "Styr hittade inga åtgärder i dokumentet: hela texten är omarkerad." in page
+    assert "<legend>Lägg till en åtgärd som Styr missade</legend>" in page
+    # Posted with the added row left blank: said so, nothing saved.
+    response = importer.post("/import/spara/", {**uploaded_rows(response), **plan_data()})
     assert response.status_code == 400
-    assert "Dokumentet innehåller inga åtgärder att spara." in response.content.decode()
+    assert "Det finns inga åtgärder att spara. Lägg till en eller läs ett annat dokument." in (
+        response.content.decode()
+    )
+    assert saved_plan() is None
+
+
+def test_an_action_added_by_hand_is_saved_after_the_found_ones_and_counted(importer, demo):
+    data = rows_data(
+        {"title": "Ett"},
+        {"title": "Två", "decision": "reject"},
+        {"title": "Öppna data", "text": "Publicera öppna data.", "responsible": "it-chefen"},
+        found=2,
+    )
+    response = importer.post("/import/spara/", {**plan_data(), **data})
+    assert response.status_code == 302
+    plan = saved_plan()
+    assert list(plan.actions.order_by("order").values_list("title", flat=True)) == [
+        "Ett",
+        "Öppna data",
+    ]
+    assert PlanImport.objects.get(plan=plan).review == {
+        "found": 2,
+        "accepted": 1,
+        "merged": 0,
+        "rejected": 1,
+        "added": 1,
+    }
+    page = importer.get(plan.get_absolute_url()).content.decode()
+    assert "1 åtgärd lades till för hand." in page
+
+
+def test_an_added_action_without_a_title_is_named_and_nothing_is_saved(importer, demo):
+    data = rows_data({"title": "Ett"}, {"title": "", "text": "Publicera öppna data."}, found=1)
+    response = importer.post("/import/spara/", {**plan_data(), **data})
+    assert response.status_code == 400
+    added = response.content.decode().split('id="ny-atgard"', 1)[1]
+    assert "Detta fält måste fyllas i." in added
     assert saved_plan() is None
