@@ -60,6 +60,8 @@ def test_text_and_markdown_pass_through_and_windows_encoding_is_understood(tmp_p
     (tmp_path / "b.txt").write_bytes("Åtgärd för äldre".encode("cp1252"))
     assert read_document(tmp_path / "a.md") == "# Rubrik\n\nText."
     assert read_document(tmp_path / "b.txt") == "Åtgärd för äldre"
+    (tmp_path / "c.txt").write_bytes("Åtgärd\r\nför äldre".encode("utf-16"))  # Notepad's "Unicode"
+    assert read_document(tmp_path / "c.txt") == "Åtgärd\nför äldre"
 
 
 @pytest.mark.parametrize(

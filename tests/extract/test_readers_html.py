@@ -125,3 +125,10 @@ def test_field_labels_in_row_headings_and_description_lists_stay_with_their_valu
         "## Laddstolpar vid förskolor\n\n"
         "Ansvarig organisation: Fastighetsbolaget\nTidsplan: 2026–2027"
     )
+
+
+def test_a_page_saved_as_utf_16_is_read(tmp_path):
+    html = "<html><body><p>Åtgärd för äldre</p></body></html>"
+    path = tmp_path / "sparad.htm"
+    path.write_bytes(html.encode("utf-16"))  # with its byte order mark
+    assert read_document(path) == "Åtgärd för äldre"

@@ -129,6 +129,8 @@ def read_html(data: bytes, budget: Budget) -> str:
 
 def decode(data: bytes) -> str:
     """The page's own charset when it names one, else UTF-8, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")  # saved by Windows programs
     declared = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", data[:4096], re.I)
     encodings = [declared.group(1).decode("ascii")] if declared else []
     for encoding in [*encodings, "utf-8-sig", "cp1252"]:
