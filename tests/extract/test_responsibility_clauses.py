@@ -350,6 +350,18 @@ def test_the_one_an_assignment_goes_to():
     ]
 
 
+def test_the_subject_of_a_passive_duty_and_a_target_group_are_not_responsible():
+    assert responsible("Tekniska nämnden ska informeras om utfallet.") == []
+    assert responsible("Målgruppen ska nås genom riktade insatser.") == []
+
+
+def test_a_passive_duty_opened_by_a_pronoun_is_done_by_the_previous_clauses_responsible():
+    previous = [Party(None, "Ekby kommun", R)]
+    assert responsible(
+        "De vidtagna åtgärderna ska senast samma dag redovisas skriftligen.", previous=previous
+    ) == ["Ekby kommun"]
+
+
 # --- speed --------------------------------------------------------------------------------------
 
 

@@ -210,7 +210,12 @@ def _is_work(text: str, pos: int, end: int) -> bool:
     if m is None:
         return True
     verb, following = m["verb"].lower(), (m["next"] or "").lower()
+    if verb.endswith("as") and verb not in _DEPONENTS:
+        return False  # "Dessa ska redovisas": the subject is what is done, not who does it
     return verb not in _NOT_WORK_VERBS and not (verb in ("byta", "byter") and following == "namn")
+
+
+_DEPONENTS = _words("hoppas lyckas minnas andas trivas samarbetas brottas")
 
 
 def _duties(text: str, sentences: _Sentences):

@@ -31,7 +31,7 @@ _BODY_HEADS = (
     "ledning:,en grupp:en,er,erna kommitté:,n,er,erna beredning:,en,ar,arna utredningen: "
     "skola:,n skolor:,na polisen: akademi:,n universitet:,et länsstyrelse:,n,r,rna "
     "direktion:,en koncern:,en ägare:,n,na förvaltare:,n,na utredare:,n,na tjänstemän:,nen "
-    "tjänsteman:,nen medarbetare:,n,na verksamhet:en,er,erna"
+    "tjänsteman:,nen"
 )
 _HEADS = frozenset(
     {
@@ -73,7 +73,12 @@ def is_head(word: str) -> bool:
     if _COMMITTEE.fullmatch(word):
         return True
     low = word.lower()
+    if low.startswith(_NOT_PARTY_COMPOUNDS):
+        return False  # "målgruppen", "referensgruppen" are no one who acts
     return any(low[i:] in _HEADS for i in range(max(0, len(low) - _LONGEST_HEAD), len(low)))
+
+
+_NOT_PARTY_COMPOUNDS = ("målgrupp", "referensgrupp", "åldersgrupp", "riskgrupp")
 
 
 def is_committee(word: str) -> bool:

@@ -22,7 +22,8 @@ Parts = list[tuple[int, str, "str | Party | None"]]
 
 PRONOUN = "pronoun"  # the text of a part that is a pronoun to resolve
 
-PRONOUNS = frozenset({"de", "dessa", "vi", "den", "denna", "han", "hon", "hen", "dem"})
+# pronouns that stand for people or bodies ("den", "denna" mostly stand for things)
+PRONOUNS = frozenset({"de", "dessa", "vi", "han", "hon", "hen"})
 
 MODALS = _words("ska skall måste bör kan får")
 
