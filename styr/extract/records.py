@@ -73,6 +73,23 @@ def dot_cells(text: str) -> list[str] | None:
     return cells if len(cells) >= 3 and all(cells) else None
 
 
+def paired_fields(cells: list[str]) -> list[tuple[str, str, str]]:
+    """Fields of a record whose labels are cells of their own, each before its value
+    ("Aktivitet . Öppna … . Ansvarig . Bibliotekschef . Status . Pågår"): (kind, label, value)."""
+    found, index = [], 0
+    if all(LABEL_ONLY.match(cell) for cell in cells):
+        return found  # a header row: "Uppdrag . Status . Ansvarig . Kommentar"
+    while index + 1 < len(cells):
+        # The cell after a label is its value even when it could be a label ("Status . Klar").
+        parsed = field(f"{cells[index]}: {cells[index + 1]}")
+        if LABEL_ONLY.match(cells[index]) and parsed is not None:
+            found.append(parsed)
+            index += 2
+        else:
+            index += 1
+    return found
+
+
 def status_label(text: str) -> tuple[str, str, str] | None:
     """(before, label, after) of a line whose status is a label, or None."""
     match = _CAPS_STATUS.search(text) if _CAPITALS.search(text) else None
@@ -153,6 +170,8 @@ class RecordReading:
         cells = dot_cells(plain)
         if cells:
             fields = [field(c) for c in cells]
+            if sum(f is not None for f in fields) < 2:
+                fields = paired_fields(cells)  # labels in cells of their own
             if sum(f is not None for f in fields) >= 2:
                 text = next((f[2] for f in fields if f and f[0] == "text"), cells[0])
                 action = self.make(text, span, 0.9)

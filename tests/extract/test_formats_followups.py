@@ -183,3 +183,20 @@ def test_a_records_decision_date_is_neither_its_text_nor_its_deadline():
     assert plan.deadline is None and digital.deadline is None
     assert "Beslutat" not in plan.text
     assert (plan.status_code, digital.status_code) == ("in_progress", "not_started")
+
+
+STRATSYS_LABEL_CELLS = """\
+Handlingsplan 2025 . Miljönämnden . Insatser
+Insats . Inventera förorenade områden vid hamnen . Ansvarig . Miljöenheten . Status . Klar . Slutdatum . 2025-05-31 . Kommentar . Rapport lämnad.
+Insats . Informera lantbrukare om spridningsregler . Ansvarig . Miljöinspektör . Status . Ej påbörjad . Slutdatum . tertial 3 2025 . Kommentar .
+"""
+
+
+def test_a_stratsys_view_with_each_label_in_a_cell_before_its_value_reads_the_fields():
+    survey, advice = extract_actions(STRATSYS_LABEL_CELLS)
+    assert survey.title == "Inventera förorenade områden vid hamnen"
+    # "Klar" is a status here, though it could be the label "Klar:" (a deadline's).
+    assert (survey.status_text, survey.status_code) == ("Klar", "done")
+    assert survey.deadline.date.isoformat() == "2025-05-31"
+    assert [p.role for p in survey.responsible] == ["Miljöenheten"]
+    assert (advice.status_code, advice.deadline.date.isoformat()) == ("not_started", "2025-12-31")
