@@ -1,6 +1,6 @@
 """The import review page in a real Chromium at 320 px, checked by axe: a strateg uploads a
 document, sees what was taken marked in it, and by keyboard edits one action, takes one
-away and saves the plan."""
+away, adds one Styr missed and saves the plan."""
 
 import pytest
 
@@ -86,17 +86,24 @@ def test_review_marks_the_document_and_saves_the_accepted_action_by_keyboard(sit
     page.locator("#id_form-0-title").fill("E-tjänst för föreningsbidrag")
     assert fits(page) and axe_violations(page) == []
 
+    # The unmarked contact line taken by hand, in the row for an action Styr missed.
+    page.locator("#id_form-2-title").fill("Bemanna växeln")
+    page.locator("#id_form-2-text").fill("Kommunens växel bemannas hela dagen.")
+
     page.fill("#id_title", "E-förvaltning 2016")
     page.select_option("#id_owner", label="Kommunstyrelsen")
     page.fill("#id_registration_number", "KS 2016/8-001")
     page.fill("#id_as_of", "2016-03-01")
     page.get_by_role("button", name="Spara som ny plan").focus()
     page.keyboard.press("Enter")
-    page.wait_for_selector("text=Planen sparades som ett utkast med 1 åtgärder.")
+    page.wait_for_selector("text=Planen sparades som ett utkast med 2 åtgärder.")
     assert fits(page)
 
     plan = Plan.objects.get(title="E-förvaltning 2016")
-    assert list(plan.actions.values_list("title", flat=True)) == ["E-tjänst för föreningsbidrag"]
+    assert list(plan.actions.order_by("order").values_list("title", flat=True)) == [
+        "E-tjänst för föreningsbidrag",
+        "Bemanna växeln",
+    ]
 
 
 def test_the_document_stands_beside_the_actions_on_a_wide_screen(site, browser_page):
