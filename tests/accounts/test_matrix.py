@@ -27,7 +27,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from styr.contracts.models import ResultContract
+from styr.contracts.models import ManagerAssignment, ResultContract
 from styr.demo.loader import load_file
 from styr.engagement.models import EngagementResponse, EngagementSurvey
 from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator
@@ -274,6 +274,9 @@ ADMIN_MODELS: dict[str, tuple[str, str, str, str, str]] = {
     "kolada.koladamunicipality": ("SOA", "", "SOA", "", "SOA"),
     "kolada.koladagroup": ("SOA", "", "SOA", "", "SOA"),
     "kolada.koladavalue": ("SOA", "", "SOA", "", "SOA"),
+    # Managers and result contracts are personal data: admins (and HR) read, nobody edits.
+    "contracts.managerassignment": ("A", "", "A", "", "A"),
+    "contracts.resultcontract": ("A", "", "A", "", "A"),
     # Manager meetings: the coordinating unit (none in the cast) and admins; who coordinates
     # is the admins' to say.
     "meetings.meeting": ("A", "A", "A", "A", "A"),
@@ -314,6 +317,12 @@ def samples(world: World) -> dict[str, object]:
         "kolada.koladamunicipality": KoladaMunicipality.objects.first(),
         "kolada.koladagroup": KoladaGroup.objects.first(),
         "kolada.koladavalue": KoladaValue.objects.first(),
+        "contracts.managerassignment": ManagerAssignment.objects.filter(
+            person__slug="cecilia-holm"
+        ).first(),
+        "contracts.resultcontract": ResultContract.objects.get(
+            manager__slug="cecilia-holm", year=2015
+        ),
         "meetings.meeting": a_meeting(world),
         "meetings.coordination": Coordination.objects.get_or_create(
             municipality=world.municipality
