@@ -362,6 +362,52 @@ def test_a_passive_duty_opened_by_a_pronoun_is_done_by_the_previous_clauses_resp
     ) == ["Ekby kommun"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Förvaltningen återkommer med en redovisning till nämnden i maj.", ["Förvaltningen"]),
+        ("Genomförs av fastighetsavdelningen under hösten.", ["fastighetsavdelningen"]),
+        ("Åtgärden genomförs av Trafikverket i samverkan med kommunen.", ["Trafikverket"]),
+        ("Klart: 2024-06-30 . Ansvarig: HR-chef . Status: Klar", ["HR-chef"]),
+        ("Regionstyrelsen ska tillsammans med kommunerna ta fram en gemensam plan.",
+         ["Regionstyrelsen"]),
+        ("Kommunstyrelsen föreslår kommunfullmäktige besluta att ge miljönämnden i uppdrag att "
+         "ta fram en naturvårdsplan.", ["miljönämnden"]),
+        ("Beslutet ska verkställas av samhällsbyggnadsförvaltningen.",
+         ["samhällsbyggnadsförvaltningen"]),
+        ("Förslag till beslut: Kommunstyrelsen ger kommundirektören i uppdrag att ta fram en "
+         "IT-strategi.", ["kommundirektören"]),
+        ("Huvudmannen ska se till att eleverna får stöd.", ["Huvudmannen"]),
+        ("Kommunerna ska senast 2027 ha tagit fram vattenförsörjningsplaner.", ["Kommunerna"]),
+        ("Enligt kommunens plan ska socialtjänsten införa digitala besök.", ["socialtjänsten"]),
+        ("Klimatstrategen samordnar arbetet med klimatlöftena.", ["Klimatstrategen"]),
+    ],
+)  # fmt: skip
+def test_who_must_act_in_the_forms_plans_and_decisions_use(text, expected):
+    assert responsible(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kommunens budget ska vara i balans 2025.",
+        "Skolans lokaler ska renoveras under 2024.",
+        "Planen antogs av kommunfullmäktige den 12 juni.",
+        "Protokollsutdrag skickas till kommunstyrelsen och revisionen.",
+        "Föreningarna kan ansöka om bidrag hos kultur- och fritidsnämnden.",
+        "Den nya skolan invigdes av kommunstyrelsens ordförande.",
+        "Föredragande: Anna Svensson, ekonomichef",
+        "Utredaren får även föreslå andra åtgärder.",
+        "Beslut om budget fattas av kommunfullmäktige i november.",
+        "Nämnden har som ambition att minska kostnaderna.",
+        "– Vi ska bygga fler bostäder, säger Anna Ek (S), kommunstyrelsens ordförande.",
+        "Uppdraget redovisas till kommunstyrelsen senast 2024-12-31.",
+    ],
+)
+def test_sentences_that_name_no_one_who_must_act(text):
+    assert responsible(text) == []
+
+
 # --- speed --------------------------------------------------------------------------------------
 
 

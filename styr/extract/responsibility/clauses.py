@@ -73,7 +73,8 @@ _PASSIVE_AGENT = re.compile(  # "tas fram av", "genomförs av", "tas en plan fra
 _NOT_WORK = re.compile(  # passive verbs of deciding, of noting, of commissioning: no agent
     r"^(?:beslut|fastställ|ant[ao]|godkän|behandl|remitter|noter|bifall|biföll|avsl|föresl"
     r"|tillstyrk|beställ|initier|begär|finansier|äg|styr|påverk|omfatt|berör|regler|drabb"
-    r"|ang|nämn|ses$|kall|använd|uppdr|fatt|tog|välj|valdes|utses|utsågs|fördel|tilldel)"
+    r"|ang|nämn|ses$|kall|använd|uppdr|fatt|tog|välj|valdes|utses|utsågs|fördel|tilldel"
+    r"|invig|presenter|besök|uppmärksamm|pris|hyllad|intervju)"
 )
 _NOT_ACTING = _words(  # verbs whose subject decides, approves, notes or speaks
     "beslutar beslutade beslöt beslutat föreslår föreslog godkänner godkände antar antog "
@@ -254,6 +255,8 @@ def _acting(text: str, sentences: _Sentences):
         parts, verb = subject_at(text, skip_marker(text, start))
         if not parts:
             continue
+        if verb.endswith("s") and verb not in _DEPONENTS:
+            continue  # "Den nya skolan invigdes": the subject of a passive does nothing
         if verb not in _NOT_ACTING:
             yield ACTING_SUBJECT, parts
         elif verb in ("har", "hade") and _has_done(text, start):

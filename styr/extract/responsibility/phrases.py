@@ -31,7 +31,7 @@ _BODY_HEADS = (
     "ledning:,en grupp:en,er,erna kommitté:,n,er,erna beredning:,en,ar,arna utredningen: "
     "skola:,n skolor:,na polisen: akademi:,n universitet:,et länsstyrelse:,n,r,rna "
     "direktion:,en koncern:,en ägare:,n,na förvaltare:,n,na utredare:,n,na tjänstemän:,nen "
-    "tjänsteman:,nen"
+    "tjänsteman:,nen socialtjänst:,en räddningstjänst:,en elevhälsa:,n"
 )
 _HEADS = frozenset(
     {
