@@ -128,11 +128,19 @@ def _label_values(found: list[Block]) -> list[Block]:
     joined: list[Block] = []
     for block in found:
         previous = joined[-1] if joined else None
+        label = records.LABEL_ONLY.match(previous.text) if previous is not None else None
+        in_record = len(joined) >= 2 and joined[-2].kind == "field"
         if (
-            previous is not None
+            label
             and previous.kind == "heading"
-            and records.LABEL_ONLY.match(previous.text)
             and block.kind in ("heading", "paragraph")
+            # a section headed "Uppdrag" or "Beskrivning" holds prose, not a field's value,
+            # unless it comes among a record's fields ("Tidsplan" / "2023–2025" above it)
+            and (
+                not (label.group("text") or label.group("description"))
+                or len(block.text) < 90
+                or in_record
+            )
         ):
             label = previous.text.rstrip(" :")
             joined[-1] = Block(f"{label}: {block.text}", previous.start, block.end, "field")
@@ -227,15 +235,20 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split a run of lines into its paragraphs, list items, table rows and headings."""
     lines = [text[s:e] for s, e in group]
     # The printed line width: most lines of wrapped text reach it, titles may pass it.
-    lengths = sorted(len(" ".join(line.split())) for line in lines)
-    width = lengths[int(0.75 * (len(lengths) - 1))] if len(lines) >= 6 else lengths[-1]
-    wrapped = len(lines) >= 3 and width >= 45
-    if _one_entry_per_line(lines) or _slide(lines) or any(map(records.LABEL_ONLY.match, lines)):
-        return list(group)  # entries, a slide's items, or labels over their values
+    # Measured on lines of several words: a column of dates and names says nothing of it.
+    lengths = sorted(len(" ".join(line.split())) for line in lines if len(line.split()) >= 4)
+    lengths = lengths or sorted(len(line) for line in lines)
+    width = lengths[int(0.75 * (len(lengths) - 1))] if len(lengths) >= 6 else lengths[-1]
+    wrapped = len(lines) >= 6 or len(lines) >= 3 and width >= 45
+    if _one_entry_per_line(lines) or _slide(lines):
+        return list(group)  # entries, or a slide's items
     if len(lines) == 2 and _headline(lines[0], width) and len(lines[1]) >= 50:
         return list(group)  # "Beskrivning av ärendet" on the line above its paragraph
     att_clauses = _att_clauses(lines)
-    if len(lines) == 1 or not (wrapped or att_clauses or any(map(_starts_piece, lines))):
+    labels = [bool(records.LABEL_ONLY.match(line)) for line in lines]  # "Åtgärdsstatus"
+    if len(lines) == 1 or not (
+        wrapped or att_clauses or any(labels) or any(map(_starts_piece, lines))
+    ):
         return [(group[0][0], group[-1][1])]
     pieces: list[list[int]] = []
     closed = True
@@ -253,6 +266,8 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
         )
         starts = (
             _starts_piece(line)
+            or labels[index]
+            or (index and labels[index - 1])
             or (att_clauses and ATT_CLAUSE.match(line))
             or (wrapped and ((closed or after_short) and _headline(line, width) or lead_in))
         )
@@ -265,6 +280,7 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
             _TABLE_ROW.match(line)
             or _HEADING.match(line)
             or not re.search(r"\w", line)
+            or labels[index]
             or (wrapped and re.search(r"[.!?:]\**$", line) and len(line) < 0.8 * width)
             or (wrapped and _headline(line, width) and pieces[-1][0] == start)
             and not LIST_MARKER.match(line)

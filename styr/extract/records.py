@@ -54,7 +54,8 @@ _LAST_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPITALISED + r")\
 
 
 LABEL_ONLY = re.compile(
-    r"^(?:" + "|".join(v for k, v in _LABELS.items() if k != "meta") + r")\s*:?$", re.IGNORECASE
+    r"^(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items() if k != "meta") + r")\s*:?$",
+    re.IGNORECASE,
 )
 
 
@@ -189,7 +190,11 @@ class RecordReading:
         label = status_label(plain)
         if label:
             before, status, _ = label
-            action = self.make(plain, span, 0.85)
+            # Who and when from the assignment alone: the comment after the label tells how
+            # it went ("Ett utkast har remitterats"), and its past tense would make the
+            # assignment's "senast december 2023" look like history.
+            action = self.make(before, span, 0.85, heading=self.theme)
+            action.text = " ".join(plain.split())
             action.title = " ".join(before.split())
             action.status_text, action.status_code = status, status_notes.classify(status)
             return True
