@@ -1,0 +1,179 @@
+"""Who must act, read from the context of a paragraph: a list's lead-in, a heading, the
+previous clause (pronouns, "Vi"), the document (abbreviations it defines, the body that makes
+its commitments) and committees in brackets. Texts written for the tests in the shapes of
+follow-ups, decisions and commitment lists."""
+
+from styr.extract.responsibility import RESPONSIBLE, Party, abbreviations, find_parties
+
+R = RESPONSIBLE
+
+
+def responsible(text, **context):
+    return [p.role or p.name for p in find_parties(text, **context) if p.kind == R]
+
+
+# --- abbreviations and committees in brackets -------------------------------------------------
+
+
+def test_abbreviations_are_read_from_definitions_in_brackets():
+    document = (
+        "Protokoll från Kultur- och fritidsnämnden (KFN) den 3 mars. Ärendet har beretts av "
+        "Kommunstyrelsen (KS) och Samhällsbyggnadsnämnden (SBN). Tekniska nämnden (TN) yttrar sig."
+    )
+    assert abbreviations(document) == {
+        "KFN": "Kultur- och fritidsnämnden",
+        "KS": "Kommunstyrelsen",
+        "SBN": "Samhällsbyggnadsnämnden",
+        "TN": "Tekniska nämnden",
+    }
+
+
+def test_abbreviations_are_read_from_a_list_of_abbreviations():
+    document = "Förkortningar\nKS = Kommunstyrelsen\nVON – Vård- och omsorgsnämnden\n"
+    assert abbreviations(document) == {"KS": "Kommunstyrelsen", "VON": "Vård- och omsorgsnämnden"}
+
+
+def test_a_committee_abbreviation_defined_in_the_document_is_expanded():
+    defined = abbreviations("Miljö- och byggnämnden (MBN) har ansvar för tillsynen.")
+    assert responsible("Ansvar: MBN", abbreviations=defined) == ["Miljö- och byggnämnden"]
+    assert responsible("Se över taxan för bygglov (MBN)", abbreviations=defined) == [
+        "Miljö- och byggnämnden"
+    ]
+
+
+def test_a_committee_abbreviation_not_defined_is_kept_as_written():
+    assert responsible("Ansvar: KS") == ["KS"]
+    assert responsible("Ta fram en ny lokalförsörjningsplan (KS)\nPÅGÅENDE") == ["KS"]
+    assert responsible("Inför avgiftsfri kollektivtrafik för unga (KS, TN).") == ["KS", "TN"]
+
+
+def test_a_committee_in_brackets_is_no_political_party_and_no_definition():
+    assert responsible("Yrkande från Eva Berg (SD)\n") == []
+    assert responsible("Beslutet fattades av Kommunstyrelsen (KS)\n") == []
+
+
+def test_a_committee_in_brackets_before_a_status_label_at_the_end_of_the_line():
+    assert responsible("Ta fram en plan för laddplatser (KS) PÅGÅENDE") == ["KS"]
+    assert responsible("Ta fram en plan för laddplatser (KS). Klar") == ["KS"]
+    assert responsible("Remissen gick till Tekniska nämnden (TN) och\nvidare") == []
+
+
+def test_a_committee_heading_with_its_abbreviation():
+    assert responsible(
+        "Se över skolskjutsreglerna. PÅGÅENDE", heading="Barn- och skolnämnden (BSN)"
+    ) == ["Barn- och skolnämnden"]
+
+
+def test_abbreviations_defined_inline_with_equals_signs():
+    document = (
+        "Förkortningar: KS = kommunstyrelsen, VON = vård- och omsorgsnämnden.\nKS: Ta fram en plan"
+    )
+    assert abbreviations(document) == {"KS": "kommunstyrelsen", "VON": "vård- och omsorgsnämnden"}
+
+
+# --- lead-in, pronouns, headings, the document --------------------------------------------
+
+
+def test_a_bracket_that_abbreviates_nothing_before_it_defines_nothing():
+    assert abbreviations("Planen följs upp enligt den nationella modellen (LUPP).") == {}
+    assert abbreviations("Ansvar för uppföljningen har enheten (KS).") == {}
+
+
+def test_vi_in_a_commitment_list_is_the_body_named_in_the_lead_in():
+    lead = "Löftena som Ekby kommun har antagit är:"
+    assert responsible("Vi ställer miljökrav i alla upphandlingar", lead_in=lead) == ["Ekby kommun"]
+    lead = "Västerby kommun har antagit följande löften för 2025–2027:"
+    assert responsible("Vi minskar matsvinnet i skolorna.", lead_in=lead) == ["Västerby kommun"]
+
+
+def test_vi_without_a_body_in_the_context_names_no_one():
+    assert responsible("Vi minskar matsvinnet i skolorna.", lead_in="Löftena är:") == []
+
+
+def test_a_pronoun_is_the_previous_clauses_responsible():
+    previous = find_parties("Nämnderna fick i uppdrag att ta fram besparingsförslag.")
+    assert responsible(
+        "De fick också i uppdrag att beskriva konsekvenserna.", previous=previous
+    ) == ["Nämnderna"]
+    assert responsible(
+        "Fullmäktige uppmanar dessa att rapportera varje kvartal.", previous=previous
+    ) == ["Nämnderna"]
+
+
+def test_an_item_under_a_lead_in_with_a_duty_takes_its_subject():
+    assert responsible(
+        "analysera behovet av nya särskilda boenden,", lead_in="Utredaren ska bl.a."
+    ) == ["Utredaren"]
+    assert responsible(
+        "analysera behovet av nya särskilda boenden,", heading="Utredaren ska bland annat"
+    ) == ["Utredaren"]
+
+
+def test_a_committee_heading_above_a_group_of_lines():
+    assert responsible(
+        "Översyn av taxan för hemtjänst. PÅGÅENDE", heading="Vård- och omsorgsnämnden"
+    ) == ["Vård- och omsorgsnämnden"]
+    assert (
+        responsible("Översyn av taxan för hemtjänst. PÅGÅENDE", heading="Uppdrag från fullmäktige")
+        == []
+    )
+
+
+def test_the_text_itself_wins_over_its_context():
+    assert responsible(
+        "Kulturnämnden ska ta fram en konstpolicy.", heading="Kommunstyrelsen", lead_in="KS ska:"
+    ) == ["Kulturnämnden"]
+
+
+def test_a_labelled_organisation_is_kept_as_written():
+    assert responsible("Ansvarig organisation: Trafikverket . Status: Pågående") == ["Trafikverket"]
+    assert responsible("Ansvar: Region Västerby") == ["Region Västerby"]
+
+
+def test_vi_in_a_list_whose_lead_in_names_no_body_is_the_body_the_document_says_commits():
+    document = (
+        "Ekby kommuns klimatlöften\n\n"
+        "Miljöutskottet föreslår kommunstyrelsen att avge tio klimatlöften för 2025–2027.\n\n"
+        "De löften som föreslås är:\n\n"
+        "1. Vi minskar matsvinnet i skolorna.\n"
+        "2. Våra nya bilar är elbilar.\n"
+    )
+    lead = "De löften som föreslås är:"
+    assert responsible("Vi minskar matsvinnet i skolorna.", lead_in=lead, document=document) == [
+        "kommunstyrelsen"
+    ]
+    assert responsible("Våra nya bilar är elbilar.", lead_in=lead, document=document) == [
+        "kommunstyrelsen"
+    ]
+    assert responsible(
+        "Vi minskar matsvinnet.", document="Västerby kommun har antagit följande löften."
+    ) == ["Västerby kommun"]
+
+
+def test_a_long_lead_in_is_read_where_it_introduces_the_list():
+    lead = (
+        "Inspektionen genomförde tillsyn av Ekby kommun under våren. Inspektionen har nu följt "
+        "upp de brister som framkom. Inspektionen konstaterar att Ekby kommun inte uppfyller "
+        "kraven avseende att:"
+    )
+    assert responsible("Eleverna får stöd i undervisningen.", lead_in=lead) == ["Ekby kommun"]
+
+
+def test_a_labelled_value_the_grammar_does_not_know_is_kept_piece_by_piece():
+    assert responsible(
+        "Ansvarig organisation: Länsstyrelsen i Ekby län, kommunerna\nTidsplan: 2026"
+    ) == [
+        "Länsstyrelsen i Ekby län",
+        "kommunerna",
+    ]
+    assert responsible("Ansvar: Samhällsbyggnadsnämnden och tekniska nämnden") == [
+        "Samhällsbyggnadsnämnden",
+        "tekniska nämnden",
+    ]
+
+
+def test_a_passive_duty_opened_by_a_pronoun_is_done_by_the_previous_clauses_responsible():
+    previous = [Party(None, "Ekby kommun", R)]
+    assert responsible(
+        "De vidtagna åtgärderna ska senast samma dag redovisas skriftligen.", previous=previous
+    ) == ["Ekby kommun"]
