@@ -1,6 +1,6 @@
-"""Who must act, read from the clause and its context: assignments, duties, subjects, passive
-agents, pronouns, lead-ins, committee headings and abbreviations. Texts written for the tests
-in the shapes Swedish decisions, follow-ups and plans use."""
+"""Who must act, read from the clause itself: assignments, duties, subjects, passive agents,
+the deciding body versus the one that must act (the context is in test_responsibility_context).
+Texts written for the tests in the shapes Swedish decisions, follow-ups and plans use."""
 
 import pytest
 
