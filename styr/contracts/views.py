@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from styr.accounts.policy import can, person_of
+from styr.accounts.policy import can, municipalities_where, person_of
 from styr.accounts.views import requires
 from styr.contracts.domain import (
     ContractError,
@@ -72,7 +72,13 @@ def mine(request):
         for _row, contract in reports:
             if contract is not None:
                 contract.status_label = status_label(contract_status(contract, today))
-    context = {"person": person, "own": own, "reports": reports, "year": today.year}
+    context = {
+        "person": person,
+        "own": own,
+        "reports": reports,
+        "year": today.year,
+        "coverage_places": municipalities_where(request.user, "contracts.view_coverage"),
+    }
     return render(request, "contracts/mine.html", context)
 
 

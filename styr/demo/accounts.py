@@ -4,7 +4,8 @@ Styr can be tried as they would use it.
 Every person who holds a director's post in the demo gets an account named by their slug
 (`lena-dahlstedt`, `elisabeth-carle`, …) with an invented address at nacka.example, and the
 password DEMO_PASSWORD — for local use only. Klara Palmberg Broryd, the strategi- och
-förnyelsedirektör, is strateg for all the municipality's plans; `admin` administers accounts
+förnyelsedirektör, is strateg for all the municipality's plans; Elisabeth Carle, the
+personaldirektör, is HR (follows up the result contracts); `admin` administers accounts
 and the organisation; `lasare` is an internal reader. Loading again links the same accounts.
 """
 
@@ -21,6 +22,9 @@ from styr.org.models import Municipality, Person
 
 DEMO_PASSWORD = "styr-demo-2015"
 STRATEG = "klara-palmberg-broryd"
+# The personaldirektör follows up the result contracts (the memo: "ett särskilt ansvar att
+# stödja och följa upp arbetet"): HR for the municipality.
+HR = "elisabeth-carle"
 EMAIL_DOMAIN = "nacka.example"
 
 
@@ -59,6 +63,10 @@ def load_demo_accounts(municipality: Municipality) -> list[str]:
         if person.slug == STRATEG:
             RoleGrant.objects.get_or_create(
                 user=user, role=Role.STRATEG, municipality=municipality, plan=None
+            )
+        if person.slug == HR:
+            RoleGrant.objects.get_or_create(
+                user=user, role=Role.HR, municipality=municipality, plan=None
             )
         usernames.append(user.username)
     for username, name, role in (

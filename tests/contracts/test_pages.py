@@ -105,7 +105,9 @@ def test_the_line_manager_drafts_and_the_manager_accepts_on_the_web(demo):
 
 def test_the_coverage_page_shows_hr_every_line_and_a_director_their_own(demo):
     url = f"/{demo.slug}/resultatkontrakt/?as_of=2015-12-31"
-    hr = client_for(demo, "hr", role="hr").get(url).content.decode()
+    hr_client = client_for(demo, "hr", role="hr")
+    assert f"/{demo.slug}/resultatkontrakt/" in hr_client.get("/resultatkontrakt/").content.decode()
+    hr = hr_client.get(url).content.decode()
     assert "27 av 35 chefer har ett överenskommet kontrakt" in hr
     assert "Fredrik Lind" in hr and "Lars-Erik Olsson" in hr
     einar = client_for(demo, "einar", slug="einar-fransson").get(url).content.decode()
