@@ -39,7 +39,9 @@ def parse_role(text: str) -> str:
     try:
         return ROLE_NAMES[text.strip().lower()]
     except KeyError:
-        raise ValidationError(f"Okänd roll ”{text}”. Välj strateg, läsare, admin eller hr.") from None
+        raise ValidationError(
+            f"Okänd roll ”{text}”. Välj strateg, läsare, admin eller hr."
+        ) from None
 
 
 @transaction.atomic
