@@ -3,6 +3,9 @@ previous clause (pronouns, "Vi"), the document (abbreviations it defines, the bo
 its commitments) and committees in brackets. Texts written for the tests in the shapes of
 follow-ups, decisions and commitment lists."""
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from styr.extract.responsibility import RESPONSIBLE, Party, abbreviations, find_parties
 
 R = RESPONSIBLE
@@ -177,3 +180,43 @@ def test_a_passive_duty_opened_by_a_pronoun_is_done_by_the_previous_clauses_resp
     assert responsible(
         "De vidtagna åtgärderna ska senast samma dag redovisas skriftligen.", previous=previous
     ) == ["Ekby kommun"]
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+CONTEXT_WORDS = [
+    "Vi", "De", "Dessa", "dessa", "Kommunstyrelsen", "(KS)", "KS", "=", "kommunstyrelsen", "ger",
+    "nämnden", "i", "uppdrag", "att", "ska", "har", "antagit", "föreslår", "avge", "löften",
+    "Ansvarig", ":", ",", ".", "och", "Barn-", "utbildningsnämnden", "(BUN)", "\n", "–", "säger",
+    "Anna", "Ek", "får", "av", "tas", "fram", "kommer", "Under", "2025",
+]  # fmt: skip
+context_texts = st.one_of(
+    st.none(),
+    st.text(max_size=200),
+    st.lists(st.sampled_from(CONTEXT_WORDS), max_size=40).map(" ".join),
+)
+
+
+@settings(max_examples=300, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+@given(context_texts, context_texts, context_texts, context_texts)
+def test_any_context_never_raises_and_names_come_from_the_texts(text, lead_in, heading, document):
+    text = text or ""
+    defined = abbreviations(document or "")
+    previous = find_parties(lead_in or "")
+    parties = find_parties(
+        text,
+        lead_in=lead_in,
+        heading=heading,
+        abbreviations=defined,
+        previous=previous,
+        document=document,
+    )
+    everything = " ".join(
+        " ".join(t.split()) for t in (text, lead_in or "", heading or "", document or "")
+    )
+    for party in parties:
+        assert party.kind in (R, "supporting")
+        assert party.name is not None or party.role
+        if party.name is not None:
+            assert party.name in everything

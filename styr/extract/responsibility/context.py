@@ -44,9 +44,7 @@ class Context:
     def lead(self) -> list[Party]:
         if not self.lead_in:
             return []
-        lead = _introducing_sentence(self.lead_in)
-        found = [p for p in self.in_text(lead) if p.kind == RESPONSIBLE]
-        return found or _named(lead_in_parties(lead))
+        return list(_lead_parties(self.lead_in, self.in_text))
 
     def heading_party(self) -> list[Party]:
         if not self.heading:
@@ -89,6 +87,14 @@ def resolved(parts: Parts, found_in: Context) -> list[Party]:
             found = found_in.antecedent()
         result += [p for p in found if p not in result]
     return result
+
+
+@lru_cache(maxsize=64)
+def _lead_parties(lead_in: str, in_text) -> tuple[Party, ...]:
+    """The responsible a lead-in names: read once for all the items of its list."""
+    lead = _introducing_sentence(lead_in)
+    found = [p for p in in_text(lead) if p.kind == RESPONSIBLE]
+    return tuple(found or _named(lead_in_parties(lead)))
 
 
 def _introducing_sentence(lead_in: str) -> str:

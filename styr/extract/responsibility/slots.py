@@ -161,10 +161,15 @@ def _label_value(text: str, pos: int, end: int, kind: str, out: list) -> None:
         piece, piece_end = _read_list(text, pos + offset, pos + offset + len(phrase))
         if piece and piece_end == pos + offset + len(phrase):
             _items_from_list(piece, kind, out)
-        elif len(phrase.split()) <= 8 and phrase[0].isalpha():
+        elif _AS_WRITTEN.match(phrase) and len(phrase.split()) <= 8:
             out.append((pos + offset, None, phrase, kind))
 
 
+# a value kept as written names someone: a capital or a body's word, not "se ovan", "Ej utsedd"
+_AS_WRITTEN = re.compile(
+    rf"(?!(?i:ej|inte|ingen|inga|saknas|oklart|okänd|vakant|se|enligt|tbd|n/a)\b)"
+    rf"(?:[{_UP}]|.*?(?:nämnd|styrelse|förvaltning|kommun|region|enhet|avdelning|kontor))"
+)
 _PIECE = re.compile(r"[^,;/&\s][^,;/&]*?(?=\s*(?:[,;/&]|$))")
 _VALUE_END = re.compile(
     rf"{_H}(?:\.|\||–|—){_H}|\.(?:{_H}|$)|[;|\t]|{_H}[{_UP}][{_LO}]+(?:{_H}[{_LO}]+)?{_H}*:"
