@@ -120,3 +120,32 @@ def test_the_coverage_page_shows_hr_every_line_and_a_director_their_own(demo):
     assert Client().get(url).status_code == 302
     bad = client_for(demo, "hr2", role="hr").get(f"/{demo.slug}/resultatkontrakt/?as_of=2015-13-01")
     assert bad.status_code == 400
+
+
+def test_versions_stay_readable_and_the_line_manager_follows_up_on_the_web(demo):
+    # Petra Ahlström's 2015 contract (invented) with Mats Bohman: two versions, agreed.
+    petra = person(demo, "petra-ahlstrom")
+    base = f"/resultatkontrakt/{petra.id}/2015/"
+    boss = client_for(demo, "mats", slug="mats-bohman")
+    page = boss.get(base).content.decode()
+    assert "Version 2" in page and '?version=1"' in page
+    assert "Version 1" in boss.get(base + "?version=1").content.decode()
+    assert boss.get(base + "?version=9").status_code == 404
+    form = boss.get(base + "uppfoljning/")
+    assert form.status_code == 200
+    contract = ResultContract.objects.get(manager=petra, year=2015)
+    agreed = contract.events.get(kind=EventKind.AGREED).version
+    results = list(agreed.results.order_by("order"))
+    data = {f"attainment_{r.id}": "uppfyllt" for r in results}
+    data |= {f"outcome_{r.id}": f"Utfall {r.order}" for r in results}
+    missing = dict(data)
+    missing.pop(f"outcome_{results[0].id}")
+    assert boss.post(base + "uppfoljning/", missing).status_code == 400
+    assert not contract.events.filter(kind=EventKind.FOLLOWED_UP).exists()
+    assert boss.post(base + "uppfoljning/", data).status_code == 302
+    followed = contract.events.get(kind=EventKind.FOLLOWED_UP)
+    assert sorted(o.text for o in followed.outcomes.all()) == ["Utfall 1", "Utfall 2", "Utfall 3"]
+    assert "Utfall 1" in boss.get(base).content.decode()
+    # Followed up: no second follow-up, and the manager cannot do it.
+    manager = client_for(demo, "petra", slug="petra-ahlstrom")
+    assert manager.get(base + "uppfoljning/").status_code == 403
