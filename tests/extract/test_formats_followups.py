@@ -200,3 +200,38 @@ def test_a_stratsys_view_with_each_label_in_a_cell_before_its_value_reads_the_fi
     assert survey.deadline.date.isoformat() == "2025-05-31"
     assert [p.role for p in survey.responsible] == ["Miljöenheten"]
     assert (advice.status_code, advice.deadline.date.isoformat()) == ("not_started", "2025-12-31")
+
+
+LABELS_ABOVE_WITH_DESCRIPTION = """\
+Åtgärd 4: Cykelparkering vid stationer
+Åtgärdsstatus
+Ej påbörjad
+Ansvarig organisation
+Trafikenheten
+Tidsplan
+2026
+Beskrivning
+Vid alla pendeltågsstationer ska det byggas väderskyddade cykelparkeringar med laddning för elcyklar.
+"""
+
+
+def test_a_long_description_among_a_records_fields_belongs_to_the_record():
+    (parking,) = extract_actions(LABELS_ABOVE_WITH_DESCRIPTION)
+    assert parking.title == "Cykelparkering vid stationer"  # "Åtgärd 4:" is its label
+    assert "väderskyddade cykelparkeringar" in parking.text
+    assert (parking.status_code, parking.deadline.date.isoformat()) == ("not_started", "2026-12-31")
+
+
+FOLLOW_UP_WITH_COMMENTS = """\
+Uppföljning av uppdrag 2025
+
+Kommunstyrelsen
+Ta fram en ny arkivplan senast oktober 2025 (KS) PÅGÅENDE Ett förslag har skickats på remiss.
+"""
+
+
+def test_who_and_when_of_a_status_labelled_line_come_from_the_assignment_not_its_comment():
+    (archive,) = extract_actions(FOLLOW_UP_WITH_COMMENTS)
+    assert [p.role for p in archive.responsible] == ["KS"]
+    assert archive.deadline.date.isoformat() == "2025-10-31"
+    assert "skickats på remiss" in archive.text
