@@ -75,7 +75,26 @@ for _sg, _sg_def, _pl, _pl_def in _TITLE_HEADS:
     ):
         _HEAD_FORMS.setdefault(_form, (_sg, _pl, _plural, _definite))
 
-_HEAD = "(?:" + "|".join(_ci(f) for f in sorted(_HEAD_FORMS, key=len, reverse=True)) + ")"
+
+def _trie(words: list[str], root: bool = True) -> str:
+    """An alternation of `words` as a trie, longest first at every branch, the first letter
+    in either case: one test per letter instead of one per word (the heads are many)."""
+    ends = "" in words
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for letter, rests in sorted(branches.items()):
+        head = f"[{letter.upper()}{letter}]" if root and letter.isalpha() else re.escape(letter)
+        parts.append(head + _trie(rests, root=False))
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+_HEAD = "(?:" + _trie(sorted({f.lower() for f in _HEAD_FORMS})) + ")"
 _HEAD_END = re.compile(_HEAD + r"\Z")
 
 # a single title word: "stadsdirektören", "HR-chef", "Personaldirektör", "konsult"
