@@ -198,8 +198,21 @@ def is_negative(sentence: str) -> bool:
     return bool(_NEGATIVE.search(sentence.strip()))
 
 
+# "… fick redan 2020 i uppdrag att ta fram en strategi, vilken antogs i december": an earlier
+# assignment told as delivered, in a clause of its own, is history (the annotation rules),
+# however strongly it was once worded.
+_DELIVERED_BEFORE = re.compile(
+    r"[,;]\s*(?:vilken|vilket|vilka|som|och\s+(?:den|det|de))\s+(?:\S+\s+){0,2}?"
+    r"(?:redovisades|antogs|genomfördes|levererades|slutfördes|presenterades|"
+    r"har\s+(?:\S+\s+)?(?:redovisats|antagits|genomförts|levererats|slutförts))\b",
+    re.IGNORECASE,
+)
+
+
 def strength(sentence: str) -> float | None:
     """How clearly the sentence states something to be done: STRONG, MODERATE or None."""
+    if _DELIVERED_BEFORE.search(sentence):
+        return None
     if _STRONG.search(sentence):
         return STRONG
     if is_negative(sentence):

@@ -55,3 +55,14 @@ def test_a_table_of_contents_gives_no_actions():
 
 def test_news_of_approvals_targets_and_standing_duties_gives_no_actions():
     assert extract_actions(NEWS) == []
+
+
+def test_an_earlier_assignment_told_as_delivered_is_history_not_an_action():
+    text = (
+        "Mål och budget 2026\n\n"
+        "Kulturförvaltningen fick redan 2024 i uppdrag att ta fram en biblioteksplan, som "
+        "antogs av fullmäktige i våras. Under 2026 kommer förvaltningen att öppna ett "
+        "meröppet bibliotek i Västra byn.\n"
+    )
+    (library,) = extract_actions(text)
+    assert library.title.startswith("Under 2026 kommer förvaltningen att öppna")
