@@ -63,6 +63,8 @@ class Block:
 
 def normalise(raw: str) -> str:
     """The words of a piece of source text: line breaks and hyphenation mended, spaces single."""
+    if "-" not in raw:  # nothing to mend: the common case, kept cheap
+        return " ".join(raw.split())
     text = _LINE_HYPHEN.sub("", raw.replace("\f", " ").replace("\u00a0", " "))
     text = " ".join(text.split())
     return _INLINE_HYPHEN.sub("", text)
@@ -104,6 +106,8 @@ def _inline_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A list flattened onto one line ("… är: • Vi … • Vi …", "Ärenden 1. Val … 2. Info …"):
     split at its bullets, or at numbers that count 1, 2, 3 …; otherwise the piece as it is."""
     raw = text[start:end]
+    if "1. " not in raw and not any(bullet in raw for bullet in "•▪●"):
+        return [(start, end)]  # no list can be flattened here: the common case, kept cheap
     cuts = [m.end() for m in _INLINE_BULLET.finditer(raw)]
     if len(cuts) < 2:
         cuts, expected = [], 1

@@ -70,6 +70,8 @@ def field(text: str) -> tuple[str, str, str] | None:
 
 def dot_cells(text: str) -> list[str] | None:
     """The cells of a line flattened with " . " between them (at least three), or None."""
+    if text.count(".") < 2:
+        return None
     cells = [c.strip() for c in _DOT.split(text.strip().rstrip("."))]
     return cells if len(cells) >= 3 and all(cells) else None
 
