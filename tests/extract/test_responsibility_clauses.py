@@ -241,6 +241,20 @@ def test_sentences_that_name_no_one_who_must_act(text):
     assert responsible(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Utförare: Tekniska förvaltningen", ["Tekniska förvaltningen"]),
+        ("Vem: Kommunstyrelsen. När: 2024", ["Kommunstyrelsen"]),
+        ("Genomförs av: Kostenheten", ["Kostenheten"]),
+        ("Uppdragstagare: Region Västerby", ["Region Västerby"]),
+        ("Vem gör vad: se bilaga", []),
+    ],
+)
+def test_labels_that_name_who_does_the_work(text, expected):
+    assert responsible(text) == expected
+
+
 # --- speed --------------------------------------------------------------------------------------
 
 

@@ -52,8 +52,8 @@ from styr.extract.responsibility.sentences import _clause_initial, _parts_before
 # --- slots -----------------------------------------------------------------------------------
 
 _RESP_LABEL = (
-    rf"[{_L}]{{0,20}}?[Aa]nsvar(?:ig[ae]?|et)?|[Uu]ppdragsägare|[Pp]rocessägare|[Åå]tgärdsägare"
-    r"|[Ää]gare"
+    rf"[{_L}]{{0,20}}?[Aa]nsvar(?:ig[ae]?|et|ar)?|[Uu]ppdragsägare|[Pp]rocessägare|[Åå]tgärdsägare"
+    r"|[Ää]gare|[Uu]tförare|[Gg]enomförare|[Uu]ppdragstagare|[Vv]em|(?:[Uu]tförs|[Gg]enomförs)\s+av"
 )
 _SUPP_LABEL = (
     r"[Mm]edansvar(?:ig[ae]?)?|[Ss]töd(?:jande|funktion(?:er)?|jer|s)?|[Mm]edverkande"
@@ -100,6 +100,7 @@ _RESPONSIBILITY_WORD = re.compile(rf"(?i){_B}(?:huvud)?ansvar(?:ig[ae]?|et)?{_E}
 KEYWORDS = (
     "ansvar", "stöd", "stött", "samspel", "samverkan", "samarbete", "hjälp", "samordnas", "leds",
     "drivs", "hålls", "ägare", "medverk", "deltagande", "involverade", "bistå", "biträd",
+    "utförare", "genomförare", "uppdragstagare", "vem:", "utförs av", "genomförs av",
 )  # fmt: skip
 
 
