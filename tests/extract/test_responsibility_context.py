@@ -220,3 +220,18 @@ def test_any_context_never_raises_and_names_come_from_the_texts(text, lead_in, h
         assert party.name is not None or party.role
         if party.name is not None:
             assert party.name in everything
+
+
+def test_a_deficiency_in_a_supervisory_decision_is_for_its_addressee_to_remedy():
+    document = (
+        "Beslut efter tillsyn\n\nInspektionen har granskat Västerby skola. Inspektionen "
+        "konstaterar att Ekby kommun inte uppfyller författningskraven avseende att:\n\n"
+        "Eleverna får det stöd de behöver.\n\nSkolans lokaler är tillgängliga."
+    )
+    assert responsible("Eleverna får det stöd de behöver.", document=document) == ["Ekby kommun"]
+    ordered = (
+        "Inspektionen förelägger med stöd av 26 kap. skollagen Ekby kommun att åtgärda bristerna."
+    )
+    assert responsible("Skolans lokaler är tillgängliga.", document=ordered) == ["Ekby kommun"]
+    plan = "Ekby kommun har en plan för skolan. Kommunen uppfyller inte alla mål."
+    assert responsible("Eleverna får det stöd de behöver.", document=plan) == []

@@ -3,8 +3,10 @@
 `find_parties` reads the text first; only when the text names no one responsible does it look
 here, in the order: the antecedent of a pronoun (the previous clause's responsible), the body
 of the list's lead-in (its last sentence, where it introduces the list), a committee heading,
-and, for "Vi"/"Våra", the body the document says makes the commitments ("Kommunstyrelsen
-föreslås avge följande löften", "Ekby kommun har antagit …").
+for "Vi"/"Våra", the body the document says makes the commitments ("Kommunstyrelsen
+föreslås avge följande löften", "Ekby kommun har antagit …"), and last the addressee of a
+supervisory decision ("förelägger Ekby kommun att", "konstaterar att Ekby kommun inte
+uppfyller"), who must remedy the deficiencies it lists.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from styr.extract.responsibility.clauses import (
 from styr.extract.responsibility.party import RESPONSIBLE, Party
 from styr.extract.responsibility.phrases import party_phrase
 from styr.extract.responsibility.sentences import _Sentences
-from styr.extract.responsibility.subjects import Parts, as_party, subject_before
+from styr.extract.responsibility.subjects import Parts, as_party, subject_before, tail_phrase
 
 
 class Context:
@@ -64,7 +66,7 @@ class Context:
             return self.antecedent()
         if _WE.match(text):
             return self.we()
-        return self.lead() or self.heading_party()
+        return self.lead() or self.heading_party() or addressee(self.document or "")
 
 
 def _named(parts: Parts) -> list[Party]:
@@ -136,6 +138,29 @@ def committing_body(document: str) -> list[Party]:
     if not candidates:
         return []
     return [Party(None, min(candidates)[1], RESPONSIBLE)]
+
+
+# A supervisory decision's addressee, who must remedy every deficiency it lists: "förelägger
+# … Ekby kommun att", "konstaterar att Ekby kommun inte uppfyller"
+_ORDERED = re.compile(r"\b(?:förelägger|ålägger)\s+(?P<who>[^;:\n]{1,160}?)\s+att\b")
+_FOUND_FAILING = re.compile(
+    r"\b(?:konstaterar|bedömer|finner)\s+att\s+(?P<who>[^.;:\n]{1,80}?)\s+(?:inte|ej)\s+"
+    r"(?:uppfyller|lever\s+upp\s+till|följer)\b"
+)
+
+
+@lru_cache(maxsize=8)
+def addressee(document: str) -> list[Party]:
+    """The one a supervisory decision orders to act, for the deficiencies it lists."""
+    found: list[tuple[int, list[Party]]] = []
+    for regex in (_ORDERED, _FOUND_FAILING):
+        for m in regex.finditer(document):
+            parts = tail_phrase(document, m.start("who"), m.end("who"))
+            named = _named(parts or [])
+            if named:
+                found.append((m.start(), named[:1]))
+                break
+    return min(found, key=lambda entry: entry[0])[1] if found else []
 
 
 def expanded(parties: list[Party], defined: Mapping[str, str]) -> list[Party]:
