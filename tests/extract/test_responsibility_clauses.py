@@ -255,6 +255,12 @@ def test_labels_that_name_who_does_the_work(text, expected):
     assert responsible(text) == expected
 
 
+def test_a_party_that_shall_support_is_not_the_one_to_act():
+    assert responsible(
+        "Socialnämnden ska ta fram en plan mot hemlöshet. Fastighetsbolaget ska bistå med lokaler."
+    ) == ["Socialnämnden"]
+
+
 # --- speed --------------------------------------------------------------------------------------
 
 

@@ -213,9 +213,14 @@ def _is_work(text: str, pos: int, end: int) -> bool:
     verb, following = m["verb"].lower(), (m["next"] or "").lower()
     if verb.endswith("as") and verb not in _DEPONENTS:
         return False  # "Dessa ska redovisas": the subject is what is done, not who does it
+    if verb in _SUPPORTING_VERBS:
+        return False  # "Tekniska nämnden ska bistå": a supporting party, not the one to act
     return verb not in _NOT_WORK_VERBS and not (verb in ("byta", "byter") and following == "namn")
 
 
+_SUPPORTING_VERBS = _words(
+    "bistå bistår stödja stöder stödjer stötta stöttar medverka medverkar delta deltar"
+)
 _DEPONENTS = _words("hoppas lyckas minnas andas trivas samarbetas brottas")
 
 
