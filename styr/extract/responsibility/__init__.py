@@ -1,8 +1,21 @@
-"""Who is responsible for an action, and who supports it.
+"""Who is responsible for an action, and who supports it, as written.
 
-`find_parties(text)` reads one paragraph and returns the people, roles and bodies it names as
-responsible or supporting (see `slots` for where they are read, `mentions` for how).
-Pure standard library, no Django.
+`find_parties(text, …)` reads one paragraph (or clause, or list item) and returns the people,
+posts and bodies it names as responsible or supporting. It reads, strongest first:
+
+1. slots (`slots`): labels ("Ansvarig:", "Ansvarig organisation:", "Utförare:"), "Ansvarig är
+   …", "X ansvarar för …", "med stöd av …", a committee in brackets at a line's end "(KS)" --
+   the names, titles and bodies in them read by the mention grammar (`mentions`, `patterns`);
+2. the clause itself (`clauses`, `subjects`, `phrases`): who is given an assignment ("ger X i
+   uppdrag att", "X får i uppdrag"), the subject of a duty ("X ska …", "Under 2021 kommer X
+   att"), a passive's agent, a body that acts -- never the deciding body, a commissioner, a
+   recipient, a supporting party or a quoted politician;
+3. the context (`context`): a pronoun's antecedent, the list's lead-in, a committee heading,
+   the body a document says makes its commitments (for "Vi"), a supervisory decision's
+   addressee.
+
+Abbreviations the document defines (`abbreviations`) are written out; others are kept.
+Pure standard library, no Django; the cost is linear in the length of the text.
 """
 
 from __future__ import annotations
