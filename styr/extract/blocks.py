@@ -246,7 +246,11 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
     wrapped = len(lines) >= 6 or len(lines) >= 3 and width >= 45
     if _one_entry_per_line(lines) or _slide(lines):
         return list(group)  # entries, or a slide's items
-    if len(lines) == 2 and _headline(lines[0], width) and len(lines[1]) >= 50:
+    if (
+        len(lines) == 2
+        and _headline(lines[0], width)
+        and (len(lines[1]) >= 50 or lines[1][:1].isupper() and re.search(r"[.!?]$", lines[1]))
+    ):
         return list(group)  # "Beskrivning av ärendet" on the line above its paragraph
     att_clauses = _att_clauses(lines)
     labels = [bool(records.LABEL_ONLY.match(line)) for line in lines]  # "Åtgärdsstatus"

@@ -61,7 +61,6 @@ _STATIVE = frozenset(
         "motsvara",
         "uppgå",
         "ligga",
-        "hålla",
         "upplevas",
         "ses",
         "betraktas",
@@ -95,7 +94,7 @@ _DOING = re.compile(
 _AGENT = re.compile(
     r"(?:nämnd(?:en|erna)?|styrelse(?:n|rna)?|förvaltning(?:en|arna)?|kontor(?:et)?|"
     r"enhet(?:en|erna)?|avdelning(?:en)?|utredare(?:n)?|myndighet(?:en)?|kommun(?:en|erna)?|"
-    r"region(?:en)?|staden|direktör(?:en)?|chef(?:en|erna)?|utskott(?:et)?|fullmäktige|"
+    r"region(?:en)?|staden|direktör(?:en|er|erna)?|chef(?:en|er|erna)?|utskott(?:et)?|fullmäktige|"
     r"länsstyrelse(?:n)?|bolag(?:et)?|verket|inspektionen|huvudm(?:annen|an)|sekretariat(?:et)?)"
     r"\b|\b(?:vi|Vi)\b",
     re.IGNORECASE,
@@ -109,7 +108,8 @@ TIME = re.compile(
     + _MONTH
     + r")?\s+(?:19|20)\d\d|\b(?:under|före|till|inom|inför|i)\s+(?:år\s+)?(?:19|20)\d\d\b|"
     r"\b(?:våren|hösten|sommaren|vintern|kvartal|tertial|årsskiftet|mandatperiod(?:en)?)\b|"
-    r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bvarje\s+(?:år|ny|nytt|mandatperiod)\b|"
+    r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|"
+    r"\bvarje\s+(?:år|ny|nytt|mandatperiod|månad|vecka|termin|kvartal|tertial)\b|"
     r"\bårligen\b|\b[Qq][1-4]\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b",
     re.IGNORECASE,
 )

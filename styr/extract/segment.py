@@ -51,6 +51,7 @@ PROSE = re.compile(
     r"inledning|beskrivning av ärendet|.*förslag till beslut)$",
     re.IGNORECASE,
 )
+_CAPTION = re.compile(r"^(?!.*[.!?:;,]$)\S+(?:\s+\S+){0,11}$")  # a short line, no stop
 _ISO_DATE = re.compile(r"\b(19|20)\d\d-[01]\d-[0-3]\d\b")
 _FULL_DATE = re.compile(
     r"\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
@@ -127,6 +128,7 @@ class _Reader(records.RecordReading):
         self.lead_action: Action | None = None  # the action read from the lead-in, if any
         self.previous: Block | None = None
         self.above_fields: Block | None = None  # the last block that is not a field
+        self.caption: Block | None = None  # a numbered short item over its paragraph
         self.period: Deadline | None = None  # a period of implementation stated in the section
         self.detail = False  # under a heading that repeats a list item
         # Actions read from single sentences of paragraphs still pending: taken back if a
@@ -143,6 +145,8 @@ class _Reader(records.RecordReading):
             if block.kind != "item":
                 self.mode = None
             self.read(block)
+            if block is not self.caption:
+                self.caption = None  # a caption titles only the block right after it
             self.previous = block
             if block.kind != "field":
                 self.above_fields = block
@@ -172,6 +176,12 @@ class _Reader(records.RecordReading):
             span=span,
             confidence=confidence,
         )
+        caption = self.caption
+        if caption is not None and span is not None and caption.end <= span[0]:
+            # "1.2 Minskad arbetsbelastning" over the paragraph that says what is done: the
+            # numbered caption is the action's title, its paragraph the text.
+            action.title, action.text = caption.text, f"{caption.text}\n{action.text}"
+            action.span, self.caption = (caption.start, span[1]), None
         note = note or status_notes.state_in_text(plain)
         if note:
             action.status_text, action.status_code = note, status_notes.classify(note)
@@ -306,6 +316,8 @@ class _Reader(records.RecordReading):
             self.pending = []
         else:
             self.pending.append(block)
+            if re.search(r"\d", block.marker or "") and _CAPTION.match(plain):
+                self.caption = block
 
     def _read_from(self, block: Block) -> bool:
         span = self.last.span if self.last else None

@@ -209,3 +209,22 @@ def test_a_period_of_implementation_stated_above_a_list_times_its_items():
         "Vi ställer krav på fossilfria transporter i upphandlingar",
     ]
     assert [a.deadline.date.isoformat() for a in found] == ["2027-12-31"] * 2
+
+
+CAPTIONS = """Åtgärdsplan efter medarbetarenkäten
+
+1.1 Tydligare introduktion
+Alla enheter ska använda den gemensamma introduktionsmallen från och med 1 mars 2026. Ansvar: HR-avdelningen.
+
+1.2 Bättre kommunikation
+Chefer ska hålla arbetsplatsträffar varje månad.
+"""
+
+
+def test_a_numbered_caption_over_its_paragraph_titles_one_action():
+    intro, meetings = extract_actions(CAPTIONS)
+    assert (intro.title, meetings.title) == ("Tydligare introduktion", "Bättre kommunikation")
+    assert intro.text.endswith("Ansvar: HR-avdelningen.")
+    assert CAPTIONS[intro.span[0] :].startswith("1.1 Tydligare introduktion")
+    assert [p.role for p in intro.responsible] == ["HR-avdelningen"]
+    assert "varje månad" in meetings.text
