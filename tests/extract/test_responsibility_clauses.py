@@ -66,11 +66,14 @@ def test_the_commissioner_is_not_responsible():
     ) == ["stadsbyggnadskontoret"]
 
 
-def test_recipients_and_supporting_parties_are_not_responsible():
+def test_recipients_are_not_responsible_and_supporting_parties_support():
     assert find_parties(
         "Barn- och utbildningsförvaltningen ska tillsammans med kulturförvaltningen ta fram en "
         "läsplan som redovisas till kommunstyrelsen."
-    ) == [Party(None, "Barn- och utbildningsförvaltningen", R)]
+    ) == [
+        Party(None, "Barn- och utbildningsförvaltningen", R),
+        Party(None, "kulturförvaltningen", S),
+    ]
     assert find_parties(
         "Fastighetsavdelningen ska i samverkan med socialförvaltningen inventera lokalerna."
     ) == [Party(None, "Fastighetsavdelningen", R), Party(None, "socialförvaltningen", S)]
@@ -259,6 +262,15 @@ def test_a_party_that_shall_support_is_not_the_one_to_act():
     assert responsible(
         "Socialnämnden ska ta fram en plan mot hemlöshet. Fastighetsbolaget ska bistå med lokaler."
     ) == ["Socialnämnden"]
+
+
+def test_a_person_after_an_inverted_duty_or_as_a_passives_agent():
+    assert find_parties("Under 2025 kommer Anna Berg att leda arbetet.") == [
+        Party("Anna Berg", None, R)
+    ]
+    assert find_parties("Planen tas fram av Anna Berg, miljöstrateg.") == [
+        Party("Anna Berg", "miljöstrateg", R)
+    ]
 
 
 # --- speed --------------------------------------------------------------------------------------

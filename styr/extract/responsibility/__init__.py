@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from styr.extract.responsibility.abbreviations import abbreviations
-from styr.extract.responsibility.clauses import clause_parties
+from styr.extract.responsibility.clauses import clause_parties, supporting_parties
 from styr.extract.responsibility.context import Context, expanded, resolved
 from styr.extract.responsibility.party import DUTY, RESPONSIBLE, SUPPORTING, Party
 
@@ -74,12 +74,18 @@ def find_parties(
         _, parts = clause_parties(text, sentences)
         acting = resolved(parts, around)
         parties = acting + [p for p in parties if p not in acting]
+        if acting:
+            parties += [p for p in supporting_parties(text) if p.role not in _roles(parties)]
     if not any(p.kind == RESPONSIBLE for p in parties):
         inherited = around.inherited(text)
         parties = inherited + [p for p in parties if p not in inherited]
     if abbreviations:
         parties = expanded(parties, abbreviations)
     return parties
+
+
+def _roles(parties: list[Party]) -> set[str]:
+    return {(p.role or p.name or "").casefold() for p in parties}
 
 
 def _in_text(text: str) -> list[Party]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from styr.extract.responsibility.party import SUPPORTING, Party
 from styr.extract.responsibility.patterns import _words
 from styr.extract.responsibility.phrases import is_head
 from styr.extract.responsibility.sentences import _Sentences
@@ -36,6 +37,7 @@ from styr.extract.responsibility.subjects import (
     PRONOUN,
     PRONOUNS,
     Parts,
+    as_party,
     at_clause_start,
     head_run,
     phrase_at,
@@ -237,7 +239,7 @@ def _duties(text: str, sentences: _Sentences):
         ):
             continue  # a list item, or a subject before the verb: no inversion
         parts, after = head_run(text, m.end(), sentence_end)
-        if parts and parts[0][2] is None and _is_work(text, after, sentence_end):
+        if parts and parts[0][2] != PRONOUN and _is_work(text, after, sentence_end):
             yield DUTY_SUBJECT, parts
     yield from _self_assigned(text, sentences)
     for m in _PASSIVE_AGENT.finditer(text) if " av" in text else ():
@@ -245,8 +247,18 @@ def _duties(text: str, sentences: _Sentences):
             continue
         _, sentence_end = sentences.bounds(m.start())
         parts, _ = head_run(text, m.end(), sentence_end)
-        if parts and parts[0][2] is None:
-            yield DUTY_SUBJECT, parts
+        if not parts or parts[0][2] == PRONOUN:
+            continue
+        if isinstance(parts[0][2], Party) and not _WORK_DONE_BY.search(m.group()):
+            continue  # "Tjänsten innehas av Anna Berg": a person named, no work done
+        yield DUTY_SUBJECT, parts
+
+
+# passive verbs whose agent is a person doing the work: "tas fram av Anna Berg"
+_WORK_DONE_BY = re.compile(
+    r"(?:tas|togs)\s+fram|genomför|utför|görs|gjordes|sammanställ|utreds|samordna|leds|drivs"
+    r"|ansvaras"
+)
 
 
 def _acting(text: str, sentences: _Sentences):
@@ -295,8 +307,23 @@ def lead_in_parties(text: str) -> Parts:
     found = []
     for opener in CLAUSE_OPENER.finditer(text):
         parts, verb = subject_at(text, opener.end())
-        if parts and parts[0][2] is None:
+        if parts and parts[0][2] != PRONOUN:
             found.append((verb in _NOT_ACTING, parts))
     # "Skolinspektionen konstaterar att Ekby kommun inte uppfyller …:": the one who must act
     # before the one who states; "Ekby kommun har antagit följande:" when there is no other
     return min(found, key=lambda entry: entry[0])[1] if found else []
+
+
+# "X ska tillsammans med Y ta fram …": Y supports the one who acts
+_TOGETHER_WITH = re.compile(r"\btillsammans\s+med\s+")
+
+
+def supporting_parties(text: str) -> list[Party]:
+    """The parties "tillsammans med" names beside a clause's responsible, as supporting."""
+    found: list[Party] = []
+    for m in _TOGETHER_WITH.finditer(text) if "tillsammans" in text else ():
+        parts, _ = head_run(text, m.end(), min(len(text), m.end() + 200))
+        for party in map(as_party, parts):
+            if party is not None:
+                found.append(Party(party.name, party.role, SUPPORTING))
+    return found

@@ -118,8 +118,9 @@ def head_run(text: str, pos: int, end: int) -> tuple[Parts, int]:
     for m in list(TOKEN.finditer(text, pos, min(end, pos + 200)))[:6]:
         if m.group().startswith("("):
             break  # "Kommunstyrelsen (KS)": the abbreviation in apposition
-        if not (is_head(m.group()) or m.group().lower() in PRONOUNS):
-            continue
+        word = m.group()
+        if not (is_head(word) or word.lower() in PRONOUNS or word[:1].isupper()):
+            continue  # a phrase ends in a head, a pronoun or a name
         parts = phrase_at(text, pos, m.end())
         if parts:
             best = (parts, m.end())
