@@ -29,16 +29,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from styr.extract import cues, records
 from styr.extract import status as status_notes
+from styr.extract.action import Action, first_sentence
 from styr.extract.blocks import LIST_LEAD, Block, blocks, body_start, normalise
 from styr.extract.deadlines import Deadline, find_deadline
 from styr.extract.lists import TASK_LEAD, list_mode
 from styr.extract.parties import abbreviations, parties_of
 from styr.extract.responsibility import Party
-from styr.extract.statements import EXPLICIT, RESPONSIBILITY_ONLY, SENTENCE, is_action
+from styr.extract.statements import EXPLICIT, RESPONSIBILITY_ONLY, is_action
 
 NEVER = re.compile(
     r"^(?:ekonomiska konsekvenser|konsekvenser\b.*|bilagor|bilaga\s*\d*|handlingar|"
@@ -60,23 +60,6 @@ _FULL_DATE = re.compile(
 )
 
 
-@dataclass
-class Action:
-    title: str
-    text: str
-    theme: str | None
-    responsible: list[Party] = field(default_factory=list)
-    supporting: list[Party] = field(default_factory=list)
-    deadline: Deadline | None = None
-    status_text: str | None = None
-    status_code: str | None = None
-    # Where in the text given to `extract_actions` the action was read: [start, end) character
-    # offsets, so a reviewer can see what was taken and what was left.
-    span: tuple[int, int] | None = None
-    # How sure the rules are that this is an action, 0..1: the review page sorts and marks by it.
-    confidence: float = 0.5
-
-
 def document_date(text: str) -> dt.date | None:
     """The document's own date: the first ISO date near its top, if any."""
     match = _ISO_DATE.search(text[:2000])
@@ -92,16 +75,6 @@ def stated_year(text: str) -> int | None:
     """The year the text states in a full date ("den 4 mars 2019"), for dates without one."""
     match = _FULL_DATE.search(text)
     return int(match.group(1)) if match else None
-
-
-def first_sentence(text: str, limit: int = 120) -> str:
-    plain = " ".join(text.replace("*", "").split())
-    match = SENTENCE.match(plain)
-    sentence = (match.group(1) if match else plain).rstrip(".!? ")
-    if len(sentence) <= limit:
-        return sentence
-    cut = sentence[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:– ") + " …"
 
 
 def extract_actions(text: str) -> list[Action]:

@@ -1,0 +1,40 @@
+"""An extracted action: what `styr extract` reports for each thing a document says is to be done.
+
+Its fields are those of the JSON contract (DESIGN.md), plus where it was read (`span`) and how
+sure the rules are (`confidence`), which the import review page shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from styr.extract.deadlines import Deadline
+from styr.extract.responsibility import Party
+from styr.extract.statements import SENTENCE
+
+
+@dataclass
+class Action:
+    title: str
+    text: str
+    theme: str | None
+    responsible: list[Party] = field(default_factory=list)
+    supporting: list[Party] = field(default_factory=list)
+    deadline: Deadline | None = None
+    status_text: str | None = None
+    status_code: str | None = None
+    # Where in the text given to `extract_actions` the action was read: [start, end) character
+    # offsets, so a reviewer can see what was taken and what was left.
+    span: tuple[int, int] | None = None
+    # How sure the rules are that this is an action, 0..1: the review page sorts and marks by it.
+    confidence: float = 0.5
+
+
+def first_sentence(text: str, limit: int = 120) -> str:
+    plain = " ".join(text.replace("*", "").split())
+    match = SENTENCE.match(plain)
+    sentence = (match.group(1) if match else plain).rstrip(".!? ")
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:– ") + " …"
