@@ -227,7 +227,52 @@ def strength(sentence: str) -> float | None:
             return MODERATE
     if _DOING.search(sentence) and timed:
         return MODERATE
+    decided = _DECIDED.search(sentence)
+    if decided and _decided_verb(decided.group("verb")):
+        return MODERATE
     return None
+
+
+# "Kommunfullmäktige beslutade på måndagen att bygga en ny skola": a decision to do something,
+# as news report it; deciding to adopt, approve or allocate takes effect by itself.
+_DECIDED = re.compile(
+    r"\bbeslut(?:ade|at|ar)\s+(?:[\w-]+\s+){0,4}?att\s+(?:även\s+|också\s+)?(?P<verb>[a-zåäö]+)\b",
+    re.IGNORECASE,
+)
+_TAKES_EFFECT = frozenset(
+    [
+        "anta",
+        "godkänna",
+        "notera",
+        "fastställa",
+        "lägga",
+        "göra",
+        "avsätta",
+        "bevilja",
+        "anvisa",
+        "överlämna",
+        "återremittera",
+        "bifalla",
+        "avslå",
+        "besvara",
+        "förklara",
+        "välja",
+        "utse",
+        "entlediga",
+        "tillstyrka",
+        "avstyrka",
+        "yttra",
+        "ge",
+    ]
+)
+
+
+def _decided_verb(word: str) -> bool:
+    """An infinitive of doing: not a decision that takes effect, a pronoun or a plural noun."""
+    word = word.lower()
+    if word in _TAKES_EFFECT or re.search(r"(?:erna|arna|orna|rna)$", word):
+        return False
+    return word.endswith("a") or word in {"se", "gå", "ta", "nå", "dra", "stå"}
 
 
 def is_completion(sentence: str) -> bool:

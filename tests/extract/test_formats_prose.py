@@ -118,3 +118,14 @@ def test_an_injunction_and_its_report_the_same_day_are_two_actions_with_one_date
     assert remedy.title.startswith("Myndigheten förelägger kommunen att senast den 15 mars 2025")
     assert report.title.startswith("De vidtagna åtgärderna ska senast samma dag")
     assert remedy.deadline.date.isoformat() == report.deadline.date.isoformat() == "2025-03-15"
+
+
+DECIDED = """Kommunfullmäktige i korthet
+
+Kommunfullmäktige beslutade på måndagen att bygga en ny förskola i Åsen. Fullmäktige beslutade också att anta en ny avfallsplan och att godkänna årsredovisningen.
+"""
+
+
+def test_news_of_a_decision_to_do_something_is_an_action_but_adopting_a_plan_is_not():
+    (school,) = extract_actions(DECIDED)
+    assert school.title == "Kommunfullmäktige beslutade på måndagen att bygga en ny förskola i Åsen"
