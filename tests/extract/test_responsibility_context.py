@@ -182,6 +182,24 @@ def test_a_passive_duty_opened_by_a_pronoun_is_done_by_the_previous_clauses_resp
     ) == ["Ekby kommun"]
 
 
+def test_a_heading_or_lead_in_naming_whose_tasks_follow():
+    assert responsible(
+        "Ta fram en plan för skolgårdarna.", heading="Barn- och skolnämndens uppdrag"
+    ) == ["Barn- och skolnämnden"]
+    assert responsible(
+        "Erbjud alla nyanställda en introduktion.",
+        lead_in="Vård- och omsorgsförvaltningens åtaganden:",
+    ) == ["Vård- och omsorgsförvaltningen"]
+
+
+def test_vi_prefers_the_committing_body_over_a_heading():
+    document = "Miljöutskottet föreslår kommunstyrelsen att avge följande löften.\n\nVi cyklar mer."
+    assert responsible("Vi cyklar mer.", heading="Kommunens klimatlöften", document=document) == [
+        "kommunstyrelsen"
+    ]
+    assert responsible("Vi cyklar mer.", heading="Kommunens klimatlöften") == ["Kommunen"]
+
+
 # --- properties ---------------------------------------------------------------------------------
 
 CONTEXT_WORDS = [

@@ -2,11 +2,12 @@
 
 `find_parties` reads the text first; only when the text names no one responsible does it look
 here, in the order: the antecedent of a pronoun (the previous clause's responsible), the body
-of the list's lead-in (its last sentence, where it introduces the list), a committee heading,
-for "Vi"/"Våra", the body the document says makes the commitments ("Kommunstyrelsen
-föreslås avge följande löften", "Ekby kommun har antagit …"), and last the addressee of a
-supervisory decision ("förelägger Ekby kommun att", "konstaterar att Ekby kommun inte
-uppfyller"), who must remedy the deficiencies it lists.
+of the list's lead-in (its last sentence, where it introduces the list), a committee heading
+("Kommunstyrelsen", "Socialnämndens uppdrag"), and last the addressee of a supervisory decision
+("förelägger Ekby kommun att", "konstaterar att Ekby kommun inte uppfyller"), who must remedy
+the deficiencies it lists. "Vi"/"Våra" is the body of the lead-in, else the body the document
+says makes the commitments ("föreslår kommunstyrelsen att avge följande löften", "Ekby kommun
+har antagit …"), else the heading's.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class Context:
         return [Party(p.name, p.role, RESPONSIBLE) for p in self.previous if p.kind == RESPONSIBLE]
 
     def we(self) -> list[Party]:
-        return self.lead() or self.heading_party() or committing_body(self.document or "")
+        return self.lead() or committing_body(self.document or "") or self.heading_party()
 
     def lead(self) -> list[Party]:
         if not self.lead_in:
@@ -58,7 +59,7 @@ class Context:
         tier, found = clause_parties(heading)  # "Utredaren ska bland annat" over its tasks
         if tier in (ASSIGNED, DUTY_SUBJECT):
             return _named(found)
-        return []
+        return _owner(heading)
 
     def inherited(self, text: str) -> list[Party]:
         """The responsible the context gives a text that names none itself."""
@@ -96,7 +97,23 @@ def _lead_parties(lead_in: str, in_text) -> tuple[Party, ...]:
     """The responsible a lead-in names: read once for all the items of its list."""
     lead = _introducing_sentence(lead_in)
     found = [p for p in in_text(lead) if p.kind == RESPONSIBLE]
-    return tuple(found or _named(lead_in_parties(lead)))
+    return tuple(found or _named(lead_in_parties(lead)) or _owner(lead))
+
+
+# "Socialnämndens uppdrag", "Vård- och omsorgsförvaltningens åtaganden:": whose tasks follow
+_OWNED_TASKS = re.compile(
+    r"\s*(?P<owner>[^:;.\n]{2,80}?)s\s+(?:uppdrag|åtgärder|aktiviteter|åtaganden|insatser"
+    r"|löften|klimatlöften|handlingsplan)\b"
+)
+
+
+def _owner(text: str) -> list[Party]:
+    """The body whose tasks a heading or a lead-in introduces, in its base form."""
+    m = _OWNED_TASKS.match(text)
+    if m is None:
+        return []
+    parts = party_phrase(text, m.start("owner"), m.end("owner"))
+    return [Party(None, phrase, RESPONSIBLE) for _, phrase in parts or []][:1]
 
 
 def _introducing_sentence(lead_in: str) -> str:
