@@ -128,7 +128,7 @@ def test_every_memo_action_names_the_parties_of_the_demo_data(action):
          "har det. Alla resultatkontrakt ska vara klara senast den 31 december 2015. "
          "Personaldirektör Elisabeth Carle har ett särskilt ansvar att stödja och följa upp "
          "arbetet.",
-         [Party(None, "stadsdirektör", R), Party(None, "respektive direktör", R),
+         [Party(None, "stadsdirektören", R), Party(None, "respektive direktör", R),
           Party("Elisabeth Carle", "personaldirektör", S)]),
         ("Ansvarig för samordning är strategi och förnyelsedirektör Klara Palmberg Broryd.",
          [Party("Klara Palmberg Broryd", "strategi och förnyelsedirektör", R)]),
@@ -276,7 +276,8 @@ def test_no_parties_where_no_one_is_made_responsible(text):
         ("Arbetet leds av kommundirektör Anna Svensson med hjälp av extern konsult.",
          [Party("Anna Svensson", "kommundirektör", R), Party(None, "extern konsult", S)]),
         ("Planen genomförs inom ramen för Per Olssons ansvar.", [Party("Per Olsson", None, R)]),
-        ("Ansvaret för samordningen har kommundirektören.", [Party(None, "kommundirektör", R)]),
+        # a nameless title as written (the importer matches "kommundirektören" to its post)
+        ("Ansvaret för samordningen har kommundirektören.", [Party(None, "kommundirektören", R)]),
         ("Socialnämnden ansvarar för att planen genomförs.", [Party(None, "Socialnämnden", R)]),
         ("Respektive nämnd ansvarar för att planen följs upp.",
          [Party(None, "respektive nämnd", R)]),
@@ -286,10 +287,10 @@ def test_no_parties_where_no_one_is_made_responsible(text):
          [Party("Lena Dahlstedt", None, R), Party("Helena Meier", None, R)]),
         ("Anna Svensson, Per Olsson och ekonomichefen ansvarar gemensamt för uppföljningen.",
          [Party("Anna Svensson", None, R), Party("Per Olsson", None, R),
-          Party(None, "ekonomichef", R)]),
+          Party(None, "ekonomichefen", R)]),
         ("I samverkan med Kultur- och fritidsnämnden tas en plan fram. Ansvarig: "
          "kultur- och fritidschefen.",
-         [Party(None, "Kultur- och fritidsnämnden", S), Party(None, "kultur- och fritidschef", R)]),
+         [Party(None, "Kultur- och fritidsnämnden", S), Party(None, "kultur- och fritidschefen", R)]),
         ("Medansvarig: IT-chef", [Party(None, "IT-chef", S)]),
         ("Ansvarig: kommunstyrelsens ordförande", [Party(None, "kommunstyrelsens ordförande", R)]),
         ("Ansvarig: Nämndens ordförande Per Olsson",

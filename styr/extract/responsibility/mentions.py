@@ -8,11 +8,12 @@ ansvarar X``), table rows (the segmenter reads columns), names in upper case.
 
 Names keep their spelling; runs of white space inside a name become one space and a genitive
 ``s`` is dropped only in ``Per Olssons ansvar``. Titles are returned with a lower-case first
-letter, in the indefinite form (``stadsbyggnadsdirektören`` -> ``stadsbyggnadsdirektör``,
-``administrative direktören`` -> ``administrativ direktör``); a plural title in apposition to
-a list of names (``direktörerna Helena Meier, Eva Olin``) gives each of them the singular title
-(``direktör``). Nameless roles keep their number (``övriga direktörer``). Bodies keep their
-spelling (``Socialnämnden``).
+letter; a title with a name or an adjective in the indefinite form (``stadsbyggnadsdirektören
+Eva Ek`` -> ``stadsbyggnadsdirektör``, ``administrative direktören`` -> ``administrativ
+direktör``), a nameless title alone as written (``kommundirektören``: the importer matches it
+to its post); a plural title in apposition to a list of names (``direktörerna Helena Meier, Eva
+Olin``) gives each of them the singular title (``direktör``). Nameless roles keep their number
+(``övriga direktörer``). Bodies keep their spelling (``Socialnämnden``).
 
 All regular expressions are compiled once, every repetition is bounded or possessive, and the
 slots are found by keyword, so the cost is linear in the length of the text.
@@ -73,7 +74,9 @@ def _adjective_base(adj: str) -> str:
 
 
 def _role_text(m: re.Match[str], named: bool, tail: str = "") -> tuple[str, bool]:
-    """The title as written, in the indefinite form; (text, plural)."""
+    """The title as written; (text, plural). A title before a name, a plural in apposition and
+    one with an adjective ("den administrative direktören") take the indefinite singular, the
+    form a post has; a nameless title alone keeps its form ("kommundirektören")."""
     title = m["title"]
     head = _HEAD_END.search(title)
     if head is None:  # pragma: no cover - the title pattern ends with a head
@@ -82,10 +85,10 @@ def _role_text(m: re.Match[str], named: bool, tail: str = "") -> tuple[str, bool
     raw_head = head.group()
     if named:
         new_head = singular
-    elif definite:
+    elif definite and (plural or m["adj"]):
         new_head = plural_form if plural else singular
     else:
-        new_head = raw_head.lower()
+        new_head = raw_head.lower()  # "kommundirektören" as written: who, not which post
     if raw_head[0].isupper():
         new_head = new_head[0].upper() + new_head[1:]
     parts = [_squash(m["quant"] or ""), _squash(m["owner"] or "")]
