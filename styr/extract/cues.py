@@ -133,6 +133,9 @@ _NEGATIVE = re.compile(
     # priorities, goals, purposes
     r"\b(?:har|är|blir|har\s+\S+)\s+(?:\S+\s+)?prioriter\w*|\bprioriter(?:ats|as)\b|\bfokusområd|^(?:mer\s+|ökat\s+)?fokus\b|^mål\s*:|"
     r"\bmål(?:et|sättningen)\s+(?:\S+\s+){0,4}är\s+att\b|\bsyftet\s+(?:\S+\s+){0,4}är\b|"
+    # measurable targets: "Andelen … ska öka till 80 procent", "… ska minska med 50 procent"
+    r"\b(?:andelen|antalet)\b[^.]*\b(?:ska|skall)\s+(?:öka|minska|fördubblas|halveras|uppgå|vara)\b|"
+    r"\b(?:ska|skall)\s+(?:öka|minska|sjunka)\s+(?:till|med)\s+[\d,]+\s*(?:procent|%)|"
     # standing responsibilities
     r"^ansvarig\s+för\s+att\b|"
     # scheduled decisions of political bodies, forwarding

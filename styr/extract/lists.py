@@ -31,7 +31,8 @@ DECISION_LEAD = re.compile(
 )
 IGNORE_LEAD = re.compile(
     r"\b(?:motion\w*|medborgarförslag\w*|yrkande\w*|fokusområd\w*|prioriter\w*|innehåll\w*|"
-    r"bilag\w*|ärenden|dagordning\w*|föredragningslista\w*|mål(?:en)?)\b",
+    r"bilag\w*|ärenden|dagordning\w*|föredragningslista\w*|mål(?:en)?|målsättning\w*|"
+    r"målbild\w*|indikator\w*|nyckeltal\w*)\b",
     re.IGNORECASE,
 )
 CONTENT_LEAD = re.compile(

@@ -284,7 +284,10 @@ class _Reader(records.RecordReading):
             self.pending = []
             return
         parties = self.parties(plain, **context)
-        if is_action(plain, note, parties, self.today) or cues.strength(plain):
+        # An item is an action by its note, a responsibility it states, or its wording: "ska
+        # vara fossilfria 2028" under a list of goals is a target, not something to do.
+        explicit = note or EXPLICIT.search(plain)
+        if explicit and is_action(plain, note, parties, self.today) or cues.strength(plain):
             self.make(block.text, (block.start, block.end), 0.7, (plain, note, parties))
             self.pending = []
         else:

@@ -17,7 +17,9 @@ from styr.extract.responsibility import Party
 
 RESPONSIBILITY_ONLY = re.compile(r"^\*?(?:Ansvarig|Ansvariga|Ansvar)\b", re.IGNORECASE)
 EXPLICIT = re.compile(
-    r"\b(?:Ansvarig[a]?|Ansvar|Huvudansvarig)\b\s*(?::|är|blir|direktör|för)|\bansvarar\b", re.I
+    r"\b(?:Ansvarig[a]?|Ansvar|Huvudansvarig)\b\s*(?::|är|blir|direktör|för)|\bansvarar\b|"
+    r"\bAnsvarig[a]?\s+\w+\s*:",  # "Ansvarig nämnd: Tekniska nämnden"
+    re.I,
 )
 _OBLIGATION = re.compile(
     r"\b(?:ska|skall|kommer att|behöver|bör|måste|planeras|genomförs|utvecklas|inrättas|"

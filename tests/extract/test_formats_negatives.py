@@ -66,3 +66,18 @@ def test_an_earlier_assignment_told_as_delivered_is_history_not_an_action():
     )
     (library,) = extract_actions(text)
     assert library.title.startswith("Under 2026 kommer förvaltningen att öppna")
+
+
+TARGETS = """Klimatplan 2025–2030
+
+Målsättningar för transporter
+- Kommunens fordon ska vara fossilfria 2028.
+- Andelen resor med kollektivtrafik ska fördubblas till 2030.
+
+Mål
+- Utsläppen från tjänsteresor ska minska med 50 procent till 2030.
+"""
+
+
+def test_goals_and_measurable_targets_are_no_actions():
+    assert extract_actions(TARGETS) == []
