@@ -33,7 +33,7 @@ class Action:
 def first_sentence(text: str, limit: int = 120) -> str:
     plain = " ".join(text.replace("*", "").split())
     match = SENTENCE.match(plain)
-    sentence = (match.group(1) if match else plain).rstrip(".!? ")
+    sentence = (match.group(1) if match else plain).rstrip(".!?,;: ")
     if len(sentence) <= limit:
         return sentence
     cut = sentence[:limit].rsplit(" ", 1)[0]

@@ -81,6 +81,7 @@ _STATIVE = frozenset(
         "framgå",
         "styra",
         "ansvara",
+        "prioritera",
         "verka",
     ]
 )

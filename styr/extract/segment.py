@@ -43,7 +43,8 @@ from styr.extract.statements import EXPLICIT, RESPONSIBILITY_ONLY, is_action
 NEVER = re.compile(
     r"^(?:ekonomiska konsekvenser|konsekvenser\b.*|bilagor|bilaga\s*\d*|handlingar|"
     r"expediering|innehåll|innehållsförteckning|syfte|motivering|propositionsordning|"
-    r"yrkanden|reservationer?|protokollsutdrag.*)$",
+    r"yrkanden|reservationer?|protokollsutdrag.*|prioriteringar|prioriterade områden|"
+    r"fokusområden|vision|mål|målsättningar|ekonomisk ram|ekonomiska ramar)$",
     re.IGNORECASE,
 )
 PROSE = re.compile(

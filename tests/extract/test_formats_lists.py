@@ -228,3 +228,26 @@ def test_a_numbered_caption_over_its_paragraph_titles_one_action():
     assert CAPTIONS[intro.span[0] :].startswith("1.1 Tydligare introduktion")
     assert [p.role for p in intro.responsible] == ["HR-avdelningen"]
     assert "varje månad" in meetings.text
+
+
+BUDGET = """Mål och budget 2025 – Barn- och utbildningsnämnden
+
+Ekonomisk ram
+Nämndens ram för 2025 ska uppgå till 812 miljoner kronor.
+
+Uppdrag till nämnden
+Barn- och utbildningsnämnden får i uppdrag att:
+- utreda behovet av en ny grundskola i Västra Ås,
+- ta fram en plan för att minska sjukfrånvaron bland personalen.
+
+Prioriteringar
+Nämnden ska prioritera tidiga insatser och trygghet i skolan.
+"""
+
+
+def test_a_budgets_assignments_are_actions_and_its_frame_and_priorities_are_not():
+    found = extract_actions(BUDGET)
+    assert [a.title for a in found] == [
+        "utreda behovet av en ny grundskola i Västra Ås",
+        "ta fram en plan för att minska sjukfrånvaron bland personalen",
+    ]
