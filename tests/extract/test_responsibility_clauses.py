@@ -128,6 +128,8 @@ def test_the_agent_of_a_passive_clause_does_the_work():
         "Planen beslutas av kommunfullmäktige i juni.",
         "För att samla stödet kommer planeringsenheten att byta namn till strategienheten.",
         "Arbetet ska vara klart i december.",
+        "Nämnden ska ta ställning till förslaget i juni.",
+        "Kommunfullmäktige ska besluta om planen i november.",
         "Det ska finnas en plan för varje skola.",
         "Förslaget skickas till kommunstyrelsen för beslut.",
     ],

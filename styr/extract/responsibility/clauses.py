@@ -91,9 +91,9 @@ _MAIN_VERB = re.compile(
     r"\s*(?:att\s+)?(?:(?:också|även|fortsatt|därför|nu|sedan|då|inte|ej|gemensamt)\s+)*"
     r"(?P<verb>\w+)(?:\s+(?P<next>\w+))?"
 )
-_NOT_WORK_VERBS = _words(  # after "ska"/"kommer att": states and changes, not work
+_NOT_WORK_VERBS = _words(  # after "ska"/"kommer att": states, changes and decisions, not work
     "bli bliva vara ha få ingå tillhöra upphöra övergå flyttas slås kallas heta "
-    "gälla omfatta kunna behöva utgöra"
+    "gälla omfatta kunna behöva utgöra besluta godkänna anta fastställa yttra behandla notera"
 )
 _PERFECT = re.compile(
     r"\b(?:har|hade)\s+(?:(?:under|i|nu|redan|också|även|sedan|tidigare|[\d–-]+|året|hösten"
@@ -217,7 +217,10 @@ def _is_work(text: str, pos: int, end: int) -> bool:
         return False  # "Dessa ska redovisas": the subject is what is done, not who does it
     if verb in _SUPPORTING_VERBS:
         return False  # "Tekniska nämnden ska bistå": a supporting party, not the one to act
-    return verb not in _NOT_WORK_VERBS and not (verb in ("byta", "byter") and following == "namn")
+    return verb not in _NOT_WORK_VERBS and (verb, following) not in _NOT_WORK_PHRASES
+
+
+_NOT_WORK_PHRASES = {("byta", "namn"), ("byter", "namn"), ("ta", "ställning"), ("fatta", "beslut")}
 
 
 _SUPPORTING_VERBS = _words(
