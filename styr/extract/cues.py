@@ -313,3 +313,32 @@ def delivered_by(sentence: str, earlier: list, beside=None) -> object | None:
         if action.deadline is None and any(stem in action.text.lower() for stem in stems):
             return action
     return None
+
+
+# "X beslutade den 28 augusti 2017 att förelägga kommunen att senast den 15 januari 2018 vidta
+# åtgärder …" told before the new order with a later date: the earlier decision is history.
+_SENAST = re.compile(r"\bsenast\s+(?:den\s+)?\d", re.IGNORECASE)
+_PAST_DECISION = re.compile(r"\b(?:beslutade|förelade|fattade|gav|ålade)\b", re.IGNORECASE)
+
+
+def superseded(actions: list) -> list:
+    """Actions of one paragraph that a later one of the same content and a later date replaces.
+
+    The earlier one is a past decision with a time limit of its own (which the deadline grammar
+    may already have read as history: then it has no deadline left).
+    """
+    found = []
+    for index, earlier in enumerate(actions):
+        if not _PAST_DECISION.search(earlier.text) or not _SENAST.search(earlier.text):
+            continue
+        words = set(re.findall(r"\w{5,}", earlier.text.lower()))
+        for later in actions[index + 1 :]:
+            other = set(re.findall(r"\w{5,}", later.text.lower()))
+            shared = len(words & other) / max(1, min(len(words), len(other)))
+            later_date = later.deadline is not None and (
+                earlier.deadline is None or later.deadline.date > earlier.deadline.date
+            )
+            if later_date and shared >= 0.5:
+                found.append(earlier)
+                break
+    return found

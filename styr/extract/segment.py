@@ -376,4 +376,7 @@ class _Reader(records.RecordReading):
                 # Surer when the sentence also names who does the work.
                 action.confidence += 0.05 if action.responsible else -0.05
                 used.append(action)
+        for earlier in cues.superseded(used):
+            self.actions.remove(earlier)
+            used.remove(earlier)
         return used

@@ -129,3 +129,15 @@ Kommunfullmäktige beslutade på måndagen att bygga en ny förskola i Åsen. Fu
 def test_news_of_a_decision_to_do_something_is_an_action_but_adopting_a_plan_is_not():
     (school,) = extract_actions(DECIDED)
     assert school.title == "Kommunfullmäktige beslutade på måndagen att bygga en ny förskola i Åsen"
+
+
+FOLLOW_UP_DECISION = """Beslut efter uppföljning
+
+Myndigheten beslutade den 3 maj 2023 att förelägga kommunen att senast den 1 december 2023 vidta åtgärder för att avhjälpa bristerna i elevhälsan. Myndigheten förelägger nu kommunen att senast den 1 juni 2024 vidta åtgärder för att avhjälpa bristerna i elevhälsan.
+"""
+
+
+def test_an_earlier_order_superseded_by_a_later_one_in_the_same_paragraph_is_history():
+    (order,) = extract_actions(FOLLOW_UP_DECISION)
+    assert order.title.startswith("Myndigheten förelägger nu kommunen")
+    assert order.deadline is not None and order.deadline.date.isoformat() == "2024-06-01"
