@@ -149,3 +149,53 @@ def test_versions_stay_readable_and_the_line_manager_follows_up_on_the_web(demo)
     # Followed up: no second follow-up, and the manager cannot do it.
     manager = client_for(demo, "petra", slug="petra-ahlstrom")
     assert manager.get(base + "uppfoljning/").status_code == 403
+
+
+def add_managers(demo, numbers, under="petra-ahlstrom"):
+    """More gruppchefer (numbered) under one line manager, every other with an agreed contract for this year."""
+    from styr.contracts.domain import ResultInput, accept_contract, write_contract
+    from styr.contracts.models import ManagerAssignment
+    from styr.org.models import Unit
+
+    boss = person(demo, under)
+    unit = Unit.objects.get(municipality=demo, slug="kontaktcenter")
+    for n in numbers:
+        extra = Person.objects.create(municipality=demo, name=f"Gruppchef {n}", slug=f"gc-{n}")
+        ManagerAssignment.objects.create(
+            municipality=demo,
+            person=extra,
+            title="gruppchef",
+            unit=unit,
+            line_manager=boss,
+            start=dt.date(2015, 1, 1),
+        )
+        if n % 2:
+            version = write_contract(
+                extra, dt.date.today().year, author=boss, results=[ResultInput("x")]
+            )
+            accept_contract(version.contract, person=extra, version_number=1)
+
+
+def test_the_coverage_and_my_pages_take_the_same_queries_for_more_managers(
+    demo, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    hr = client_for(demo, "hr", role="hr")
+    petra = client_for(demo, "petra", slug="petra-ahlstrom")
+    pages = [(hr, f"/{demo.slug}/resultatkontrakt/"), (petra, "/resultatkontrakt/")]
+    add_managers(demo, range(2))  # one with a contract, one without
+    counts = []
+    for client, url in pages:
+        client.get(url)  # sessions and caches warm
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured))
+    add_managers(demo, range(2, 14))
+    for (client, url), expected in zip(pages, counts, strict=True):
+        with django_assert_num_queries(
+            expected, info=f"{url} ran more queries for more managers: read them at once"
+        ):
+            page = client.get(url)
+        assert "Gruppchef 10" in page.content.decode()
