@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from styr.extract.cues import sentences
 from styr.extract.deadlines import Deadline
 from styr.extract.responsibility import Party
-from styr.extract.statements import SENTENCE
 
 
 @dataclass
@@ -32,8 +32,8 @@ class Action:
 
 def first_sentence(text: str, limit: int = 120) -> str:
     plain = " ".join(text.replace("*", "").split())
-    match = SENTENCE.match(plain)
-    sentence = (match.group(1) if match else plain).rstrip(".!?,;: ")
+    spans = sentences(plain)  # "26 kap. 10 §" and "bl.a." end no sentence
+    sentence = (plain[spans[0][0] : spans[0][1]] if spans else plain).rstrip(".!?,;: ")
     if len(sentence) <= limit:
         return sentence
     cut = sentence[:limit].rsplit(" ", 1)[0]
