@@ -40,9 +40,10 @@ READERS = {
         "portal:organisation",
         "portal:person",
         "reports:report",
+        "contracts:public",
     ],
     "since": ["reports:report"],
-    "ar": ["goals:tree", "goals:goal", "service:levels", "engagement:survey"],
+    "ar": ["goals:tree", "goals:goal", "service:levels", "engagement:survey", "contracts:public"],
     "fran": ["meetings:meetings"],
     "till": ["meetings:meetings"],
 }

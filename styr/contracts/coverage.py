@@ -137,3 +137,55 @@ def coverage(rows: list[ManagerRow], agreed: set[int], *, as_of: dt.date, year: 
         lines=lines,
         directors=directors,
     )
+
+
+# A public page shows a group's figures only if it counts at least this many managers: in a
+# smaller group "1 of 2" says of named people who has no contract.
+MIN_MANAGERS = 5
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str | None  # the director's name; None for the smaller lines together
+    total: int
+    agreed: int
+
+    @property
+    def share(self) -> float:
+        return self.agreed / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class PublicCoverage:
+    """What a public page may show of a coverage: no names of managers, no small groups."""
+
+    as_of: dt.date
+    year: int
+    deadline: dt.date
+    lines: list[Share]
+    others: Share | None  # the lines under MIN_MANAGERS together, if they reach it
+    total: Share | None  # None when it would give a small group away by subtraction
+    hidden: int  # lines whose figures are not shown at all
+
+
+def public_coverage(result: Coverage) -> PublicCoverage:
+    """The lines of at least MIN_MANAGERS by their director; the smaller ones together if
+    they reach MIN_MANAGERS, else not at all, and then not the total either (the total
+    minus the lines shown would be the small group's figures)."""
+    shown, small = [], []
+    for line in result.lines:
+        name = line.director.name if line.director else None
+        share = Share(name, line.total, line.agreed)
+        (shown if line.total >= MIN_MANAGERS else small).append(share)
+    others = Share(None, sum(s.total for s in small), sum(s.agreed for s in small))
+    small_shown = others.total >= MIN_MANAGERS
+    total = Share(None, result.total, result.agreed)
+    return PublicCoverage(
+        as_of=result.as_of,
+        year=result.year,
+        deadline=result.deadline,
+        lines=shown,
+        others=others if small and small_shown else None,
+        total=total if (not small or small_shown) and total.total >= MIN_MANAGERS else None,
+        hidden=0 if small_shown else len(small),
+    )

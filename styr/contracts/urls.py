@@ -16,4 +16,5 @@ urlpatterns = [
         name="follow_up",
     ),
     path("<slug:municipality>/resultatkontrakt/", views.coverage, name="coverage"),
+    path("<slug:municipality>/resultatkontrakt/andel/", views.public, name="public"),
 ]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from styr.accounts.policy import can, municipalities_where, person_of
 from styr.accounts.views import requires
+from styr.contracts.coverage import MIN_MANAGERS, public_coverage
 from styr.contracts.domain import (
     ContractError,
     accept_contract,
@@ -250,3 +251,14 @@ def coverage(request, municipality: str):
         "mine_url": reverse("contracts:mine"),
     }
     return render(request, "contracts/coverage.html", context)
+
+
+@answers_bad_query
+def public(request, municipality: str):
+    """The public figures: the share of managers with an agreed contract per director's line,
+    without names, and no group of fewer than MIN_MANAGERS managers (see public_coverage)."""
+    place = the_municipality(request, municipality)
+    day = read_day(request, "as_of", timezone.localdate())
+    result = public_coverage(coverage_on(place, day, read_year(request, "ar")))
+    context = {"municipality": place, "result": result, "min_managers": MIN_MANAGERS}
+    return render(request, "contracts/public.html", context)

@@ -206,6 +206,8 @@ CASES: dict[str, Case] = {
     "contracts:accept": Case(lambda w: contract_url(w, "godkann/"), "LDDDDDD", method="post"),
     "contracts:follow_up": Case(lambda w: contract_url(w, "uppfoljning/"), "LDADDDD"),
     "contracts:coverage": Case(lambda w: f"/{w.municipality.slug}/resultatkontrakt/", "LDAADDA"),
+    # Public: the shares per director's line, no names, no small groups.
+    "contracts:public": Case(lambda w: f"/{w.municipality.slug}/resultatkontrakt/andel/", EVERYONE),
     "meetings:meetings": Case(lambda w: f"/{w.municipality.slug}/chefsmoten/", EVERYONE),
     "meetings:attendance": Case(lambda w: f"/{w.municipality.slug}/chefsmoten/narvaro/", "LDAADDA"),
     "meetings:manager": Case(

@@ -68,3 +68,29 @@ def test_director_lines_put_the_director_first_and_lines_in_name_order():
     assert list(lines) == [2, 1]
     assert [row.name for row in lines[2]] == ["Bertil", "Anna", "Cecilia"]
     assert [row.name for row in lines[1]] == ["Lena"]
+
+
+def test_a_public_page_shows_no_small_line_and_no_total_that_gives_one_away():
+    import datetime as dt
+
+    from styr.contracts.coverage import coverage, public_coverage
+
+    # Director 1 (top) over 2 (a line of 6) and 3 (a line of 2).
+    rows = cascade(
+        [manager(1, None, "Top"), manager(2, 1, "Big"), manager(3, 1, "Small")]
+        + [manager(10 + n, 2) for n in range(5)]
+        + [manager(20, 3)],
+        directors={1, 2, 3},
+    )
+    result = coverage(rows, agreed={2, 10, 11, 20}, as_of=dt.date(2015, 12, 31), year=2015)
+    public = public_coverage(result)
+    assert [(s.label, s.total, s.agreed) for s in public.lines] == [("Big", 6, 3)]
+    assert public.others is None and public.total is None and public.hidden == 1
+    # With a third small line the small ones reach five together: shown, and the total.
+    rows += cascade(
+        [manager(4, 1, "Other"), manager(30, 4), manager(31, 4)], directors={1, 2, 3, 4}
+    )
+    result = coverage(rows, agreed={2, 10, 11, 20}, as_of=dt.date(2015, 12, 31), year=2015)
+    public = public_coverage(result)
+    assert (public.others.total, public.others.agreed) == (5, 1)
+    assert (public.total.total, public.total.agreed) == (11, 4)

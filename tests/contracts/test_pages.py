@@ -199,3 +199,16 @@ def test_the_coverage_and_my_pages_take_the_same_queries_for_more_managers(
         ):
             page = client.get(url)
         assert "Gruppchef 10" in page.content.decode()
+
+
+def test_the_public_page_shows_shares_without_names_or_small_lines(demo):
+    page = Client().get(f"/{demo.slug}/resultatkontrakt/andel/?as_of=2015-12-31")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "27 av 35 chefer har ett överenskommet kontrakt" in text
+    # The demo's lines are of 1-4 managers: only together, and no manager named.
+    assert "Övriga linjer tillsammans" in text
+    for name in ("Fredrik Lind", "Anders Börjesson", "Einar Fransson", "Mikael Sjöberg"):
+        assert name not in text
+    start = Client().get("/").content.decode()
+    assert f"/{demo.slug}/resultatkontrakt/andel/" in start
