@@ -6,6 +6,7 @@ sure the rules are (`confidence`), which the import review page shows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from styr.extract.cues import sentences
@@ -30,8 +31,14 @@ class Action:
     confidence: float = 0.5
 
 
+# "KS 2022/130 Ta fram en policy …": a case number before the assignment is no part of its title.
+_CASE_NUMBER = re.compile(
+    r"^(?:dnr\s+)?(?:[A-ZÅÄÖ]{2,6}\s+)?(?:19|20)\d\d/\d{1,5}(?:-\d+)?\s+(?=\w)", re.I
+)
+
+
 def first_sentence(text: str, limit: int = 120) -> str:
-    plain = " ".join(text.replace("*", "").split())
+    plain = _CASE_NUMBER.sub("", " ".join(text.replace("*", "").split()))
     spans = sentences(plain)  # "26 kap. 10 §" and "bl.a." end no sentence
     sentence = (plain[spans[0][0] : spans[0][1]] if spans else plain).rstrip(".!?,;: ")
     if len(sentence) <= limit:

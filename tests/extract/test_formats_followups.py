@@ -235,3 +235,24 @@ def test_who_and_when_of_a_status_labelled_line_come_from_the_assignment_not_its
     assert [p.role for p in archive.responsible] == ["KS"]
     assert archive.deadline.date.isoformat() == "2025-10-31"
     assert "skickats på remiss" in archive.text
+
+
+CASE_RECORDS = """Uppföljning av kommunfullmäktiges uppdrag 2023
+
+KS 2022/130 Ta fram en policy för sociala hänsyn i upphandling
+Ansvarig: Kommunstyrelsen
+Status: Pågår
+Kommentar: Förslag skickas på remiss under våren 2024.
+
+BUN 2022/88 Se över skolskjutsreglerna
+Ansvarig: Barn- och utbildningsnämnden
+Status: Ej påbörjat
+"""
+
+
+def test_a_follow_up_record_under_its_case_number_is_titled_by_the_assignment():
+    policy, transport = extract_actions(CASE_RECORDS)
+    assert policy.title == "Ta fram en policy för sociala hänsyn i upphandling"
+    assert CASE_RECORDS[policy.span[0] :].startswith("KS 2022/130")
+    assert (policy.status_code, transport.status_code) == ("in_progress", "not_started")
+    assert [p.role for p in transport.responsible] == ["Barn- och utbildningsnämnden"]
