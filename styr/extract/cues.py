@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from styr.extract.negatives import is_negative
+
 STRONG = 0.8
 MODERATE = 0.6
 
@@ -115,38 +117,6 @@ TIME = re.compile(
     re.IGNORECASE,
 )
 
-_NEGATIVE = re.compile(
-    # approvals, notings, adoption
-    r"(?:godkänns|noteras|antas|fastställs|läggs\s+till\s+handlingarna|bifalls|avslås)\W*$|"
-    r"\bbeslutar\s+(?:att\s+)?(?:godkänna|anta|notera|fastställa|lägga\s+\S+\s+till\s+handl)|"
-    r"\b(?:noterar|godkänner)\s+(?:informationen|redovisningen|rapporten)|"
-    # money: targets, frames, reserves, grants
-    r"\böverskott|\bunderskott|\bmnkr\b|\bmiljoner\s+kronor|\bmkr\b|\bbudgetram|"
-    r"\bresultatutjämning|\bavsättning|\bbalanskravsresultat|\btilläggsfinansiering|"
-    # permissions, scope, possibilities
-    r"\bfår\s+(?:även\s+|också\s+|dock\s+)?(?:föreslå|ta\s+upp|överväga|anlita|använda)\b|"
-    r"\bingår\s+inte\b|\bomfattar\s+inte\b|\b(?:ska|skall)\s+(?:dock\s+)?inte\b|"
-    r"\binte\s+(?:ska|skall)\b|"
-    # decisions that take effect by themselves, as an att-clause or list item
-    r"^(?:att\s+)?(?:godkänna|anta|notera|fastställa|lägga|göra\s+(?:en\s+)?avsättning|avsätta|"
-    r"bevilja|anvisa|överlämna|återremittera|bifalla|avslå|besvara|förklara|välja|utse|"
-    r"entlediga)\b|"
-    # priorities, goals, purposes
-    r"\b(?:har|är|blir|har\s+\S+)\s+(?:\S+\s+)?prioriter\w*|\bprioriter(?:ats|as)\b|\bfokusområd|^(?:mer\s+|ökat\s+)?fokus\b|^mål\s*:|"
-    r"\bmål(?:et|sättningen)\s+(?:\S+\s+){0,4}är\s+att\b|\bsyftet\s+(?:\S+\s+){0,4}är\b|"
-    # measurable targets: "Andelen … ska öka till 80 procent", "… ska minska med 50 procent"
-    r"\b(?:andelen|antalet)\b[^.]*\b(?:ska|skall)\s+(?:öka|minska|fördubblas|halveras|uppgå|vara)\b|"
-    r"\b(?:ska|skall)\s+(?:öka|minska|sjunka)\s+(?:till|med)\s+[\d,]+\s*(?:procent|%)|"
-    # standing responsibilities
-    r"^ansvarig\s+för\s+att\b|"
-    # scheduled decisions of political bodies, forwarding
-    r"\bbeslut(?:et)?\b[^.]{0,60}\b(?:är\s+planerat|planeras|kommer\s+att\s+fattas|fattas|sker)\b|"
-    r"\bbeslutar\s+om\b|\bslutgiltiga\s+beslutet\b|\bväntas\s+behandlas\b|"
-    r"\bprotokollsutdrag\b|\bbiläggas\s+handlingarna\b|\bexpedieras\b|"
-    # quotes, proposals not adopted
-    r"^[–—”\"]|,\s+säger\s|\båterremiss|\byrkar\b|\breserverar\s+sig\b|\?\s*$",
-    re.IGNORECASE,
-)
 # A sentence that only gives the time of an earlier assignment: "Uppdraget ska redovisas
 # senast den 9 maj 2025", "ska dessa senast den 15 april skickas till kommunstyrelsen".
 _ANAPHOR = r"(?:uppdraget|uppdragen|redovisningen|dessa|de|detta)"
@@ -196,10 +166,6 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         else:
             found.append([match.start(), match.start() + len(piece)])
     return [(s, e) for s, e in found if e > s]
-
-
-def is_negative(sentence: str) -> bool:
-    return bool(_NEGATIVE.search(sentence.strip()))
 
 
 # "… fick redan 2020 i uppdrag att ta fram en strategi, vilken antogs i december": an earlier

@@ -1,0 +1,22 @@
+"""Lowercased text for keyword prefilters: a cheap necessary condition of a regex match.
+
+A pattern compiled with re.IGNORECASE matches a letter when the simple lowercase forms agree,
+and also matches "İ" and "ı" for "i" and "ſ" for "s"; str.lower() alone maps none of those to
+the ASCII letter (and turns "İ" into two characters). fold() maps them first, so when a word of
+lowercase letters a–ö matches a text case-insensitively, the word is a substring of fold(text):
+checking `word in fold(text)` before an expensive search never changes its outcome.
+"""
+
+from __future__ import annotations
+
+_SPECIAL = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold(text: str) -> str:
+    """The text lowercased as re.IGNORECASE compares letters, one character for one."""
+    return text.translate(_SPECIAL).lower()
+
+
+def has_any(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether one of the lowercase `words` occurs in the folded text."""
+    return any(word in folded for word in words)

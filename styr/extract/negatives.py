@@ -1,0 +1,121 @@
+"""Sentences that never state an action, whatever their verbs.
+
+The annotation rules: approvals and notings, financial targets and budget frames, permissions,
+scope exclusions, priorities and goals, standing responsibilities, scheduled decisions of
+political bodies, forwarding of the decision, quotes, questions and proposals not adopted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from styr.extract.folding import fold, has_any
+
+# Sentences that never state an action. One alternation tried at every position of every
+# sentence was the extractor's slowest pattern, so the cues are split: the ones anchored at the
+# start are tried once with match(), a question mark at the end is one endswith(), and each
+# other group runs only when the folded sentence contains one of its words, without which none
+# of its alternatives can match (each word is spelt out in each of the group's alternatives).
+_NEGATIVE_START = re.compile(
+    # decisions that take effect by themselves, as an att-clause or list item
+    r"(?:att\s+)?(?:godkänna|anta|notera|fastställa|lägga|göra\s+(?:en\s+)?avsättning|avsätta|"
+    r"bevilja|anvisa|överlämna|återremittera|bifalla|avslå|besvara|förklara|välja|utse|"
+    r"entlediga)\b|"
+    # priorities and goals as a heading-like start; standing responsibilities; quotes
+    r"(?:mer\s+|ökat\s+)?fokus\b|mål\s*:|ansvarig\s+för\s+att\b|[–—”\"]",
+    re.IGNORECASE,
+)
+_NEGATIVE_GROUPS = tuple(
+    (words, re.compile(pattern, re.IGNORECASE))
+    for words, pattern in [
+        # approvals, notings, adoption
+        (
+            ("godkänns", "noteras", "antas", "fastställs", "handlingarna", "bifalls", "avslås"),
+            r"(?:godkänns|noteras|antas|fastställs|läggs\s+till\s+handlingarna|bifalls|avslås)"
+            r"\W*$",
+        ),
+        (
+            ("beslut",),
+            r"\bbeslutar\s+(?:att\s+)?(?:godkänna|anta|notera|fastställa|lägga\s+\S+\s+till\s+"
+            r"handl)|"
+            # scheduled decisions of political bodies
+            r"\bbeslut(?:et)?\b[^.]{0,60}\b(?:är\s+planerat|planeras|kommer\s+att\s+fattas|"
+            r"fattas|sker)\b|\bbeslutar\s+om\b|\bslutgiltiga\s+beslutet\b",
+        ),
+        (
+            ("noterar", "godkänner"),
+            r"\b(?:noterar|godkänner)\s+(?:informationen|redovisningen|rapporten)",
+        ),
+        # money: targets, frames, reserves, grants
+        (
+            (
+                "överskott",
+                "underskott",
+                "mnkr",
+                "miljoner",
+                "mkr",
+                "budgetram",
+                "resultatutjämning",
+                "avsättning",
+                "balanskravsresultat",
+                "tilläggsfinansiering",
+            ),
+            r"\böverskott|\bunderskott|\bmnkr\b|\bmiljoner\s+kronor|\bmkr\b|\bbudgetram|"
+            r"\bresultatutjämning|\bavsättning|\bbalanskravsresultat|\btilläggsfinansiering",
+        ),
+        # permissions, scope, possibilities
+        (
+            ("får",),
+            r"\bfår\s+(?:även\s+|också\s+|dock\s+)?(?:föreslå|ta\s+upp|överväga|anlita|"
+            r"använda)\b",
+        ),
+        (
+            ("inte",),
+            r"\bingår\s+inte\b|\bomfattar\s+inte\b|\b(?:ska|skall)\s+(?:dock\s+)?inte\b|"
+            r"\binte\s+(?:ska|skall)\b",
+        ),
+        # priorities, goals, purposes
+        (
+            ("prioriter", "fokusområd"),
+            r"\b(?:har|är|blir|har\s+\S+)\s+(?:\S+\s+)?prioriter\w*|\bprioriter(?:ats|as)\b|"
+            r"\bfokusområd",
+        ),
+        (
+            ("mål", "syftet"),
+            r"\bmål(?:et|sättningen)\s+(?:\S+\s+){0,4}är\s+att\b|\bsyftet\s+(?:\S+\s+){0,4}är\b",
+        ),
+        # measurable targets: "Andelen … ska öka till 80 procent", "… ska minska med 50 procent"
+        (
+            ("andelen", "antalet", "procent", "%"),
+            r"\b(?:andelen|antalet)\b[^.]*\b(?:ska|skall)\s+(?:öka|minska|fördubblas|halveras|"
+            r"uppgå|vara)\b|"
+            r"\b(?:ska|skall)\s+(?:öka|minska|sjunka)\s+(?:till|med)\s+[\d,]+\s*(?:procent|%)",
+        ),
+        # forwarding, quotes, proposals not adopted
+        (
+            (
+                "behandlas",
+                "protokollsutdrag",
+                "handlingarna",
+                "expedieras",
+                "säger",
+                "återremiss",
+                "yrkar",
+                "reserverar",
+            ),
+            r"\bväntas\s+behandlas\b|\bprotokollsutdrag\b|\bbiläggas\s+handlingarna\b|"
+            r"\bexpedieras\b|,\s+säger\s|\båterremiss|\byrkar\b|\breserverar\s+sig\b",
+        ),
+    ]
+)
+
+
+def is_negative(sentence: str) -> bool:
+    """Whether the sentence is of a kind that never states an action (approvals, money …)."""
+    sentence = sentence.strip()
+    if sentence.endswith("?") or _NEGATIVE_START.match(sentence):
+        return True
+    folded = fold(sentence)
+    return any(
+        has_any(folded, words) and pattern.search(sentence) for words, pattern in _NEGATIVE_GROUPS
+    )
