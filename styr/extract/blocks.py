@@ -345,8 +345,8 @@ def _mend_page_breaks(text: str, found: list[Block]) -> list[Block]:
             previous is not None
             and previous.kind in ("paragraph", "heading")
             and block.kind in ("paragraph", "heading")
+            and block.text[:1].islower()  # cheap, and rarely true: tested before the search
             and LIST_LEAD.search(previous.text)
-            and block.text[:1].islower()
         ):
             lead = previous
             block.kind = "item"

@@ -161,7 +161,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     found: list[list[int]] = []
     for match in _SENTENCE.finditer(text, start, end):
         piece = match.group(0).rstrip()
-        if found and _ABBREVIATION.search(text[found[-1][0] : found[-1][1]]):
+        # An abbreviation is at most five characters ("resp.") after a word boundary: the
+        # last six characters of the sentence before decide it, as the whole sentence would.
+        if found and _ABBREVIATION.search(text[max(found[-1][0], found[-1][1] - 6) : found[-1][1]]):
             found[-1][1] = match.start() + len(piece)
         else:
             found.append([match.start(), match.start() + len(piece)])
