@@ -148,7 +148,12 @@ _PURPOSE = re.compile(
     r"(?:\s+[\w-]+){0,3}\s*)$",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-ZÅÄÖ0-9\"”»–(])|[.!?]?\s*$)", re.DOTALL)
+# A sentence ends at a stop followed by space and a capital, a digit or an opening quote, or at
+# the end of the text; line breaks are allowed inside. (The earlier single pattern,
+# \S.*?(?:[.!?](?=…)|[.!?]?\s*$), tried both endings at every character: searching for the
+# stop alone finds the same ends several times faster.)
+_STOP = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9\"”»–(])")
+_NON_SPACE = re.compile(r"\S")
 # "bl.a. när", "Dir. 2024:18", "t.ex. den": abbreviations end no sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:bl|t|dvs|m|fl|s|d|resp|ca|kl|nr|Dir|jfr|inkl|exkl|kap|ex|f)\.)$"
@@ -159,14 +164,20 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     """[start, end) offsets of the sentences of text[start:end], line breaks allowed inside."""
     end = len(text) if end is None else end
     found: list[list[int]] = []
-    for match in _SENTENCE.finditer(text, start, end):
-        piece = match.group(0).rstrip()
+    position = start
+    while (first := _NON_SPACE.search(text, position, end)) is not None:
+        begin = first.start()
+        stop = _STOP.search(text, begin + 1, end)  # a stop after the sentence's first character
+        if stop is not None:
+            finish = position = stop.end()
+        else:
+            finish, position = begin + len(text[begin:end].rstrip()), end
         # An abbreviation is at most five characters ("resp.") after a word boundary: the
         # last six characters of the sentence before decide it, as the whole sentence would.
         if found and _ABBREVIATION.search(text[max(found[-1][0], found[-1][1] - 6) : found[-1][1]]):
-            found[-1][1] = match.start() + len(piece)
+            found[-1][1] = finish
         else:
-            found.append([match.start(), match.start() + len(piece)])
+            found.append([begin, finish])
     return [(s, e) for s, e in found if e > s]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from styr.extract.caching import per_document
 from styr.extract.folding import fold, has_any
 
 # Sentences that never state an action. One alternation tried at every position of every
@@ -110,6 +111,7 @@ _NEGATIVE_GROUPS = tuple(
 )
 
 
+@per_document
 def is_negative(sentence: str) -> bool:
     """Whether the sentence is of a kind that never states an action (approvals, money …)."""
     sentence = sentence.strip()

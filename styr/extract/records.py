@@ -17,6 +17,7 @@ import re
 
 from styr.extract import status as status_notes
 from styr.extract import tables
+from styr.extract.caching import per_document
 from styr.extract.deadlines import Deadline, find_deadline, parse_expression
 from styr.extract.folding import has_any
 
@@ -61,6 +62,7 @@ LABEL_ONLY = re.compile(
 )
 
 
+@per_document
 def field(text: str) -> tuple[str, str, str] | None:
     """(kind, label, value) of a labelled line "Åtgärdsstatus: Pågående", or None."""
     if ":" not in text:  # the pattern needs the colon after the label: a cheap test first
@@ -74,9 +76,15 @@ def field(text: str) -> tuple[str, str, str] | None:
 
 def dot_cells(text: str) -> list[str] | None:
     """The cells of a line flattened with " . " between them (at least three), or None."""
+    cells = _dot_cells(text)
+    return list(cells) if cells is not None else None  # a list of its own for each caller
+
+
+@per_document
+def _dot_cells(text: str) -> tuple[str, ...] | None:
     if text.count(".") < 2:
         return None
-    cells = [c.strip() for c in _DOT.split(text.strip().rstrip("."))]
+    cells = tuple(c.strip() for c in _DOT.split(text.strip().rstrip(".")))
     return cells if len(cells) >= 3 and all(cells) else None
 
 
@@ -97,6 +105,7 @@ def paired_fields(cells: list[str]) -> list[tuple[str, str, str]]:
     return found
 
 
+@per_document
 def status_label(text: str) -> tuple[str, str, str] | None:
     """(before, label, after) of a line whose status is a label, or None."""
     match = _CAPS_STATUS.search(text) if _CAPITALS.search(text) else None

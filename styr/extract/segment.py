@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from styr.extract import cues, records
+from styr.extract import caching, cues, records
 from styr.extract import status as status_notes
 from styr.extract.action import Action, first_sentence
 from styr.extract.blocks import LIST_LEAD, Block, blocks, body_start, normalise
@@ -80,7 +80,11 @@ def stated_year(text: str) -> int | None:
 
 def extract_actions(text: str) -> list[Action]:
     """Every action in a document's marked-up text, in document order."""
-    return _Reader(text).run()
+    caching.clear()  # answers remembered for one document only (see `caching`)
+    try:
+        return _Reader(text).run()
+    finally:
+        caching.clear()
 
 
 class _Reader(records.RecordReading):

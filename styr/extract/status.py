@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from styr.extract.caching import per_document
+
 # A note that ends the paragraph in italics: "... *Genomfört.*"
 _TRAILING_ITALIC = re.compile(r"\*([^*]+)\*\s*$")
 # A labelled note: "Status: Pågår", "Åtgärdsstatus: Klar", "Status . Pågår" (a flattened
@@ -250,6 +252,7 @@ def _is_statement(sentence: str) -> bool:
 # Splitting a note off a paragraph
 
 
+@per_document
 def split_note(paragraph: str) -> tuple[str, str | None]:
     """(the paragraph without its status note, the note or None)."""
     match = _TRAILING_ITALIC.search(paragraph)
@@ -274,6 +277,7 @@ def split_note(paragraph: str) -> tuple[str, str | None]:
     return paragraph, None
 
 
+@per_document
 def is_status_only(paragraph: str) -> bool:
     """A paragraph that is nothing but a status note ("Genomfört.", "*Klart.*")."""
     text, note = split_note(paragraph)
