@@ -19,7 +19,6 @@ from styr.extract import status as status_notes
 from styr.extract import tables
 from styr.extract.caching import per_document
 from styr.extract.deadlines import Deadline, find_deadline, parse_expression
-from styr.extract.folding import has_any
 
 _LABELS = {
     "status": r"åtgärdsstatus|status|läge|lägesbeskrivning|statuskommentar",
@@ -53,7 +52,7 @@ _CAPS_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPS + r")(?=\s|$|
 _CAPITALS = re.compile(r"[A-ZÅÄÖ]{4}")
 # "1:2 Ta fram en handlingsplan för skyfall Tekniska förvaltningen 2024 Pågår": the last word.
 _LAST_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPITALISED + r")\.?\s*$")
-_STATUS_STARTS = tuple({(w[0].upper() + w[1:]).split()[0][:5] for w in _STATUS_WORDS})
+_STATUS_ENDS = tuple({(w[0].upper() + w[1:]).split()[-1] for w in _STATUS_WORDS})
 
 
 LABEL_ONLY = re.compile(
@@ -113,10 +112,11 @@ def status_label(text: str) -> tuple[str, str, str] | None:
     if match is None:
         # Only the last few words can hold a row's last-word status: look there alone.
         offset = max(0, len(text) - 40)
-        tail = text[offset:]
-        # The pattern is case-sensitive and each capitalised status word starts with one of
-        # _STATUS_STARTS: without one in the tail it cannot match there.
-        match = _LAST_STATUS.search(text, offset) if has_any(tail, _STATUS_STARTS) else None
+        # The pattern is case-sensitive and ends the text with a status word, a full stop at
+        # most and white space: a text whose last word is no status word cannot match.
+        last = text.rstrip()
+        last = last[:-1] if last.endswith(".") else last
+        match = _LAST_STATUS.search(text, offset) if last.endswith(_STATUS_ENDS) else None
     if not match or match.start() < 10:
         return None
     return text[: match.start()].strip(), match.group("label"), text[match.end() :].strip()

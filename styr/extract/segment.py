@@ -34,12 +34,16 @@ from styr.extract import caching, cues, records
 from styr.extract import status as status_notes
 from styr.extract.action import Action, first_sentence
 from styr.extract.blocks import LIST_LEAD, Block, blocks, body_start, normalise
-from styr.extract.deadlines import Deadline, find_deadline
+from styr.extract.deadlines import Deadline
+from styr.extract.deadlines import find_deadline as read_deadline
 from styr.extract.lists import TASK_LEAD, list_mode
 from styr.extract.parties import abbreviations, parties_of
 from styr.extract.responsibility import Party
 from styr.extract.statements import EXPLICIT, RESPONSIBILITY_ONLY, is_action
 
+# A text's deadline, remembered for the document: the same lead-in or note is read for each
+# action it times (kept here, as the deadlines package uses the standard library only).
+find_deadline = caching.per_document(read_deadline)
 NEVER = re.compile(
     r"^(?:ekonomiska konsekvenser|konsekvenser\b.*|bilagor|bilaga\s*\d*|handlingar|"
     r"expediering|innehåll|innehållsförteckning|syfte|motivering|propositionsordning|"

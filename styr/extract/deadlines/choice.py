@@ -50,23 +50,27 @@ from .context import (
     _AFTER_YEAR,
     _CAPS_BEFORE,
     _DECISION,
+    _DECISION_WORDS,
     _DNR,
+    _DNR_WORDS,
     _DUE,
     _FREQUENCY_AFTER,
-    _FREQUENCY_BEFORE,
     _LABEL_AFTER,
     _MARKER,
+    _MARKER_WORDS,
     _MOVED,
-    _PLAN_YEAR,
+    _MOVED_WORDS,
     _PREV_WORD,
     _QUANTITY_BEFORE,
     _REFERENCE_WORDS,
     _SAME_DAY,
     _SENTENCE_BREAK,
     _START,
-    _SUPERSEDED,
-    _VALIDITY,
+    _START_WORDS,
     _WINDOW,
+    NEVER_CUES,
+    folded,
+    may_match,
 )
 from .grammar import _CHAIN, _expressions
 from .resolve import Deadline, _resolve, _Resolved, _valid_default_year
@@ -193,15 +197,16 @@ def _candidate(
         return None
     start, end = match.span()
     low = max(0, start - _WINDOW)
-    if _DNR.search(text, low, start):
+    window = folded(text, low, start)  # a pattern needs one of its words here (see context)
+    if may_match(window, _DNR_WORDS) and _DNR.search(text, low, start):
         return None
     chain = _CHAIN.search(text, low, start)
     text_start = chain.start() if chain else start
-    if _START.search(text, low, start):
+    if may_match(window, _START_WORDS) and _START.search(text, low, start):
         return _Candidate(_START_TIER, text_start, end, resolved)
     if resolved.needs_preposition and chain is None:
         return None
-    if _never(text, low, start) or _FREQUENCY_AFTER.match(text, end):
+    if _never(text, low, start, window) or _FREQUENCY_AFTER.match(text, end):
         return None
     if match.lastgroup == "my" and _CAPS_BEFORE.search(text, low, start):
         return None  # "KS 3/2024" is a registry number
@@ -222,25 +227,23 @@ def _candidate(
             if previous and _is_reference(text, previous):
                 tier = _REFERENCE_TIER
     ahead = chain is not None and text[chain.start() : chain.start() + 5] == "inför"
-    moved = _MOVED.search(text, low, start) is not None
+    moved = may_match(window, _MOVED_WORDS) and _MOVED.search(text, low, start) is not None
     if not (ahead or moved) and clauses.is_past(start, end):
         return None
-    if moved or _MARKER.search(text, low, start):
+    if moved or may_match(window, _MARKER_WORDS) and _MARKER.search(text, low, start):
         tier = _MARKED_TIER
     return _Candidate(tier, text_start, end, resolved, chained=chain is not None or tier == 0)
 
 
-def _never(text: str, low: int, start: int) -> bool:
+def _never(text: str, low: int, start: int, window: str) -> bool:
     """A frequency, a decision date, a validity period, a plan or target year, a superseded
-    date."""
-    if (
-        _FREQUENCY_BEFORE.search(text, low, start)
-        or _VALIDITY.search(text, low, start)
-        or _PLAN_YEAR.search(text, low, start)
-        or _SUPERSEDED.search(text, low, start)
+    date. `window` is text[low:start] folded, for the patterns' keyword tests."""
+    if any(
+        may_match(window, words) and pattern.search(text, low, start)
+        for pattern, words in NEVER_CUES
     ):
         return True
-    if _DECISION.search(text, low, start) is None:
+    if not may_match(window, _DECISION_WORDS) or _DECISION.search(text, low, start) is None:
         return False
     breaks = list(_SENTENCE_BREAK.finditer(text, low, start))
     sentence_start = breaks[-1].end() if breaks else low

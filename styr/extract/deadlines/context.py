@@ -142,3 +142,39 @@ _MOVED = re.compile(
     r"|skjut(?:s|its))(?:\s{1,5}fram)?\s{1,5}till\s{1,5}(?:den\s{1,5})?$",
     re.I,
 )
+
+# --- keyword prefilters ------------------------------------------------------------------------
+# Each pattern above is tried at every position of its window, for every date expression. A
+# match consumes one of the pattern's words inside the window, so a window without any of them
+# need not be searched. The words are tested in the window lowercased as re.IGNORECASE compares
+# letters ("İ" and "ı" match "i", "ſ" matches "s": mapped first; see styr.extract.folding, which
+# this package may not import).
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def folded(text: str, low: int, start: int) -> str:
+    """The window text[low:start] lowercased as re.IGNORECASE compares letters."""
+    return text[low:start].translate(_FOLD).lower()
+
+
+def may_match(window: str, words: tuple[str, ...]) -> bool:
+    return any(word in window for word in words)
+
+
+_START_WORDS = ("från", "fr", "fom", "sedan", "start", "efter", "påbörja", "inleds", "börjar")
+_MARKER_WORDS = ("senast", "sista", "deadline", "slutdatum", "färdig", "klar")
+_DNR_WORDS = ("dnr", "diarienummer", "diarienr", "ärendenummer", "ärendenr", "beteckning")
+_MOVED_WORDS = ("flytta", "förläng", "senarelag", "senareläggs", "skjut")
+_DECISION_WORDS = ("beslut", "antag", "antogs", "antas", "fastställ", "publicera", "uppdatera",
+                   "datera", "juster", "sammanträde")  # fmt: skip
+# The dates that are never deadlines, each pattern with the words it needs.
+NEVER_CUES = (
+    (_FREQUENCY_BEFORE, ("årlig", "löpande", "kvartalsvis", "månadsvis", "halvårsvis",
+                         "terminsvis", "återkommande", "regelbundet", "varje", "varann",
+                         "annan", "tredje", "fjärde", "gång")),
+    (_VALIDITY, ("giltig", "gäller", "gällande")),
+    (_PLAN_YEAR, ("plan", "budget", "verksamhetsår", "räkenskapsår", "direktiv", "strategi",
+                  "program", "vision", "överskott", "underskott", "resultat", "utfall",
+                  "prognos", "ram", "jämfört", "jfr", "jmf")),
+    (_SUPERSEDED, ("tidigare", "ursprunglig", "förra", "gamla", "stället")),
+)  # fmt: skip

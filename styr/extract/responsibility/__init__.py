@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from styr.extract.caching import per_document
 from styr.extract.responsibility.abbreviations import abbreviations
 from styr.extract.responsibility.clauses import clause_parties, supporting_parties
 from styr.extract.responsibility.context import Context, expanded, resolved
@@ -94,11 +95,17 @@ def _in_text(text: str) -> list[Party]:
 
 def _read(text: str) -> tuple[list[Party], _Sentences | None]:
     """The parties the slots of `text` name, and its sentences if they were needed."""
+    parties, sentences = _read_once(text)
+    return list(parties), sentences  # a list of its own for each caller
+
+
+@per_document  # find_parties reads a text once for itself and again as another's context
+def _read_once(text: str) -> tuple[tuple[Party, ...], _Sentences | None]:
     if not text:
-        return [], None
+        return (), None
     low = text.lower()
     if not any(key in low for key in KEYWORDS) and (")" not in text or not _BRACKETED.search(text)):
-        return [], None
+        return (), None
     sentences = _Sentences(text)
     items: list[tuple[int, str | None, str | None, str]] = []
     # Each slot needs its keyword; testing for it first spares the scan of most paragraphs.
@@ -133,7 +140,7 @@ def _read(text: str) -> tuple[list[Party], _Sentences | None]:
             entry[1] = role
         if kind == RESPONSIBLE:
             entry[2] = RESPONSIBLE
-    return [Party(name, role, kind) for name, role, kind in merged.values()], sentences
+    return tuple(Party(name, role, kind) for name, role, kind in merged.values()), sentences
 
 
 _PHRASE_KEYS = (
