@@ -124,13 +124,17 @@ def test_reading_stops_when_the_time_budget_is_spent(tmp_path):
     assert "Åtgärd 19" in read_document(path, Limits(seconds=100, clock=Clock()))
 
 
+# The process's own peak (VmHWM of its memory map), not getrusage's ru_maxrss: Linux carries
+# ru_maxrss over exec from the forked parent, so a pytest worker that has grown to 350 MB
+# would be counted as the command's own use.
 MAX_RSS_REPORT = (
-    "import resource, sys\n"
+    "import re, sys\n"
     "from styr.cli import main\n"
     "try:\n"
     "    main()\n"
     "finally:\n"
-    "    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "    status = open('/proc/self/status').read()\n"
+    "    kb = re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1)\n"
     "    print(f'maxrss {kb}', file=sys.stderr)\n"
 )
 
