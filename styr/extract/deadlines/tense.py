@@ -111,32 +111,37 @@ class _Clauses:
         self.text = text
         self.starts: list[int] | None = None  # boundary starts
         self.ends: list[int] = []  # boundary ends
+        self.opens: list[bool] = [True]  # one per clause: whether it opens a sentence
         self.past: list[bool] = []  # one per clause: clause i lies between boundary i-1 and i
 
     def _split(self) -> None:
         self.starts = []
-        opens = [True]
         for boundary in _BOUNDARY.finditer(self.text):
             self.starts.append(boundary.start())
             self.ends.append(boundary.end())
-            opens.append(boundary.lastgroup == "sent")
-        previous_past = False
-        clause_starts = [0, *self.ends]
-        clause_ends = [*self.starts, len(self.text)]
-        for start, end, opens_sentence in zip(clause_starts, clause_ends, opens, strict=True):
-            if opens_sentence:
-                previous_past = False
+            self.opens.append(boundary.lastgroup == "sent")
+
+    def _analyse_to(self, last: int) -> None:
+        """Mark clauses in order up to clause `last`: a clause's tense needs only those before
+        it, so the clauses after the last date asked about are never read."""
+        assert self.starts is not None
+        while len(self.past) <= last:
+            index = len(self.past)
+            start = self.ends[index - 1] if index else 0
+            end = self.starts[index] if index < len(self.starts) else len(self.text)
+            opens_sentence = self.opens[index]
             past = self._analyse(start, end, opens_sentence)
-            if past is None:
-                past = previous_past
+            if past is None:  # no verb of its own: the tense of the clause before, if any
+                past = not opens_sentence and bool(index) and self.past[index - 1]
             self.past.append(past)
-            previous_past = past
 
     def is_past(self, start: int, end: int) -> bool:
         if self.starts is None:
             self._split()
+        assert self.starts is not None
         first = bisect.bisect_right(self.ends, start)  # the clause holding `start`
         last = bisect.bisect_left(self.starts, end)  # the clause holding `end`
+        self._analyse_to(last)
         return any(self.past[first : last + 1])
 
     def _analyse(self, start: int, end: int, opens_sentence: bool) -> bool | None:
