@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from styr.extract.caching import per_document
 from styr.extract.responsibility.party import SUPPORTING, Party
 from styr.extract.responsibility.patterns import _words
 from styr.extract.responsibility.phrases import is_head
@@ -118,8 +119,14 @@ _QUOTE = re.compile(r"(?s)(?:^|\n)\s*[–—-]\s[^\n]*?\bsäger\b[^\n]*")
 def clause_parties(text: str, sentences: _Sentences | None = None) -> tuple[int, Parts]:
     """The strongest tier of clause parties in `text` and its parts (offset, phrase, marker):
     marker is PRONOUN for a pronoun to resolve, else None. (0, []) when none."""
+    tier, parts = _clause_parties(text, sentences)
+    return tier, list(parts)  # a list of its own for each caller
+
+
+@per_document  # a text is read for itself and again as the context (lead-in) of others
+def _clause_parties(text: str, sentences: _Sentences | None) -> tuple[int, tuple]:
     if not text or not _may_name_a_party(text):
-        return 0, []
+        return 0, ()
     if "säger" in text:
         text = _QUOTE.sub(lambda m: " " * len(m.group()), text)  # quoted politicians speak
         sentences = None
@@ -134,9 +141,9 @@ def clause_parties(text: str, sentences: _Sentences | None = None) -> tuple[int,
         for tier, parts in _acting(text, sentences):
             found.setdefault(tier, []).extend(parts)
     if not found:
-        return 0, []
+        return 0, ()
     tier = min(found)
-    return tier, sorted(set(found[tier]))
+    return tier, tuple(sorted(set(found[tier])))
 
 
 def _may_name_a_party(text: str) -> bool:
