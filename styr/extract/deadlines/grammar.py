@@ -130,8 +130,13 @@ _FORMS = {
 _EXPRESSION = re.compile("|".join(f"(?P<{name}>{form})" for name, form in _FORMS.items()), re.I)
 # Every expression starts at a word start with one of these: scanning for them first and trying
 # _EXPRESSION only there is several times faster than letting _EXPRESSION scan the text.
+# A single letter triggers only before what can follow it in an expression (a lookahead, so it
+# consumes no more than before): "vår", "vinter", "vecka", "v. 12", "VT"; "höst", "halvår",
+# "H1", "HT"; "Q1"; "tertial", "tredje", "T2". Every other word starting with v, h, q or t
+# matches no expression, and is no longer tried.
 _TRIGGER = re.compile(
-    r"\b(?:[0-9]|[vhqt]|sommar|sista|sep|jan|feb|mar|apr|maj|jun|jul|aug|okt|nov|dec|kv"
+    r"\b(?:[0-9]|v(?=år|inter|ecka|t|[.\s0-9])|h(?=öst|alvår|t|[12])|q(?=[1-4])"
+    r"|t(?=ertial|redje|[1-3])|sommar|sista|sep|jan|feb|mar|apr|maj|jun|jul|aug|okt|nov|dec|kv"
     r"|årsskift|år(?:ets?)?\b|innevarande|läsår|första|andra|tredje|fjärde)",
     re.I,
 )
