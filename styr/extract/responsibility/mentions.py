@@ -28,6 +28,7 @@ from styr.extract.responsibility.patterns import (
     _ADJ_BASES,
     _BODY,
     _BODY_FULL,
+    _HEAD_ANYWHERE,
     _HEAD_END,
     _HEAD_FORMS,
     _HS,
@@ -126,7 +127,10 @@ def _name_text(text: str, start: int, end: int) -> str:
 
 def _mention(text: str, pos: int, end: int) -> _Part | None:
     """The part (person, role or body) starting exactly at `pos`."""
-    m = _RN.match(text, pos, end)
+    # _RN and _R need a title, and a title has a head (_HEAD) before `end`: without one in
+    # text[pos:end] neither can match, and both are slow to fail.
+    titled = _HEAD_ANYWHERE.search(text, pos, end) is not None
+    m = _RN.match(text, pos, end) if titled else None
     if m and not m["quant"]:
         name_end = _name_end(text, m)
         head = _HEAD_END.search(m["title"])
@@ -155,7 +159,7 @@ def _mention(text: str, pos: int, end: int) -> _Part | None:
     m = _QUANTIFIED_BODY.match(text, pos, end)
     if m:
         return _Part(pos, m.end(), None, _lower_first(_squash(m["role"])))
-    m = _R.match(text, pos, end)
+    m = _R.match(text, pos, end) if titled else None
     if m:
         extra = m["extra"] or ""
         role, plural = _role_text(m, named=False)

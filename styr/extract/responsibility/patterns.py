@@ -96,6 +96,8 @@ def _trie(words: list[str], root: bool = True) -> str:
 
 _HEAD = "(?:" + _trie(sorted({f.lower() for f in _HEAD_FORMS})) + ")"
 _HEAD_END = re.compile(_HEAD + r"\Z")
+# a head anywhere: every title contains one, so where none occurs no title can match
+_HEAD_ANYWHERE = re.compile(_HEAD)
 
 # a single title word: "stadsdirektören", "HR-chef", "Personaldirektör", "konsult"
 _TITLE_WORD = rf"(?:[{_L}]++-)?[{_L}]*?{_HEAD}{_E}"
