@@ -146,7 +146,7 @@ class _Clauses:
 
     def _analyse(self, start: int, end: int, opens_sentence: bool) -> bool | None:
         """True: past, False: present/future, None: no verb of its own."""
-        words = [word.group().lower() for word in _WORD.finditer(self.text, start, end)]
+        words = [word.lower() for word in _WORD.findall(self.text, start, end)]
         past = has_verb = False
         for index, word in enumerate(words):
             following = words[index + 1] if index + 1 < len(words) else None
