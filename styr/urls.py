@@ -12,7 +12,7 @@ urlpatterns = [
     path("", include("styr.rounds.urls")),
     path("", include("styr.contracts.urls")),
     path("", include("styr.imports.urls")),
-    path("", include("styr.kolada.urls")),
+    path("", include("styr.goals.kpi_urls")),  # the "kolada:" pages: linking a KPI to a goal
     path("", include("styr.service.urls")),
     path("", include("styr.engagement.urls")),
     path("", include("styr.meetings.urls")),

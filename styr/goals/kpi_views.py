@@ -1,5 +1,8 @@
 """Pages on the Kolada catalogue: find a KPI and link it to a goal as an indicator.
 
+They live in goals, which owns the link between indicators and Kolada KPIs (goals sits above
+kolada in the layers; kolada knows nothing of goals). Their URLs keep the "kolada" namespace.
+
 Both need "goals.link_kpi" (`styr.accounts.policy`): the search shows only what may be linked
 (its only use is linking; the catalogue itself is public on kolada.se), and linking asks again
 for the goal the form picked, so a strateg for another municipality cannot link to it."""
@@ -14,7 +17,7 @@ from django.views.decorators.http import require_POST
 from styr.accounts.policy import can, municipalities_where
 from styr.accounts.views import forbidden, requires
 from styr.goals.domain import link_kpi
-from styr.kolada.forms import LinkForm, SearchForm, goal_choices
+from styr.goals.kpi_forms import LinkForm, SearchForm, goal_choices
 from styr.kolada.models import Kpi
 from styr.kolada.search import search_kpis
 from styr.lib.http import BadQuery, answers_bad_query
@@ -44,7 +47,7 @@ def _page(request, query: str, *, bound: tuple[Kpi, LinkForm] | None = None, sta
         "more": more,
         "limit": RESULTS,
     }
-    return render(request, "kolada/kpi_search.html", context, status=status)
+    return render(request, "goals/kpi_search.html", context, status=status)
 
 
 @requires("goals.link_kpi")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from styr.kolada import views
+from styr.goals import kpi_views as views
 
 app_name = "kolada"
 
