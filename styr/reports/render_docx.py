@@ -25,447 +25,130 @@ What it guarantees:
   (midnight UTC) and the zip is rewritten with fixed timestamps in a fixed order, so the
   same Report always gives the same bytes.
 
-No Django: it reads only the plain `Report`.
+No Django: it reads only the plain `Report`. `docx_document` makes the document's frame
+(page, font, styles, header, footer, zip); `docx_blocks` writes its paragraphs, lists and
+tables; this module decides what goes where.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import io
-import zipfile
 
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Length, Mm, Pt, RGBColor, Twips
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.shared import Mm
 
 from styr.reports import wording as w
 from styr.reports.content import Block, Report, ReportAction
-
-LANGUAGE = "sv-SE"
-PRODUCER = "Styr"  # core property "last modified by": the same for every render
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's earliest time; no clock involved
-
-PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
-MARGIN_SIDE, MARGIN_TOP = Mm(25), Mm(20)
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_SIDE
-THEME_MIN = Mm(45)  # the per-theme table's first column
-MAX_HEADING = 6
-FONT = "Arial"
-SMALL = Pt(9)
-HEADER_INK = RGBColor(0x40, 0x40, 0x40)  # header and footer: contrast 10:1 on white
-# Every style the document uses: each gets FONT explicitly.
-STYLES = (
-    "Normal",
-    "Title",
-    "Subtitle",
-    *(f"Heading {n}" for n in range(1, MAX_HEADING + 1)),
-    "List Bullet",
-    "List Number",
-    "Table Grid",
-    "Header",
-    "Footer",
+from styr.reports.docx_blocks import Body, Run
+from styr.reports.docx_document import (
+    FONT,
+    SMALL,
+    STYLES,
+    TEXT_WIDTH,
+    fixed_zip,
+    new_document,
 )
-INK = RGBColor(0x1A, 0x1A, 0x1A)  # headings in near-black, as on a printed memo
-HEADER_FILL = "E7E6E6"
-HEADER_SEPARATOR = " · "
 
+__all__ = ["FONT", "STYLES", "render_docx"]
 
-# -- The document as a whole ------------------------------------------------------------
+THEME_MIN = Mm(45)  # the per-theme table's first column
+SIGNATURE_ROOM = 600  # above a signature, in twentieths of a point (30 pt)
 
 
 def render_docx(report: Report) -> bytes:
-    doc = _new_document(report)
-    _letterhead(doc, report)
-    _sections(doc, report)
+    doc = new_document(report)
+    body = Body(doc)
+    _letterhead(body, report)
+    _sections(body, report)
     out = io.BytesIO()
     doc.save(out)
-    return _fixed_zip(out.getvalue())
+    return fixed_zip(out.getvalue())
 
 
-def _new_document(report: Report) -> DocxDocument:
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
-    section.left_margin = section.right_margin = MARGIN_SIDE
-    section.top_margin = section.bottom_margin = MARGIN_TOP
-    _swedish(doc)
-    _one_font(doc)
-    _sober_styles(doc)
-    _core_properties(doc, report)
-    _header(doc, report)
-    _footer(doc, report)
-    _drop_thumbnail(doc)
-    return doc
-
-
-def _swedish(doc: DocxDocument) -> None:
-    """Swedish for spelling and hyphenation: document defaults, Normal style, settings."""
-    styles = doc.styles.element
-    default_lang = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    _set_lang(default_lang)
-    _set_lang(doc.styles["Normal"].element.get_or_add_rPr())
-    settings = doc.settings.element
-    theme_lang = settings.find(qn("w:themeFontLang"))
-    if theme_lang is not None:
-        theme_lang.set(qn("w:val"), LANGUAGE)
-    for tag, value in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
-        element = settings.find(qn(tag))
-        if element is not None:
-            element.set(qn("w:val"), value)
-
-
-def _set_lang(rpr) -> None:
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
-
-
-def _one_font(doc: DocxDocument) -> None:
-    """FONT for every script, in the defaults and every style used. The template names theme
-    fonts (Calibri, Cambria), which win over a named font, so they are removed everywhere."""
-    styles = doc.styles.element
-    for fonts in styles.iter(qn("w:rFonts")):
-        for script in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(script), None)
-    _set_font(styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"))
-    for name in STYLES:
-        _set_font(doc.styles[name].element.get_or_add_rPr())
-
-
-def _set_font(rpr) -> None:
-    fonts = rpr.get_or_add_rFonts()
-    for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(script), FONT)
-
-
-def _sober_styles(doc: DocxDocument) -> None:
-    """The template's blue headings become near-black; the title loses its rule and shrinks."""
-    for name in ["Title", "Subtitle", *(f"Heading {n}" for n in range(1, MAX_HEADING + 1))]:
-        doc.styles[name].font.color.rgb = INK
-    title, subtitle = doc.styles["Title"], doc.styles["Subtitle"]
-    title.font.size = Pt(20)
-    subtitle.font.size = Pt(13)
-    # The template's title has a coloured rule; its subtitle a list level with no list.
-    for style, tag in ((title, "w:pBdr"), (subtitle, "w:numPr")):
-        element = style.element.pPr.find(qn(tag))
-        if element is not None:
-            style.element.pPr.remove(element)
-
-
-def _core_properties(doc: DocxDocument, report: Report) -> None:
-    day = dt.datetime.fromisoformat(report.date).replace(tzinfo=dt.UTC)
-    props = doc.core_properties
-    props.title = report.title
-    props.subject = report.subtitle
-    props.author = report.municipality
-    props.category = report.document_type
-    props.identifier = report.registration_number
-    props.language = LANGUAGE
-    props.comments = ""
-    props.keywords = ""
-    props.created = day
-    props.modified = day
-    props.last_modified_by = PRODUCER
-    props.revision = 1
-
-
-def _header(doc: DocxDocument, report: Report) -> None:
-    """On every page: the municipality to the left; the document type, date and
-    registration number to the right, so that a loose page still says what it belongs to."""
-    paragraph = _right_tab(doc.sections[0].header.paragraphs[0])
-    paragraph.add_run(report.municipality).bold = True
-    paragraph.add_run(
-        "\t"
-        + HEADER_SEPARATOR.join(
-            [report.document_type.upper(), report.date_text, report.registration_number]
-        )
-    )
-    _small(paragraph)
-
-
-def _footer(doc: DocxDocument, report: Report) -> None:
-    """Registration number to the left, 'Sida N av M' to the right, on every page."""
-    paragraph = _right_tab(doc.sections[0].footer.paragraphs[0])
-    before, after, _ = w.page_line("{}", "{}").split("{}")  # "Sida ", " av ", ""
-    paragraph.add_run(f"{report.registration_number}\t{before}")
-    _field(paragraph, "PAGE")
-    paragraph.add_run(after)
-    _field(paragraph, "NUMPAGES")
-    _small(paragraph)
-
-
-def _right_tab(paragraph: Paragraph) -> Paragraph:
-    tabs = paragraph.paragraph_format.tab_stops
-    for position in (4680, 9360):  # the template's stops, made for Letter paper
-        tabs.add_tab_stop(Twips(position), WD_TAB_ALIGNMENT.CLEAR)
-    tabs.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    return paragraph
-
-
-def _small(paragraph: Paragraph) -> None:
-    for run in paragraph.runs:
-        run.font.size = SMALL
-        run.font.color.rgb = HEADER_INK
-
-
-def _field(paragraph: Paragraph, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice compute when laid out."""
-
-    def run_with(tag: str, **attributes: str):
-        element = OxmlElement(tag)
-        for name, value in attributes.items():
-            element.set(qn(name), value)
-        paragraph.add_run()._r.append(element)
-        return element
-
-    run_with("w:fldChar", **{"w:fldCharType": "begin"})
-    run_with("w:instrText", **{"xml:space": "preserve"}).text = f" {instruction} "
-    run_with("w:fldChar", **{"w:fldCharType": "separate"})
-    paragraph.add_run("1")  # shown until the field is updated
-    run_with("w:fldChar", **{"w:fldCharType": "end"})
-
-
-def _drop_thumbnail(doc: DocxDocument) -> None:
-    """The template's preview picture shows an empty page: leave it out."""
-    rels = doc.part.package.rels
-    for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
-        del rels[rid]
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same parts, in name order ([Content_Types].xml first), with fixed zip metadata."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        names = sorted(source.namelist(), key=lambda name: (name != "[Content_Types].xml", name))
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()
-
-
-# -- Building blocks ----------------------------------------------------------------------
-
-
-@functools.cache
-def _style_ids() -> dict[str, str]:
-    """The id of each style used, read once from python-docx's template."""
-    styles = Document().styles
-    return {name: styles[name].style_id for name in STYLES}
-
-
-def _paragraph(doc: DocxDocument, text: str = "") -> Paragraph:
-    """`doc.add_paragraph(text)`, in constant time. python-docx looks for the body's section
-    properties among all its paragraphs each time (to insert before them), which made a
-    long report quadratic; they are always the body's last element."""
-    body = doc.element.body
-    if body[-1].tag != qn("w:sectPr"):
-        return doc.add_paragraph(text)
-    paragraph = Paragraph(OxmlElement("w:p"), doc)
-    body[-1].addprevious(paragraph._p)
-    if text:
-        paragraph.add_run(text)
-    return paragraph
-
-
-def _styled(doc: DocxDocument, text: str, style: str) -> Paragraph:
-    """`doc.add_paragraph(text, style)` without python-docx's search of every style by name
-    for every paragraph, which took most of the render's time."""
-    paragraph = _paragraph(doc, text)
-    paragraph._p.style = _style_ids()[style]
-    return paragraph
-
-
-def _heading(doc: DocxDocument, text: str, level: int) -> Paragraph | None:
-    if not text:  # an empty heading would be an empty entry in the navigation pane
-        return None
-    return _styled(doc, text, f"Heading {min(level, MAX_HEADING)}")
-
-
-def _text(doc: DocxDocument, text: str, *, italic: bool = False) -> Paragraph:
-    """One paragraph; line breaks inside it (a list of councils, say) stay line breaks."""
-    paragraph = _paragraph(doc)
-    run = paragraph.add_run(text)
-    if italic:
-        run.italic = True
-    return paragraph
-
-
-def _paragraphs(doc: DocxDocument, text: str) -> None:
+def _paragraphs(body: Body, text: str) -> None:
     for part in w.paragraphs(text):
-        _text(doc, part)
+        body.text(part)
 
 
-def _note(doc: DocxDocument, action: ReportAction) -> None:
-    _text(doc, w.note_line(action), italic=True)
+def _note(body: Body, action: ReportAction) -> None:
+    body.text(w.note_line(action), italic=True)
 
 
-def _lead_in(doc: DocxDocument, text: str) -> None:
-    _text(doc, text).paragraph_format.keep_with_next = True
+def _bullets(body: Body, lines: list[str]) -> None:
+    body.bullets(lines, none=w.NONE)
 
 
-def _bullets(doc: DocxDocument, lines: list[str]) -> None:
-    if not lines:
-        _text(doc, w.NONE)
-    for line in lines:
-        _styled(doc, line, "List Bullet")
+def _action_list(body: Body, actions: list[ReportAction], *, with_deadline=False) -> None:
+    _bullets(body, [w.listed(action, with_deadline=with_deadline) for action in actions])
 
 
-def _numbered(doc: DocxDocument, lines: list[str]) -> None:
-    """A numbered list that starts at 1: the style's numbering, restarted for this list."""
-    style = doc.styles["List Number"]
-    numbering = doc.part.numbering_part.element
-    style_num = style.element.pPr.numPr.numId.val
-    abstract = numbering.num_having_numId(style_num).abstractNumId.val
-    num = numbering.add_num(abstract)
-    num.add_lvlOverride(ilvl=0).add_startOverride(1)
-    for line in lines:
-        paragraph = _styled(doc, line, "List Number")
-        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num.numId
-
-
-def _written(doc: DocxDocument, text: str) -> None:
+def _written(body: Body, text: str) -> None:
     """The strategy office's text (`wording.text_parts`): subheadings, paragraphs, lists."""
     for part in w.text_parts(text):
         if part.kind == "heading":
-            _heading(doc, part.lines[0], 2)
+            body.heading(part.lines[0], 2)
         elif part.kind == "numbered":
-            _numbered(doc, list(part.lines))
+            body.numbered(list(part.lines))
         elif part.kind == "bullets":
-            _bullets(doc, list(part.lines))
+            _bullets(body, list(part.lines))
         else:
-            _text(doc, "\n".join(part.lines))
-
-
-def _action_list(doc: DocxDocument, actions: list[ReportAction], *, with_deadline=False) -> None:
-    _bullets(doc, [w.listed(action, with_deadline=with_deadline) for action in actions])
-
-
-def _table(
-    doc: DocxDocument,
-    head: list[str],
-    rows: list[list[str]],
-    *,
-    widths: list[int],
-    caption: str,
-    bold_last: bool = False,
-    size: Length | None = None,
-) -> Table:
-    """A table with a repeating header row; every column but the first holds numbers."""
-    table = doc.add_table(rows=1 + len(rows), cols=len(head), style="Table Grid")
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    for index, (row, cells) in enumerate(zip(table.rows, [head, *rows], strict=True)):
-        is_head = index == 0
-        bold = is_head or (bold_last and index == len(rows))
-        _row_properties(row, is_head)
-        for column, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
-            cell.width = widths[column]
-            paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(text)
-            if bold:
-                run.bold = True
-            if size:
-                run.font.size = size
-            if column:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            if is_head:
-                _shade(cell, HEADER_FILL)
-    caption_element = OxmlElement("w:tblCaption")  # the table's name for screen readers
-    caption_element.set(qn("w:val"), caption)
-    table._tbl.tblPr.append(caption_element)
-    return table
-
-
-def _row_properties(row, is_head: bool) -> None:
-    properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
-    if is_head:
-        properties.append(OxmlElement("w:tblHeader"))  # repeat on every page
-
-
-def _shade(cell, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+            body.text("\n".join(part.lines))
 
 
 # -- Sections, in render_markdown's order -------------------------------------------------
 
 
-def _letterhead(doc: DocxDocument, report: Report) -> None:
-    block = _paragraph(doc)
-    block.add_run(report.municipality).bold = True
-    block.add_run(
-        "\n"
-        + "\n".join([report.date_text, report.document_type.upper(), report.registration_number])
-    )
-    _paragraph(doc, w.addressee_line(report))
-    _styled(doc, report.title, "Title")
+def _letterhead(body: Body, report: Report) -> None:
+    lines = [report.date_text, report.document_type.upper(), report.registration_number]
+    body.paragraph(Run(report.municipality, bold=True), "\n" + "\n".join(lines))
+    body.paragraph(w.addressee_line(report))
+    body.paragraph(report.title, style="Title")
     if report.subtitle:
-        _styled(doc, report.subtitle, "Subtitle")
+        body.paragraph(report.subtitle, style="Subtitle")
 
 
-def _sections(doc: DocxDocument, report: Report) -> None:
+def _sections(body: Body, report: Report) -> None:
     texts = report.texts
-    _heading(doc, w.PROPOSAL_HEADING, 1)
-    _paragraphs(doc, report.proposal)
-    _heading(doc, w.SUMMARY_HEADING, 1)
+    body.heading(w.PROPOSAL_HEADING, 1)
+    _paragraphs(body, report.proposal)
+    body.heading(w.SUMMARY_HEADING, 1)
     if w.text_parts(texts.summary):
-        _written(doc, texts.summary)
+        _written(body, texts.summary)
     else:
-        _text(doc, w.summary_sentence(report))
+        body.text(w.summary_sentence(report))
     if texts.include_statistics:
-        _statistics(doc, report)
+        _statistics(body, report)
     if w.text_parts(texts.matter) or w.text_parts(texts.areas):
-        _heading(doc, w.MATTER_HEADING, 1)
-        _written(doc, texts.matter)
-        _written(doc, texts.areas)
-    _remaining(doc, report)
-    _upcoming(doc, report)
+        body.heading(w.MATTER_HEADING, 1)
+        _written(body, texts.matter)
+        _written(body, texts.areas)
+    _remaining(body, report)
+    _upcoming(body, report)
     for heading, text in ((w.ECONOMY_HEADING, texts.economy), (w.OTHER_HEADING, texts.other)):
         if w.text_parts(text):
-            _heading(doc, heading, 1)
-            _written(doc, text)
+            body.heading(heading, 1)
+            _written(body, text)
     if texts.attachments:
-        _heading(doc, w.ATTACHMENTS_HEADING, 1)
-        _numbered(doc, texts.attachments)
-    _signatures(doc, report)
-    _appendix(doc, report)
+        body.heading(w.ATTACHMENTS_HEADING, 1)
+        body.numbered(texts.attachments)
+    _signatures(body, report)
+    _appendix(body, report)
 
 
-def _statistics(doc: DocxDocument, report: Report) -> None:
-    _heading(doc, w.STATISTICS_HEADING, 1)
-    _lead_in(doc, w.summary_sentence(report))
-    _status_table(doc, report)
-    _heading(doc, w.THEMES_HEADING, 2)
-    _theme_table(doc, report)
-    _heading(doc, w.OVERDUE_HEADING, 2)
-    _action_list(doc, report.overdue, with_deadline=True)
-    _changes(doc, report)
+def _statistics(body: Body, report: Report) -> None:
+    body.heading(w.STATISTICS_HEADING, 1)
+    body.text(w.summary_sentence(report), keep_with_next=True)
+    _status_table(body, report)
+    body.heading(w.THEMES_HEADING, 2)
+    _theme_table(body, report)
+    body.heading(w.OVERDUE_HEADING, 2)
+    _action_list(body, report.overdue, with_deadline=True)
+    _changes(body, report)
 
 
-def _status_table(doc: DocxDocument, report: Report) -> None:
+def _status_table(body: Body, report: Report) -> None:
     rows = [[count.label, str(count.count)] for count in w.shown_counts(report)]
     rows.append([w.TOTAL, str(report.total)])
-    _table(
-        doc,
+    body.table(
         list(w.STATUS_COLUMNS),
         rows,
         widths=[Mm(70), Mm(25)],
@@ -474,7 +157,7 @@ def _status_table(doc: DocxDocument, report: Report) -> None:
     )
 
 
-def _theme_table(doc: DocxDocument, report: Report) -> None:
+def _theme_table(body: Body, report: Report) -> None:
     codes = w.shown_counts(report)
     head = [*w.THEME_FIRST_COLUMNS, *[code.label for code in codes], w.THEME_LAST_COLUMN]
     rows = []
@@ -488,7 +171,7 @@ def _theme_table(doc: DocxDocument, report: Report) -> None:
                 str(theme.overdue),
             ]
         )
-    _table(doc, head, rows, widths=_theme_widths(head), caption=w.THEMES_HEADING, size=SMALL)
+    body.table(head, rows, widths=_theme_widths(head), caption=w.THEMES_HEADING, size=SMALL)
 
 
 def _theme_widths(head: list[str]) -> list[int]:
@@ -501,64 +184,62 @@ def _theme_widths(head: list[str]) -> list[int]:
     return [TEXT_WIDTH - sum(numbers), *numbers]
 
 
-def _changes(doc: DocxDocument, report: Report) -> None:
-    _heading(doc, w.changes_heading(report), 2)
+def _changes(body: Body, report: Report) -> None:
+    body.heading(w.changes_heading(report), 2)
     changes = report.changes
     if not changes:
-        _text(doc, w.NO_PREVIOUS)
+        body.text(w.NO_PREVIOUS)
         return
-    _lead_in(doc, w.NEW_ACTIONS)
-    _action_list(doc, changes.new)
-    _lead_in(doc, w.CHANGED_STATUS)
-    _bullets(doc, [f"{c.title}: {c.before} → {c.after}" for c in changes.status])
-    _lead_in(doc, w.NEWLY_OVERDUE)
-    _action_list(doc, changes.newly_overdue, with_deadline=True)
+    body.text(w.NEW_ACTIONS, keep_with_next=True)
+    _action_list(body, changes.new)
+    body.text(w.CHANGED_STATUS, keep_with_next=True)
+    _bullets(body, [f"{c.title}: {c.before} → {c.after}" for c in changes.status])
+    body.text(w.NEWLY_OVERDUE, keep_with_next=True)
+    _action_list(body, changes.newly_overdue, with_deadline=True)
 
 
-def _remaining(doc: DocxDocument, report: Report) -> None:
-    _heading(doc, w.REMAINING_HEADING, 1)
+def _remaining(body: Body, report: Report) -> None:
+    body.heading(w.REMAINING_HEADING, 1)
     for action in report.remaining:
-        _paragraphs(doc, action.text)
+        _paragraphs(body, action.text)
         if w.action_lines(action):
-            _text(doc, w.action_lines(action))
-        _note(doc, action)
+            body.text(w.action_lines(action))
+        _note(body, action)
     if not report.remaining:
-        _text(doc, w.NO_REMAINING)
+        body.text(w.NO_REMAINING)
 
 
-def _upcoming(doc: DocxDocument, report: Report) -> None:
-    _heading(doc, w.UPCOMING_HEADING, 1)
-    _blocks(doc, report.upcoming, appendix=False)
+def _upcoming(body: Body, report: Report) -> None:
+    body.heading(w.UPCOMING_HEADING, 1)
+    _blocks(body, report.upcoming, appendix=False)
     if not report.upcoming:
-        _text(doc, w.NO_UPCOMING)
+        body.text(w.NO_UPCOMING)
 
 
-def _signatures(doc: DocxDocument, report: Report) -> None:
+def _signatures(body: Body, report: Report) -> None:
     """Name, title and unit of each signatory, with room above to sign."""
     for person in report.texts.signatories:
         lines = [line for line in (person.name, person.title, person.unit) if line]
-        paragraph = _text(doc, "\n".join(lines))
-        paragraph.paragraph_format.space_before = Pt(30)
-        paragraph.paragraph_format.keep_together = True
+        body.text("\n".join(lines), space_before=SIGNATURE_ROOM, keep_together=True)
 
 
-def _appendix(doc: DocxDocument, report: Report) -> None:
-    heading = _styled(doc, w.APPENDIX_HEADING, "Heading 1")
-    heading.paragraph_format.page_break_before = True  # the memo's Bilaga 1 starts a page
-    _blocks(doc, report.appendix, appendix=True)
+def _appendix(body: Body, report: Report) -> None:
+    # The memo's Bilaga 1 starts a page.
+    body.paragraph(w.APPENDIX_HEADING, style="Heading 1", page_break_before=True)
+    _blocks(body, report.appendix, appendix=True)
     if not report.appendix:
-        _text(doc, w.NO_APPENDIX)
+        body.text(w.NO_APPENDIX)
 
 
-def _blocks(doc: DocxDocument, blocks: list[Block], *, appendix: bool) -> None:
+def _blocks(body: Body, blocks: list[Block], *, appendix: bool) -> None:
     for block in blocks:
-        _heading(doc, block.heading, block.level + 1)
-        _paragraphs(doc, block.description)
+        body.heading(block.heading, block.level + 1)
+        _paragraphs(body, block.description)
         for action in block.actions:
             if action.title != block.heading and not appendix:
-                _heading(doc, action.title, block.level + 2)
-            _paragraphs(doc, action.text)
+                body.heading(action.title, block.level + 2)
+            _paragraphs(body, action.text)
             if not appendix and w.action_lines(action):
-                _text(doc, w.action_lines(action))
+                body.text(w.action_lines(action))
             if appendix or action.note:
-                _note(doc, action)
+                _note(body, action)
