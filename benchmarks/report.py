@@ -34,6 +34,19 @@ def peak_mb(function) -> float:
     return peak / 1e6
 
 
+def floor_rows(connection, plan, day) -> list:
+    """The floor: one raw SQL query fetching the rows a report of `plan` as of `day` reads."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT a.id, a.title, a.text, a.deadline_text, a.deadline_date, "
+            "u.id, u.date, u.status, u.note, u.recorded_at "
+            "FROM plans_action a JOIN plans_statusupdate u ON u.action_id = a.id "
+            "WHERE a.plan_id = %s AND u.date <= %s",
+            [plan.id, day],
+        )
+        return cursor.fetchall()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actions", type=int, default=2000)
@@ -76,15 +89,7 @@ def run(connection, args) -> None:
         )
 
     def floor():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT a.id, a.title, a.text, a.deadline_text, a.deadline_date, "
-                "u.id, u.date, u.status, u.note, u.recorded_at "
-                "FROM plans_action a JOIN plans_statusupdate u ON u.action_id = a.id "
-                "WHERE a.plan_id = %s AND u.date <= %s",
-                [plan.id, day],
-            )
-            return cursor.fetchall()
+        return floor_rows(connection, plan, day)
 
     floor_ms, rows = median_ms(floor, args.runs)
     print(f"floor (one raw SQL query, {len(rows)} rows): median {floor_ms:8.1f} ms")
