@@ -1,16 +1,36 @@
 """Contact-centre cases in the admin: readable, not editable (import with `styr cases import`).
 
-Deleting an import deletes its cases, which is how a wrongly imported file is taken back.
+Deleting an import deletes its cases, which is how a wrongly imported file is taken back;
+every deletion recounts the stored counts (`refresh_series`) in the same transaction.
 """
 
 from django.contrib import admin
+from django.db import transaction
 
 from styr.accounts.admin_site import PolicyModelAdmin
+from styr.service.domain import refresh_series
 from styr.service.models import ServiceCase, ServiceCaseImport
 
 
+class RecountsOnDelete:
+    """Deleting cases (or their import) recounts their municipalities' stored counts. The
+    admin runs these hooks inside its transaction, so the counts change with the cases."""
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        refresh_series(obj.municipality_id)
+
+    def delete_queryset(self, request, queryset):
+        # The bulk action runs outside the admin's transaction: take one of our own.
+        with transaction.atomic():
+            municipalities = set(queryset.values_list("municipality_id", flat=True))
+            super().delete_queryset(request, queryset)
+            for municipality in municipalities:
+                refresh_series(municipality)
+
+
 @admin.register(ServiceCaseImport)
-class ServiceCaseImportAdmin(PolicyModelAdmin):
+class ServiceCaseImportAdmin(RecountsOnDelete, PolicyModelAdmin):
     list_display = ["file_name", "municipality", "case_count", "generated", "imported_at"]
     list_filter = ["municipality", "generated"]
     list_select_related = ["municipality"]
@@ -26,7 +46,7 @@ class ServiceCaseImportAdmin(PolicyModelAdmin):
 
 
 @admin.register(ServiceCase)
-class ServiceCaseAdmin(PolicyModelAdmin):
+class ServiceCaseAdmin(RecountsOnDelete, PolicyModelAdmin):
     list_display = [
         "received",
         "municipality",

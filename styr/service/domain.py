@@ -5,6 +5,10 @@ It reads the file with `styr.service.records`, refuses a file whose SHA-256 this
 has already imported, and writes the cases with `bulk_create` in one transaction. A file with
 any bad line is refused whole, unless `skip_bad` is given: then the good lines are imported
 and the bad ones come back in `ImportResult.skipped`.
+
+`refresh_series` recounts what the pages show (`ServiceCaseCount`, `ServiceLevel`) from the
+cases; the import calls it in its transaction, and so does every other path that changes
+cases (the admin's deletions, `styr precompute`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from styr.org.models import Municipality
-from styr.service.models import ServiceCase, ServiceCaseImport
+from styr.service.levels import levels_by_period
+from styr.service.models import ServiceCase, ServiceCaseCount, ServiceCaseImport, ServiceLevel
+from styr.service.queries import count_cases
 from styr.service.records import CaseFileError, RecordError, parse_case_bytes
 
 BATCH_SIZE = 2000
@@ -96,12 +102,54 @@ def import_case_data(
         earlier = ServiceCaseImport.objects.get(municipality=municipality, sha256=checksum)
         raise CaseImportError([_already_imported(file_name, earlier)]) from None
     _insert_cases(batch, municipality, read.records)
+    refresh_series(municipality)
     return ImportResult(
         batch=batch,
         imported=len(read.records),
         skipped=list(read.errors),
         ignored_columns=read.ignored_columns,
     )
+
+
+@transaction.atomic
+def refresh_series(municipality: Municipality | int) -> int:
+    """Recount the municipality's stored counts and levels from its cases (one GROUP BY over
+    the cases, then a few writes); returns the number of count rows. Idempotent."""
+    counts = count_cases(municipality)
+    municipality_id = getattr(municipality, "id", municipality)
+    ServiceCaseCount.objects.filter(municipality_id=municipality_id).delete()
+    ServiceLevel.objects.filter(municipality_id=municipality_id).delete()
+    ServiceCaseCount.objects.bulk_create(
+        [
+            ServiceCaseCount(
+                municipality_id=municipality_id,
+                month=row.month,
+                requester=row.requester,
+                category=row.category,
+                handled_by_contact_centre=row.handled_by_contact_centre,
+                resolved_at_first_contact=row.resolved_at_first_contact,
+                generated=row.generated,
+                count=row.count,
+            )
+            for row in counts
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    ServiceLevel.objects.bulk_create(
+        [
+            ServiceLevel(
+                municipality_id=municipality_id,
+                period=period,
+                total=levels.overall.total,
+                handled=levels.overall.handled,
+                first_contact=levels.overall.first_contact,
+                generated=levels.overall.generated,
+            )
+            for period, levels in levels_by_period(counts).items()
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    return len(counts)
 
 
 _CASE_FIELDS = [

@@ -15,8 +15,9 @@ A group with no cases has no share: None (missing), never 0. A share meets its t
 is at least the target; the comparison is exact (on the counts), so 89.96 % does not meet
 90 % even though it is shown rounded as "90,0 %".
 
-Input is the output of one GROUP BY (`styr.service.queries.case_counts`): rows of
-`CaseCount`, so the arithmetic here is tested without a database and costs nothing per case.
+Input is the output of one GROUP BY (`styr.service.queries.count_cases`), stored as
+`ServiceCaseCount` rows when cases are imported: rows of `CaseCount`, so the arithmetic here
+is tested without a database and costs nothing per case.
 """
 
 from __future__ import annotations
@@ -171,9 +172,15 @@ def indicator_values(counts: Iterable[CaseCount]) -> dict[str, dict[str, float |
     every month and every year that has at least one case; the year's value is the share
     over all of that year's cases (not a mean of the months). Values are unrounded per cent.
     """
+    return series_of(levels.overall for levels in levels_by_period(counts).values())
+
+
+def series_of(levels: Iterable[Level]) -> dict[str, dict[str, float | None]]:
+    """The two indicators' values from the overall `Level` of each period (its `key`), as
+    `indicator_values` gives them; what the goal pages read from the stored levels."""
     handled: dict[str, float | None] = {}
     first_contact: dict[str, float | None] = {}
-    for period, levels in levels_by_period(counts).items():
-        handled[period] = levels.overall.handled_share
-        first_contact[period] = levels.overall.first_contact_share
+    for level in levels:
+        handled[level.key] = level.handled_share
+        first_contact[level.key] = level.first_contact_share
     return {SERVICE_HANDLED: handled, SERVICE_FIRST_CONTACT: first_contact}

@@ -1,8 +1,10 @@
 """The contact centre's case records, the source of its two service-level indicators.
 
 Each import is one `ServiceCaseImport` holding the file's checksum, so the same file is not
-counted twice. Shares per month are computed from the cases when they are shown
-(`styr.service.levels`), never stored.
+counted twice. What the pages show is counted when cases are imported or deleted, not on
+every view: `ServiceCaseCount` holds the cases grouped as `styr.service.levels` needs them
+and `ServiceLevel` the two shares per month and year, both written only by
+`styr.service.domain.refresh_series` in the transaction that changed the cases.
 """
 
 from django.db import models
@@ -72,3 +74,51 @@ class ServiceCase(models.Model):
 
     def __str__(self):
         return f"{self.received:%Y-%m-%d} {self.category}"
+
+
+class ServiceCaseCount(models.Model):
+    """How many of a municipality's cases share these values: one row of the GROUP BY that
+    `styr.service.levels` computes from (`styr.service.levels.CaseCount`), kept up to date
+    by `styr.service.domain.refresh_series`."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="service_case_counts"
+    )
+    month = models.CharField(max_length=7)
+    requester = models.CharField(max_length=10)
+    category = models.CharField(max_length=200)
+    handled_by_contact_centre = models.BooleanField()
+    resolved_at_first_contact = models.BooleanField()
+    generated = models.BooleanField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["municipality", "month"], name="service_count_month")]
+
+    def __str__(self):
+        return f"{self.month} {self.category}: {self.count}"
+
+
+class ServiceLevel(models.Model):
+    """The contact centre's case counts of one month or year (`period`, "2015-03" or
+    "2015"), from which both service levels follow (`styr.service.levels.Level`); written
+    by `styr.service.domain.refresh_series` only."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="service_levels"
+    )
+    period = models.CharField(max_length=7)
+    total = models.PositiveIntegerField()
+    handled = models.PositiveIntegerField()
+    first_contact = models.PositiveIntegerField()
+    generated = models.BooleanField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "period"], name="service_level_one_per_period"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.period}: {self.total}"

@@ -1,7 +1,8 @@
 """The public contact-centre page: the 90 %/90 % service levels per month and year.
 
-Three queries whatever the number of cases: the municipality, its assessment scale and one
-GROUP BY of its cases (`styr.service.queries.case_counts`). The shares are computed in
+Four queries whatever the number of cases: the municipality, its assessment scale, the years
+with cases and the year's stored counts (`styr.service.queries`, written when cases are
+imported; the page never reads the cases themselves). The shares are computed in
 `styr.service.levels` and judged by the municipality's scale (`styr.goals.assessment`), as on
 the indicator pages.
 """
@@ -13,6 +14,7 @@ import re
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from styr.caching.pages import cached_page
 from styr.goals.assessment import HIGHER, SYMBOLS, Rules, assess_indicator
 from styr.goals.outcomes import rules_for
 from styr.lib.dates import MONTHS
@@ -24,10 +26,9 @@ from styr.service.levels import (
     HANDLED_TARGET,
     Level,
     year_levels,
-    years,
 )
 from styr.service.models import Requester
-from styr.service.queries import case_counts
+from styr.service.queries import case_counts, case_years
 
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -83,11 +84,11 @@ def requester_label(key: str) -> str:
         return key
 
 
+@cached_page(by="municipality")
 @answers_bad_query
 def levels(request, municipality: str):
     municipality = get_object_or_404(Municipality, slug=municipality)
-    counts = case_counts(municipality)
-    available = years(counts)
+    available = case_years(municipality)
     year = chosen_year(request, available)
     scale = rules_for(municipality)
     context = {
@@ -101,7 +102,7 @@ def levels(request, municipality: str):
         "year_has_data": False,
     }
     if year is not None:
-        shown = year_levels(counts, year)
+        shown = year_levels(case_counts(municipality, year), year)
         if shown.total is not None:
             total = shown.total
             context.update(
