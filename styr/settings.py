@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "styr.accounts",
     "styr.portal",
     "styr.demo",
+    "styr.bench",
     "axes",  # login throttling: counts failed sign-ins per username and address
 ]
 
