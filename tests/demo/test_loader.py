@@ -164,6 +164,26 @@ def test_demo_command_with_replace_reloads_without_duplicates():
     assert not Plan.objects.filter(id=old_plan).exists()
 
 
+def test_replace_empties_every_table_that_refers_to_styrs_data():
+    """A model with a foreign key but no place in REPLACED_MODELS keeps rows that point at a
+    deleted municipality, plan or person, and `--replace` fails at commit: add the model to
+    REPLACED_MODELS before what it refers to."""
+    from django.apps import apps
+
+    from styr.demo.loader import REPLACED_MODELS
+
+    replaced = {model._meta.db_table for model in REPLACED_MODELS}
+    missing = sorted(
+        model._meta.label
+        for config in apps.get_app_configs()
+        if config.name.startswith("styr.")
+        for model in config.get_models(include_auto_created=True)
+        if model._meta.db_table not in replaced
+        and any(field.many_to_one for field in model._meta.concrete_fields)
+    )
+    assert missing == []
+
+
 @pytest.mark.django_db
 def test_demo_command_accepts_file_and_replace_on_the_command_line():
     out = StringIO()
