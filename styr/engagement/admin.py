@@ -1,6 +1,12 @@
+"""HME surveys and answers in the admin. Answers are not edited by hand (the policy allows
+viewing and deleting them); a deleted answer re-stores its survey's indices
+(`refresh_indices`) in the same transaction, so the pages show it at once."""
+
 from django.contrib import admin
+from django.db import transaction
 
 from styr.accounts.admin_site import PolicyModelAdmin
+from styr.engagement.domain import refresh_indices
 from styr.engagement.models import EngagementResponse, EngagementSurvey
 
 
@@ -19,3 +25,15 @@ class EngagementResponseAdmin(PolicyModelAdmin):
     list_filter = ["survey", "unit"]
     list_select_related = ["survey", "unit"]
     raw_id_fields = ["survey", "unit"]
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        refresh_indices(obj.survey_id)
+
+    def delete_queryset(self, request, queryset):
+        # The bulk action runs outside the admin's transaction: take one of our own.
+        with transaction.atomic():
+            surveys = set(queryset.values_list("survey_id", flat=True))
+            super().delete_queryset(request, queryset)
+            for survey in surveys:
+                refresh_indices(survey)

@@ -1,4 +1,6 @@
-"""The one write on HME surveys: importing a file of answers as a new survey."""
+"""The writes on HME surveys: importing a file of answers as a new survey, and storing the
+indices its answers give (`refresh_indices`), which the import and every other path that
+changes answers (the admin, `styr precompute`) call in their transaction."""
 
 from __future__ import annotations
 
@@ -11,9 +13,12 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from styr.engagement.models import EngagementResponse, EngagementSurvey
+from styr.engagement import hme
+from styr.engagement.indices import count_answers
+from styr.engagement.models import EngagementResponse, EngagementSurvey, HmeIndex
 from styr.engagement.records import RecordError, ResponseRecord, decode, read_text
 from styr.lib.periods import FIRST_YEAR, LAST_YEAR
+from styr.lib.stored import delete_rows
 from styr.org.history import unit_states_on
 from styr.org.models import Municipality, Unit, UnitChange
 
@@ -170,10 +175,44 @@ def import_survey(
         ],
         batch_size=500,
     )
+    refresh_indices(survey)
     return ImportResult(
         survey=survey,
         responses=len(matched),
         units=len({unit.id for _record, unit in matched}),
         skipped=errors,
         ignored_columns=read.ignored_columns,
+    )
+
+
+@transaction.atomic
+def refresh_indices(survey: EngagementSurvey | int) -> int:
+    """Store the survey's HME per unit and for all its respondents, from its answers (one
+    aggregate query, then one insert); returns the number of units. Idempotent."""
+    survey_id = getattr(survey, "id", survey)
+    aggregates = count_answers(survey_id)
+    delete_rows(HmeIndex, survey_id=survey_id)
+    everyone = hme.combine(aggregates.values())
+    rows = [(unit_id, aggregate) for unit_id, aggregate in aggregates.items()]
+    if everyone.respondents:
+        rows.append((None, everyone))
+    # Saved one by one (a survey has tens of units, not thousands): a save is a write that
+    # Styr's model signals see (the page cache counts it), where bulk_create is not.
+    for unit, aggregate in rows:
+        _index(survey_id, unit, aggregate).save()
+    return len(aggregates)
+
+
+def _index(survey_id: int, unit_id: int | None, aggregate: hme.Aggregate) -> HmeIndex:
+    result = hme.compute(aggregate)
+    return HmeIndex(
+        survey_id=survey_id,
+        unit_id=unit_id,
+        respondents=aggregate.respondents,
+        answered=list(aggregate.answered),
+        sums=list(aggregate.sums),
+        total=result.total,
+        motivation=result.motivation,
+        leadership=result.leadership,
+        governance=result.governance,
     )

@@ -1,7 +1,9 @@
 """HME surveys (hållbart medarbetarengagemang): one row of nine answers per respondent.
 
-Indices are computed from the answers when shown (`styr.engagement.hme`), never stored, and
-units with fewer than ten respondents are never shown.
+Indices are computed from the answers when they are imported or changed, not on every view:
+`HmeIndex` holds each unit's and the whole municipality's sums and indices per survey,
+written only by `styr.engagement.domain.refresh_indices` in the transaction that changed
+the answers. Units with fewer than ten respondents are never shown.
 """
 
 from django.db import models
@@ -62,3 +64,33 @@ class EngagementResponse(models.Model):
 
     def __str__(self):
         return f"{self.survey} – {self.unit}"
+
+
+class HmeIndex(models.Model):
+    """A survey's HME for one unit's respondents, or for all of them (`unit` None): the
+    counts `styr.engagement.hme.Aggregate` holds, from which every index follows, and the
+    total and sub-indices computed from them (None where not shown). Written by
+    `styr.engagement.domain.refresh_indices` only."""
+
+    survey = models.ForeignKey(EngagementSurvey, on_delete=models.CASCADE, related_name="indices")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, null=True, related_name="+")
+    respondents = models.PositiveIntegerField()
+    answered = models.JSONField()  # per statement, how many answered it
+    sums = models.JSONField()  # per statement, the sum of the answers (1-5)
+    total = models.FloatField(null=True)
+    motivation = models.FloatField(null=True)
+    leadership = models.FloatField(null=True)
+    governance = models.FloatField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "unit"], name="hme_index_one_per_unit"),
+            models.UniqueConstraint(
+                fields=["survey"],
+                condition=models.Q(unit__isnull=True),
+                name="hme_index_one_for_all",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.survey} – {self.unit or 'alla'}"

@@ -20,6 +20,7 @@ from pathlib import Path
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from styr.lib.stored import delete_rows
 from styr.org.models import Municipality
 from styr.service.levels import levels_by_period
 from styr.service.models import ServiceCase, ServiceCaseCount, ServiceCaseImport, ServiceLevel
@@ -117,8 +118,8 @@ def refresh_series(municipality: Municipality | int) -> int:
     the cases, then a few writes); returns the number of count rows. Idempotent."""
     counts = count_cases(municipality)
     municipality_id = getattr(municipality, "id", municipality)
-    ServiceCaseCount.objects.filter(municipality_id=municipality_id).delete()
-    ServiceLevel.objects.filter(municipality_id=municipality_id).delete()
+    for model in (ServiceCaseCount, ServiceLevel):
+        delete_rows(model, municipality_id=municipality_id)
     ServiceCaseCount.objects.bulk_create(
         [
             ServiceCaseCount(
@@ -135,20 +136,17 @@ def refresh_series(municipality: Municipality | int) -> int:
         ],
         batch_size=BATCH_SIZE,
     )
-    ServiceLevel.objects.bulk_create(
-        [
-            ServiceLevel(
-                municipality_id=municipality_id,
-                period=period,
-                total=levels.overall.total,
-                handled=levels.overall.handled,
-                first_contact=levels.overall.first_contact,
-                generated=levels.overall.generated,
-            )
-            for period, levels in levels_by_period(counts).items()
-        ],
-        batch_size=BATCH_SIZE,
-    )
+    # The levels (13 a year) are saved one by one: a save is a write that Styr's model
+    # signals see (the page cache counts it), where bulk_create is not.
+    for period, levels in levels_by_period(counts).items():
+        ServiceLevel.objects.create(
+            municipality_id=municipality_id,
+            period=period,
+            total=levels.overall.total,
+            handled=levels.overall.handled,
+            first_contact=levels.overall.first_contact,
+            generated=levels.overall.generated,
+        )
     return len(counts)
 
 
