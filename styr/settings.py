@@ -15,6 +15,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from styr.accounts.oidc_config import ConfigError, config_from_env
+from styr.caching.backends import CacheUrlError, caches_from_url
 
 BASE_DIR = Path(__file__).resolve().parent
 # `styr.cli.data_dir` has the same default: it keeps the secret key of `styr up` here.
@@ -121,6 +122,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "auditlog",  # the audit log; before styr.accounts, whose admin replaces its LogEntry admin
+    "styr.caching",  # content versions: every write bumps one, cached pages key on it
     "styr.org",
     "styr.plans",
     "styr.kolada",
@@ -305,6 +307,13 @@ EMAIL_TIMEOUT = 30  # seconds; a mail server that hangs must not hold a request 
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = os.environ.get("STYR_EMAIL_FROM") or "Styr <styr@localhost>"
 # Where Styr is reached from outside, for absolute links in mail sent without a request.
 BASE_URL = env_base_url("STYR_BASE_URL", "http://127.0.0.1:8000")
+
+# The cache of rendered public pages (styr.caching): each process's own memory by default;
+# with several processes or servers, a shared Redis or memcached (README, Caching).
+try:
+    CACHES = caches_from_url(os.environ.get("STYR_CACHE_URL", ""))
+except CacheUrlError as error:
+    raise ImproperlyConfigured(str(error)) from None
 
 
 def env_days(name: str, default: list[int]) -> list[int]:

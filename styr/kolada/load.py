@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
+from styr.caching.versions import bump_shared
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, KoladaValue, Kpi
 from styr.kolada.records import (
     DATA,
@@ -171,6 +172,8 @@ class _FileLoader:
     def run(self) -> FileResult:
         with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
             getattr(self, f"load_{self.kind}")(cursor)
+            # Written without model signals: Kolada's data is on every municipality's pages.
+            bump_shared(using=self.connection.alias)
         return self.result
 
     def _catalogue(self, cursor, model, row_of, sql: str) -> None:
