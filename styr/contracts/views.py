@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from styr.accounts.policy import can, municipalities_where, person_of
 from styr.accounts.views import requires
+from styr.caching.pages import cached_page
 from styr.contracts.coverage import MIN_MANAGERS, public_coverage
 from styr.contracts.domain import (
     ContractError,
@@ -253,6 +254,7 @@ def coverage(request, municipality: str):
     return render(request, "contracts/coverage.html", context)
 
 
+@cached_page(by="municipality")
 @answers_bad_query
 def public(request, municipality: str):
     """The public figures: the share of managers with an agreed contract per director's line,

@@ -6,6 +6,7 @@ from django import forms
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy
 
+from styr.caching.pages import cached_page
 from styr.engagement import hme
 from styr.engagement.models import EngagementSurvey
 from styr.engagement.queries import unit_results
@@ -24,6 +25,7 @@ class YearForm(QueryForm):
         self.fields["ar"].widget = forms.Select(choices=[(year, year) for year in years])
 
 
+@cached_page(by="municipality")
 @answers_bad_query
 def survey(request, municipality: str):
     municipality = get_object_or_404(Municipality, slug=municipality)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from styr.accounts.policy import viewable_plans
+from styr.caching.pages import cached_page
 from styr.goals import assessment, outcomes
 from styr.goals.chart import Chart, ChartSeries, render_chart
 from styr.goals.comparison import ComparisonSeries, kolada_comparison
@@ -53,6 +54,7 @@ def newest_outcome_note(data, year: int) -> int | None:
     return year if newest == year < timezone.localdate().year else None
 
 
+@cached_page(by="municipality")
 @answers_bad_query
 def goal_tree(request, municipality: str):
     municipality = get_object_or_404(Municipality, slug=municipality)
@@ -75,6 +77,7 @@ def goal_tree(request, municipality: str):
     )
 
 
+@cached_page(by="municipality")
 @answers_bad_query
 def goal(request, municipality: str, slug: str):
     municipality = get_object_or_404(Municipality, slug=municipality)
@@ -131,6 +134,7 @@ def _subtree_data(item) -> list:
     return found
 
 
+@cached_page(by="municipality")
 @answers_bad_query
 def indicator(request, municipality: str, slug: str):
     indicator = get_object_or_404(

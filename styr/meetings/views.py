@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from styr.accounts.policy import can, person_of
 from styr.accounts.views import requires
+from styr.caching.pages import cached_page
 from styr.lib.http import BadQuery, answers_bad_query
 from styr.meetings import rates
 from styr.meetings.domain import AttendanceListError, award_prize, import_attendance
@@ -75,6 +76,7 @@ def half_years(municipality: Municipality) -> list[tuple[dt.date, dt.date]]:
     return sorted({rates.half_year(day) for day in days}, reverse=True)
 
 
+@cached_page(by="municipality")
 @answers_bad_query
 def meetings(request, municipality: str):
     """Public: the meeting plan of the period and the attendance per line, no names."""

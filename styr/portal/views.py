@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from styr.accounts.policy import can, viewable_plans
+from styr.caching.pages import cached_page
 from styr.lib.http import BadQuery, answers_bad_query
 from styr.org.models import Municipality, Person
 from styr.plans.models import Action, Plan, StatusUpdate
@@ -33,6 +34,7 @@ def read_day(request):
     return day, query
 
 
+@cached_page(by="site")
 def start(request):
     today = timezone.localdate()
     municipalities = list(Municipality.objects.order_by("name"))
@@ -52,6 +54,7 @@ def start(request):
     )
 
 
+@cached_page(by="plan")
 @answers_bad_query
 def plan(request, slug: str):
     plan = get_object_or_404(
@@ -88,6 +91,7 @@ def plan(request, slug: str):
     )
 
 
+@cached_page(by="plan")
 @answers_bad_query
 def action(request, slug: str, pk: int):
     action = get_object_or_404(
@@ -129,6 +133,7 @@ def action(request, slug: str, pk: int):
     )
 
 
+@cached_page(by="municipality")
 @answers_bad_query
 def organisation(request, municipality: str):
     municipality = get_object_or_404(Municipality, slug=municipality)
@@ -147,6 +152,7 @@ def organisation(request, municipality: str):
     return render(request, "portal/organisation.html", context)
 
 
+@cached_page(by="municipality")
 @answers_bad_query
 def person(request, municipality: str, slug: str):
     person = get_object_or_404(

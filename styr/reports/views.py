@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from styr.accounts.policy import can, viewable_plans
 from styr.accounts.views import requires
+from styr.caching.pages import cached_page
 from styr.lib.csp import style_hash_sources
 from styr.lib.http import BadQuery, answers_bad_query, read_day
 from styr.plans.models import Plan
@@ -60,6 +61,7 @@ def _file_response(data: bytes, format_name: str, filename: str) -> HttpResponse
     return response
 
 
+@cached_page(by="plan")
 @answers_bad_query
 def report(request, slug: str, format_name: str):
     plan = _plan(request, slug)
@@ -86,6 +88,7 @@ def with_replacements(reports: list[PublishedReport]) -> list[PublishedReport]:
     return reports
 
 
+@cached_page(by="plan")
 def published(request, slug: str):
     plan = _plan(request, slug)
     reports = list(
