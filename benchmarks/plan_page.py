@@ -1,8 +1,11 @@
 """Benchmark: the plan page for a plan of 2,000 actions with 20 status updates each.
 
-Prints the median render time and the query count of the public plan page, today and as of
-a past date, on a throw-away test database (SQLite in memory by default; PostgreSQL when
-DATABASE_URL points at a server: a `test_…` database is created and dropped).
+Prints the median render time (wall clock and this process's CPU time: on a shared machine
+the wall clock also counts other processes' turns) and the query count of the public plan
+page, uncached (the page cache is emptied before each request): its first screen today, as
+of a past date, its second page and one theme's actions, on a throw-away test database
+(SQLite in memory by default; PostgreSQL when DATABASE_URL points at a server: a `test_…`
+database is created and dropped).
 
     .venv/bin/python benchmarks/plan_page.py [--actions 2000] [--updates 20] [--runs 15]
 """
@@ -26,6 +29,7 @@ def main() -> None:
 
 
 def run(connection, args) -> None:
+    from django.core.cache import cache
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
@@ -39,20 +43,29 @@ def run(connection, args) -> None:
         f"{args.actions * args.updates} status updates (built in {built:.1f} s)"
     )
     client = Client()
-    for label, query in (("today", ""), ("as of 2020-06-01", "?as_of=2020-06-01")):
+    theme = plan.themes.order_by("order").first()
+    for label, query in (
+        ("today", ""),
+        ("as of 2020-06-01", "?as_of=2020-06-01"),
+        ("page 2", "?sida=2"),
+        ("one theme", f"?tema={theme.id}"),
+    ):
         url = f"/planer/{plan.slug}/{query}"
-        times = []
+        times, cpu = [], []
         for _ in range(args.runs):
+            cache.clear()
             with CaptureQueriesContext(connection) as captured:
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 response = client.get(url)
                 times.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - start_cpu)
             assert response.status_code == 200
         median, low, high = (1000 * f(times) for f in (statistics.median, min, max))
         print(
             f"plan page {label:>17}: median {median:7.1f} ms "
-            f"(min {low:.1f}, max {high:.1f}) over {args.runs} runs; "
-            f"{len(captured)} SQL queries; {len(response.content) / 1e6:.2f} MB of HTML"
+            f"(min {low:.1f}, max {high:.1f}; CPU median {1000 * statistics.median(cpu):.1f} ms) "
+            f"over {args.runs} runs; {len(captured)} SQL queries; "
+            f"{len(response.content) / 1e6:.2f} MB of HTML"
         )
 
 

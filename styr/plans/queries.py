@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -181,6 +182,59 @@ def plan_snapshot(plan, day: dt.date) -> PlanSnapshot:
     """The plan as it stood on `day`: the page and the lägesrapport both start here."""
     themes = list(Theme.objects.filter(plan=plan).order_by("order"))
     rows = read_action_rows(Action.objects.filter(plan=plan), day, plan.municipality_id)
+    return assemble(plan, day, themes, rows)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What the index knows of an action as it stood: enough to count, filter and order it
+    (`build_action_rows` reads the same names from a full `Action`)."""
+
+    id: int
+    order: int
+    theme_id: int
+    deadline_date: dt.date | None
+    responsibilities_then: list[Named]
+
+
+@dataclass(frozen=True)
+class Reported:
+    status: str
+
+
+def action_index(plan, day: dt.date, themes: list[Theme]) -> PlanSnapshot:
+    """The plan as it stood on `day` with light rows: each action's status, lateness, theme
+    and who answers for it, but not its texts. Counting, filtering and paging a plan of
+    thousands of actions reads these (six queries, a few columns each) and reads in full
+    (`read_action_rows`) only the actions a page shows."""
+    moment = as_of(day)
+    actions = Action.objects.filter(plan=plan)
+    current = existing(actions, moment).values("v")
+    versions = list(
+        ActionVersion.objects.filter(id__in=current)
+        .order_by("action__order", "action_id")
+        .values_list("action_id", "action__order", "theme_id", "deadline_date", "responsibilities")
+    )
+    statuses = actions.annotate(s=in_force(StatusUpdate, "date", moment, column="status"))
+    updates = {id: Reported(status) for id, status in statuses.values_list("id", "s") if status}
+    named = [item for *_, responsibilities in versions for item in responsibilities]
+    people = Person.objects.in_bulk({r["person"] for r in named if r["person"]})
+    posts = Post.objects.in_bulk({r["post"] for r in named if r["post"]})
+    listed = [
+        Listed(
+            action_id,
+            order,
+            theme_id,
+            deadline,
+            [
+                Named(r["kind"], people.get(r["person"]), posts.get(r["post"]), r["role_text"])
+                for r in responsibilities
+            ],
+        )
+        for action_id, order, theme_id, deadline, responsibilities in versions
+    ]
+    tenures = Tenure.objects.filter(post__municipality_id=plan.municipality_id)
+    rows = build_action_rows(listed, updates, list(tenures.select_related("person", "post")), day)
     return assemble(plan, day, themes, rows)
 
 

@@ -29,6 +29,12 @@ class AsOfForm(QueryForm):
         }
 
 
+class PageForm(QueryForm):
+    """?sida=N: which page of a long plan's actions (the plan page reads nothing else)."""
+
+    sida = forms.IntegerField(min_value=1, max_value=10**6, required=False)
+
+
 class PlanFilterForm(AsOfForm):
     status = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
     tema = forms.ChoiceField(label=gettext_lazy("Tema"), required=False)

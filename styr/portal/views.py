@@ -11,15 +11,14 @@ from styr.lib.http import BadQuery, answers_bad_query
 from styr.org.models import Municipality, Person
 from styr.plans.models import Action, Plan, StatusUpdate
 from styr.plans.queries import (
-    plan_snapshot,
     plan_status_counts,
     public_updates,
     read_action_rows,
     version_changes,
 )
-from styr.plans.snapshot import filter_snapshot
 from styr.portal import organisation as org_view
-from styr.portal.forms import AsOfForm, PlanFilterForm
+from styr.portal.forms import AsOfForm
+from styr.portal.plan_page import plan_page
 from styr.reports.domain import plan_start
 
 
@@ -62,26 +61,12 @@ def plan(request, slug: str):
         slug=slug,
     )
     day, query = read_day(request)
-    snapshot = plan_snapshot(plan, day)
-    people = sorted(
-        {who.person for row in snapshot.actions for who in row.responsible if who.person},
-        key=lambda person: person.name,
-    )
-    filters = PlanFilterForm(query, themes=snapshot.themes, people=people)
-    if not filters.is_valid():
-        raise BadQuery(filters.problem())
-    wanted = filters.action_filter()
-    shown = filter_snapshot(snapshot, wanted)
     return render(
         request,
         "portal/plan.html",
         {
             "plan": plan,
-            "snapshot": snapshot,
-            "shown": shown,
-            "sections": [(row, row.actions) for row in shown.themes if row.total],
-            "filters": filters,
-            "filtered": bool(wanted),
+            **plan_page(plan, day, query),
             "focus_areas": list(plan.focus_areas.all()),
             "is_today": day == timezone.localdate(),
             "may_publish": can(request.user, "reports.publish_report", plan),
