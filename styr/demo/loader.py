@@ -34,7 +34,7 @@ from styr.demo.meetings import MeetingSections
 from styr.demo.organisation import OrganisationSections
 from styr.demo.plans import PlanSections
 from styr.demo.reader import DemoError, Node, Reader, parse
-from styr.engagement.models import EngagementResponse, EngagementSurvey
+from styr.engagement.models import EngagementResponse, EngagementSurvey, HmeIndex
 from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator, Measurement, Target
 from styr.imports.models import PlanImport
 from styr.kolada.load import load_files
@@ -100,6 +100,7 @@ REPLACED_MODELS = [
     ServiceCaseCount,
     ServiceCase,
     ServiceCaseImport,
+    HmeIndex,
     EngagementResponse,
     EngagementSurvey,
     KoladaValue,
