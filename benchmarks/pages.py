@@ -118,8 +118,8 @@ def prepare(env: dict, scale: str) -> None:
     )
     there = subprocess.run(
         [STYR, "shell", "-c", probe], env=env, check=True, capture_output=True, text=True
-    ).stdout.strip()
-    if there == "True":
+    ).stdout.split()
+    if there[-1:] == ["True"]:  # the shell may say first how many objects it imported
         return
     started = time.perf_counter()
     if scale == "demo":

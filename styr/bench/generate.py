@@ -3,7 +3,8 @@
 Writes the organisation, managers and contracts (`styr.bench.organisation`), the plans and
 their status history (`styr.bench.plans`), the goals, indicators and Kolada values
 (`styr.bench.goals`), a year of contact-centre cases and an HME survey (through the demo's
-own generators and imports). Everything or nothing: a failure leaves the database as it was.
+own generators and imports, which store the contact centre's series and the HME indices as
+every import does). Everything or nothing: a failure leaves the database as it was.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from styr.bench.goals import build_goals
 from styr.bench.organisation import build_organisation
 from styr.bench.plans import build_plans
 from styr.bench.sizes import SIZES, Size
+from styr.caching.versions import bump_municipality, bump_shared
 from styr.contracts.models import ContractEvent, ManagerAssignment, ResultContract
 from styr.goals.models import Goal, GoalAssessment, Indicator, Measurement, Target
 from styr.kolada.models import KoladaValue
@@ -57,6 +59,10 @@ def generate(size: Size | str, *, slug: str = "skalby", seed: int = 15, out=None
         clock.lap("goals, indicators and Kolada values")
         _examples(municipality, seed)
         clock.lap("contact-centre cases and HME survey")
+        # Written in bulk, without the model signals that count writes: say so once, for the
+        # municipality and (Kolada's values being national) for every page that shows them.
+        bump_municipality(municipality)
+        bump_shared()
     return municipality
 
 

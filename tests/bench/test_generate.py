@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from styr.bench import generate as generation
 from styr.bench.generate import AlreadyGenerated, counts, generate
 from styr.bench.sizes import SIZES, Size
+from styr.caching import versions
 from styr.goals.models import Goal, Indicator
 from styr.org.models import Municipality, Unit
 from styr.plans.models import Plan
@@ -153,6 +154,15 @@ def test_a_failure_midway_leaves_nothing_behind(db, monkeypatch):
     assert not Municipality.objects.filter(slug="halvby").exists()
     assert not Unit.objects.filter(slug__startswith="enhet-", municipality__slug="halvby").exists()
     assert not Plan.objects.filter(slug__startswith="halvby-").exists()
+
+
+def test_generating_another_municipality_makes_every_cached_kolada_page_old(db):
+    """The values are written in bulk (no model signals) and are national: the generator
+    bumps the shared version itself, so a cached comparison page elsewhere is not stale."""
+    first = generate(XS, slug="ettby")
+    before = versions.read(versions.of_municipality(first.id))
+    generate(XS, slug="tvaby", seed=8)
+    assert versions.read(versions.of_municipality(first.id)).number > before.number
 
 
 def pages(town: Municipality) -> dict[str, tuple[str, str]]:
