@@ -23,4 +23,5 @@ test: $(BIN)/styr
 lint: $(BIN)/styr
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo  # the layers and pure modules (pyproject.toml)
 	DATABASE_URL=sqlite://:memory: STYR_DEBUG=true $(BIN)/styr makemigrations --check --dry-run

@@ -1,9 +1,8 @@
-"""What the import and publish commands share: choosing the owning body and the acting user."""
+"""What the import commands share: choosing the owning body (the acting user is
+`styr.accounts.commands`)."""
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 
-from styr.accounts.policy import can
 from styr.org.models import Body
 
 
@@ -20,23 +19,3 @@ def choose_owner(municipality, key: str | None) -> Body:
     known = "; ".join(f"{b.slug} ({b.name})" for b in bodies) or "none; add one in the admin"
     problem = f"unknown owner {key!r}" if wanted else "give --owner, the body that owns the plan"
     raise CommandError(f"{problem}; known bodies in {municipality.name}: {known}")
-
-
-def choose_user(username: str | None):
-    """The account named by --user (recorded as who imported or published), or None."""
-    if not username:
-        return None
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(f"unknown user {username!r}; see `styr user list`")
-    return user
-
-
-def acting_user(username: str | None, right: str, obj):
-    """The account named by --user, which must itself hold `right` on `obj`: the record then
-    names someone who could have done it on the web. None without --user (the operator at
-    the shell, who already has the database)."""
-    user = choose_user(username)
-    if user is not None and not can(user, right, obj):
-        raise CommandError(f"--user {username}: the account may not do this ({right} on {obj})")
-    return user

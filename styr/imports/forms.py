@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from styr.extract.readers import SUFFIXES
 from styr.imports import review
-from styr.imports.uploads import MAX_UPLOAD
 from styr.lib.fields import DayField
+from styr.lib.uploads import MAX_UPLOAD
 from styr.org.models import Body, Municipality, Precision
 from styr.plans.models import Status
 

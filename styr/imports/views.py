@@ -36,7 +36,7 @@ from styr.imports import review
 from styr.imports.domain import find_registration_number, import_plan, known_people
 from styr.imports.forms import ActionFormSet, ActionRow, PlanFields, ReviewKey, UploadForm
 from styr.imports.matching import match_person
-from styr.imports.uploads import SizeLimit
+from styr.lib.uploads import SizeLimit
 from styr.plans.domain import publish_plan
 from styr.plans.models import Plan, Status
 

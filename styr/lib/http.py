@@ -5,8 +5,7 @@ import functools
 
 from django.shortcuts import render
 
-from styr.lib import dates
-from styr.lib.fields import explain
+from styr.lib.fields import DayField, QueryForm, YearField
 
 
 class BadQuery(Exception):
@@ -22,29 +21,33 @@ def answers_bad_query(view):
             return view(request, *args, **kwargs)
         except BadQuery as error:
             context = {"message": str(error)}
-            return render(request, "portal/bad_request.html", context, status=400)
+            # A project template (styr/templates, beside base.html and the error pages):
+            # the ground names no app's template.
+            return render(request, "bad_query.html", context, status=400)
 
     return wrapper
 
 
 def read_day(request, name: str, default: dt.date | None = None) -> dt.date | None:
-    """?as_of=2015-09-02: a day under the one date rule (`styr.lib.dates.read_date`);
+    """?as_of=2015-09-02: a day through the one date field (`styr.lib.fields.DayField`);
     `default` when not given; BadQuery naming the parameter, the value and the range."""
-    text = request.GET.get(name, "")
-    if not text.strip():
-        return default
-    try:
-        return dates.read_date(text, name)
-    except dates.InvalidDate as error:
-        raise BadQuery(explain(error)) from None
+    day = _read(request, name, DayField(required=False))
+    return default if day is None else day
 
 
 def read_year(request, name: str = "ar") -> int | None:
-    """?ar=2016: a year to show under the one rule; None when not given; else BadQuery."""
-    text = request.GET.get(name, "").strip()
-    if not text:
-        return None
-    try:
-        return dates.read_year(text, name)
-    except dates.InvalidDate as error:
-        raise BadQuery(explain(error)) from None
+    """?ar=2016: a year through the one year field (`YearField`); None when not given;
+    else BadQuery."""
+    return _read(request, name, YearField(required=False))
+
+
+def _read(request, name: str, field):
+    """One query parameter through a form of that one field (the same form, fields and
+    Swedish messages as every page's QueryForm); blank is not given."""
+    text = request.GET.get(name, "")
+    form = QueryForm({name: text if text.strip() else ""})
+    form.fields[name] = field
+    field.parameter = name
+    if not form.is_valid():
+        raise BadQuery(form.problem())
+    return form.cleaned_data[name]

@@ -236,6 +236,7 @@ class ActionAdmin(VisiblePlansMixin, PolicyModelAdmin):
                 internal_note=update_form.cleaned_data.get("internal_note", ""),
                 author=request.user,
                 author_name=update_form.cleaned_data.get("author_name", ""),
+                may_approve=can(request.user, "plans.approve_status", form.instance),
             )
             for update_form in new
         ]

@@ -11,21 +11,20 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from styr.org.addresses import mail_address
 from styr.plans.models import StatusReview
 
 logger = logging.getLogger("styr.plans")
 
 
 def recipient(review: StatusReview) -> str:
-    """The author's address: their account's, else their person's; "" for none."""
+    """The author's address: their account's, else their person's (`styr.org.addresses`);
+    "" for none."""
     author = review.update.author
     if author is None:
         return ""
-    if author.email:
-        return author.email
     account = getattr(author, "account", None)
-    person = account.person if account is not None else None
-    return person.email if person is not None else ""
+    return mail_address(account.person if account is not None else None, author)
 
 
 def returned_mail(review: StatusReview, to: str) -> EmailMultiAlternatives:

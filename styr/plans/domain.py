@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from styr.accounts.audit import AuditEvent, audited
-from styr.accounts.policy import can
 from styr.lib.dates import swedish_day
 from styr.plans.approval import needs_approval
 from styr.plans.models import (
@@ -105,11 +104,14 @@ def record_status_update(
     author_name: str = "",
     recorded_at: dt.datetime | None = None,
     seen: int | None | object = ANY_SEEN,
+    may_approve: bool = False,
 ) -> StatusUpdate:
     """Append a status update to an action; earlier updates are never touched.
 
     On a plan that asks for approval, an update by someone who may not approve it is
     submitted (*inlämnad*) and counts nowhere until approved (`styr.plans.approval`).
+    Whether the author may approve (`may_approve`) the caller asks of the policy
+    ("plans.approve_status" on the action): a domain function never asks it.
 
     `recorded_at` defaults to now; only an import of dated documents sets it. `seen` is the
     id of the newest update the author was shown (None: none): if a newer one was recorded
@@ -128,10 +130,9 @@ def record_status_update(
         raise ValidationError(
             _("En kommentar får vara högst %(limit)s tecken.") % {"limit": NOTE_LIMIT}
         )
-    may_approve = author is not None and can(author, "plans.approve_status", action)
     return StatusUpdate.objects.create(
         action=action,
-        needs_approval=needs_approval(action.plan, author, may_approve),
+        needs_approval=needs_approval(action.plan, author, author is not None and may_approve),
         date=date,
         status=status,
         note=note.strip(),

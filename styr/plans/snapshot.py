@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from styr.org.history import holders_on, posts_held_on
-from styr.plans.status import NOT_REPORTED, count_statuses, is_overdue
+from styr.plans.status import NOT_REPORTED, count_statuses, is_overdue, status_label
 
 
 @dataclass(frozen=True)
@@ -98,16 +98,6 @@ class PlanSnapshot:
     @property
     def actions(self) -> list[ActionRow]:
         return [row for theme in self.themes for row in theme.actions]
-
-
-def status_label(code: str) -> str:
-    from django.utils.translation import gettext
-
-    from styr.plans.models import Status
-
-    if code == NOT_REPORTED:
-        return gettext("Ingen status rapporterad")
-    return str(Status(code).label)
 
 
 def resolve_who(responsibility, day, holders, posts_of) -> Who:

@@ -8,7 +8,7 @@ server (database sessions), where the user cannot alter what was previewed. The 
 checked again at saving, with the actions locked, against the plan as it then stands; if
 the outcome differs from the preview the user saw (its digest is posted back), nothing is
 saved and the new preview is shown. The upload is refused while it streams in above the
-plan import's own limit (`styr.imports.uploads`).
+plan import's own limit (`styr.lib.uploads`).
 
 Rights: downloading and uploading need a signed-in user who may see the plan (the policy's
 `plans.export_status` and `plans.import_status`); whether they may report on an action is
@@ -18,6 +18,7 @@ asked row by row (`plans.report_status`) by `styr.plans.status_import`.
 from __future__ import annotations
 
 import secrets
+from functools import partial
 
 from django import forms
 from django.contrib import messages
@@ -29,9 +30,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from styr.accounts.policy import viewable_plans
+from styr.accounts.policy import can, viewable_plans
 from styr.accounts.views import requires
-from styr.imports.uploads import MAX_UPLOAD, SizeLimit
+from styr.lib.uploads import MAX_UPLOAD, SizeLimit
 from styr.plans.models import Plan
 from styr.plans.spreadsheet import READ_COLUMNS, SUFFIXES, SheetRow, write_csv, write_xlsx
 from styr.plans.status_import import (
@@ -147,7 +148,7 @@ def _status_import(request, slug: str, limit: SizeLimit):
         for error in errors:
             form.add_error("sheet", str(error))
         return upload_page(request, plan, form, status=400)
-    preview = compare(plan, rows, request.user)
+    preview = compare(plan, rows, request.user, may=partial(can, request.user))
     token = ""
     if preview.changes and not preview.errors:
         token = secrets.token_urlsafe(16)
@@ -169,7 +170,12 @@ def save(request, plan: Plan):
     rows = [SheetRow(number, values) for number, values in kept["rows"]]
     try:
         preview = save_import(
-            plan, rows, request.user, digest=form.cleaned_data["digest"], source=kept["name"]
+            plan,
+            rows,
+            request.user,
+            may=partial(can, request.user),
+            digest=form.cleaned_data["digest"],
+            source=kept["name"],
         )
     except ImportRefused as refused:
         if refused.stale and not refused.preview.errors:

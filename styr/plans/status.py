@@ -17,6 +17,24 @@ NOT_REPORTED = "none"
 # The order in which statuses are counted and shown.
 STATUS_ORDER = ["done", "in_progress", "ongoing", "not_started", "unknown", NOT_REPORTED]
 
+# The words for each status. Plain Swedish here, so that snapshots and reports stay pure:
+# Swedish is Styr's source language and its catalogue translates none of Styr's own words,
+# so these are what Django's gettext gives for `styr.plans.models.Status` (a test holds the
+# two equal).
+STATUS_LABELS = {
+    "done": "Genomfört",
+    "in_progress": "Pågår",
+    "ongoing": "Pågår kontinuerligt",
+    "not_started": "Ej påbörjad",
+    "unknown": "Oklar",
+    NOT_REPORTED: "Ingen status rapporterad",
+}
+
+
+def status_label(code: str) -> str:
+    """The words for a status code (or NOT_REPORTED)."""
+    return STATUS_LABELS[code]
+
 
 def is_overdue(deadline: dt.date | None, status: str, day: dt.date) -> bool:
     """Late: the deadline has passed and the action is neither done nor continuous work."""

@@ -4,10 +4,10 @@ change, and saving it all or nothing.
 - `export_rows(plan, day)`: the plan's actions as they stand on the day, read through the one
   as-of rule (`plan_snapshot`), as rows in `spreadsheet.COLUMNS` order; internal notes are
   never exported.
-- `compare(plan, rows, user)`: per row of an uploaded sheet, whether it changes the action's
+- `compare(plan, rows, user, may=…)`: per row of an uploaded sheet, whether it changes the action's
   status and whether that is allowed; a `Preview` of the changes and the errors (row,
   column, Swedish message). Nothing is written.
-- `save_import(plan, rows, user, digest=…)`: compare again inside one transaction, with the
+- `save_import(plan, rows, user, may=…, digest=…)`: compare again inside one transaction, with the
   actions locked, and record one status update per changed row through
   `record_status_update` under the uploader's name; any error and nothing is saved.
 
@@ -26,7 +26,9 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -34,7 +36,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from styr.accounts.audit import audit_context
-from styr.accounts.policy import can
 from styr.lib.dates import InvalidDate, read_date
 from styr.lib.fields import explain
 from styr.plans.domain import NOTE_LIMIT, check_update_date, newest_by_date, record_status_update
@@ -43,6 +44,10 @@ from styr.plans.queries import as_of, plan_snapshot, updates_in_force
 from styr.plans.spreadsheet import SheetError, SheetRow, read_sheet
 
 # Ids in a file are database ids; longer than this is a typo (as in URLs, styr.lib.converters).
+# The policy's answer for the uploader, `may(right, obj)`, asked by the caller (a view or a
+# command: `functools.partial(can, user)`); a domain module never asks the policy itself.
+May = Callable[[str, Any], bool]
+
 _ID = re.compile(r"\d{1,18}")
 
 
@@ -209,11 +214,18 @@ def find_plan(rows: list[SheetRow]) -> Plan | None:
 
 
 def compare(
-    plan: Plan, rows: list[SheetRow], user, *, today: dt.date | None = None, lock: bool = False
+    plan: Plan,
+    rows: list[SheetRow],
+    user,
+    *,
+    may: May,
+    today: dt.date | None = None,
+    lock: bool = False,
 ) -> Preview:
     """What saving `rows` on `plan` as `user` would record, and every error, by row and
-    column. Reads the actions in one query, the updates in force in one, and the newest
-    update of each row that differs from the one in force in one more each."""
+    column. `may(right, action)` is the policy's answer for `user`, asked by the caller.
+    Reads the actions in one query, the updates in force in one, and the newest update of
+    each row that differs from the one in force in one more each."""
     today = today or timezone.localdate()
     preview = Preview(plan)
     ids = {int(row["id"]) for row in rows if _ID.fullmatch(row["id"])}
@@ -228,7 +240,7 @@ def compare(
     )
     first_row: dict[int, int] = {}
     for row in rows:
-        errors, change = _compare_row(plan, row, user, today, found, in_force, first_row)
+        errors, change = _compare_row(plan, row, may, today, found, in_force, first_row)
         preview.errors += errors
         if change is not None:
             preview.changes.append(change)
@@ -245,7 +257,7 @@ def compare(
     return preview
 
 
-def _compare_row(plan, row, user, today, found, in_force, first_row):
+def _compare_row(plan, row, may, today, found, in_force, first_row):
     """(errors, change or None) for one row."""
     text_id = row["id"]
     if not text_id:
@@ -337,7 +349,7 @@ def _compare_row(plan, row, user, today, found, in_force, first_row):
         check_update_date(action, day, after=newest)
     except ValidationError as error:
         errors.append(RowError(row.number, "datum", " ".join(error.messages)))
-    if not can(user, "plans.report_status", action):
+    if not may("plans.report_status", action):
         errors.append(
             RowError(
                 row.number,
@@ -364,6 +376,7 @@ def save_import(
     rows: list[SheetRow],
     user,
     *,
+    may: May,
     digest: str | None = None,
     source: str = "",
     today: dt.date | None = None,
@@ -374,7 +387,7 @@ def save_import(
     says now: with errors, ImportRefused and nothing saved; with `digest` (the preview's)
     and a different outcome (someone reported meanwhile), ImportRefused(stale=True). The
     audit entries of the updates name the file (`source`)."""
-    preview = compare(plan, rows, user, today=today, lock=True)
+    preview = compare(plan, rows, user, may=may, today=today, lock=True)
     if preview.errors:
         raise ImportRefused(preview)
     if digest is not None and digest != preview.digest:
@@ -388,6 +401,7 @@ def save_import(
                     status=change.status,
                     note=change.note,
                     author=user,
+                    may_approve=may("plans.approve_status", change.action),
                 )
             except ValidationError as error:
                 preview.errors.append(RowError(change.row, None, " ".join(error.messages)))

@@ -76,7 +76,12 @@ def report_status(request, slug: str, pk: int):
     newer = None
     if form.is_bound and form.is_valid():
         try:
-            update = record_status_update(action, author=request.user, **form.cleaned_data)
+            update = record_status_update(
+                action,
+                author=request.user,
+                may_approve=can(request.user, "plans.approve_status", action),
+                **form.cleaned_data,
+            )
         except StaleStatus as conflict:
             newer = conflict.newer
             recent = recent_updates(action)

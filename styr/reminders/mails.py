@@ -20,8 +20,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from styr.accounts.models import Account
 from styr.lib.dates import swedish_day
+from styr.org.addresses import mail_address, users_of
 from styr.plans.models import Action, Plan
 from styr.plans.queries import read_action_rows, read_action_rows_on
 from styr.reminders.delivery import Outgoing
@@ -59,17 +59,16 @@ class Batch:
 
 
 def addresses(people) -> dict[int, tuple[str, Any]]:
-    """Person id -> (address, user): the linked account's e-mail, else the person's own;
-    people with neither are left out. One query."""
-    people = {p.id: p for p in people}
-    accounts = Account.objects.filter(person_id__in=people).select_related("user")
-    users = {account.person_id: account.user for account in accounts}
+    """Person id -> (address, user): the linked account's e-mail, else the person's own
+    (`styr.org.addresses`); people with neither are left out. One query."""
+    people = list({person.id: person for person in people}.values())
+    users = users_of(people)
     found = {}
-    for person_id, person in people.items():
-        user = users.get(person_id)
-        address = (user.email if user is not None else "") or person.email
+    for person in people:
+        user = users.get(person.id)
+        address = mail_address(person, user)
         if address:
-            found[person_id] = (address.strip(), user)
+            found[person.id] = (address, user)
     return found
 
 

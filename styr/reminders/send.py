@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from styr.contracts.reminders import contract_mails
 from styr.reminders.delivery import Delivery, deliver
 from styr.reminders.mails import (
     Batch,
@@ -23,6 +23,17 @@ from styr.reminders.mails import (
 )
 
 KINDS_IN_ORDER = ["invitation", "reminder", "late", "digest", "contract"]
+
+# Mail of apps above reminders (the result contracts' reminders), each a function of the day
+# giving a Batch. The app registers it in its AppConfig.ready(): reminders import no app
+# above them, and those apps reuse reminders' batch, addresses and delivery.
+SOURCES: list[Callable[[dt.date], Batch]] = []
+
+
+def register(source: Callable[[dt.date], Batch]) -> None:
+    """Add `source` to every day's mail (once, however often the app is readied)."""
+    if source not in SOURCES:
+        SOURCES.append(source)
 
 
 @dataclass
@@ -44,8 +55,9 @@ def collect(today: dt.date) -> Batch:
         batch.extend(late_mails(plan, today))
     for plan, subscribers in subscriptions(today).items():
         batch.extend(digest_mails(plan, subscribers, today))
-    # Line managers whose managers lack an agreed result contract, before the deadline.
-    batch.extend(contract_mails(today))
+    # E.g. line managers whose managers lack an agreed result contract, before the deadline.
+    for source in SOURCES:
+        batch.extend(source(today))
     return batch
 
 

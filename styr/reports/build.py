@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from styr.lib.dates import MONTHS, swedish_day
-from styr.plans.snapshot import ActionRow, assemble, status_label
-from styr.plans.status import DONE, STATUS_ORDER
+from styr.plans.snapshot import ActionRow, assemble
+from styr.plans.status import DONE, STATUS_ORDER, status_label
 from styr.reports.content import (
     FORMAT_VERSION,
     Block,

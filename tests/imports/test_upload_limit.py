@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from styr.imports.uploads import FORM_OVERHEAD, MAX_UPLOAD
+from styr.lib.uploads import FORM_OVERHEAD, MAX_UPLOAD
 from tests.conftest import demo_once
 
 pytestmark = pytest.mark.django_db

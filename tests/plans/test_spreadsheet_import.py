@@ -5,6 +5,7 @@ Dag Björklund's, `strateg` administers the demo plan.
 """
 
 import datetime as dt
+from functools import partial
 
 import pytest
 from django.utils import timezone
@@ -51,7 +52,9 @@ def own_actions(cast, user) -> list[Action]:
 
 
 def upload(rows, fmt, plan, user, **kwargs):
-    return save_import(plan, read_sheet(f"plan.{fmt}", write(rows, fmt)), user, **kwargs)
+    return save_import(
+        plan, read_sheet(f"plan.{fmt}", write(rows, fmt)), user, may=partial(can, user), **kwargs
+    )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -162,7 +165,12 @@ def test_an_id_of_another_plan_an_empty_id_a_bad_date_and_a_long_note_are_named(
     edit(rows, mine[1].id, kommentar="x" * 4001)
     rows.append([cast.other_action.id, "", "", "", "", "Pågår", "", None])
     rows.append(["", "Tema", "En åtgärd utan id", "", "", "", "", None])
-    preview = compare(cast.plan, read_sheet("plan.csv", write_csv(rows)), cast.responsible)
+    preview = compare(
+        cast.plan,
+        read_sheet("plan.csv", write_csv(rows)),
+        cast.responsible,
+        may=partial(can, cast.responsible),
+    )
     by_column = {(e.row, e.column): e.message for e in preview.errors}
     assert by_column[(row_number(rows, mine[0].id), "datum")].startswith(
         "Ogiltigt datum ”2015-02-30” för datum."
@@ -181,10 +189,20 @@ def test_a_later_date_alone_is_a_change_and_an_earlier_one_is_refused(cast):
     rows = exported(cast.plan, "csv")
     current_day = rows[row_number(rows, action.id) - 2][COLUMNS.index("datum")]
     edit(rows, action.id, datum=timezone.localdate())
-    preview = compare(cast.plan, read_sheet("p.csv", write_csv(rows)), cast.responsible)
+    preview = compare(
+        cast.plan,
+        read_sheet("p.csv", write_csv(rows)),
+        cast.responsible,
+        may=partial(can, cast.responsible),
+    )
     assert [(c.action.id, c.date) for c in preview.changes] == [(action.id, timezone.localdate())]
     edit(rows, action.id, status="Oklar", datum=current_day - dt.timedelta(1))
-    preview = compare(cast.plan, read_sheet("p.csv", write_csv(rows)), cast.responsible)
+    preview = compare(
+        cast.plan,
+        read_sheet("p.csv", write_csv(rows)),
+        cast.responsible,
+        may=partial(can, cast.responsible),
+    )
     assert [(e.column, e.message.split(" ")[0]) for e in preview.errors] == [("datum", "Datumet")]
 
 
@@ -210,13 +228,19 @@ def test_a_save_after_someone_reported_since_the_preview_is_refused(cast):
     rows = exported(cast.plan, "csv")
     edit(rows, action.id, status="Genomfört", kommentar="Klart.", datum=None)
     sheet = read_sheet("p.csv", write_csv(rows))
-    preview = compare(cast.plan, sheet, cast.responsible)
+    preview = compare(cast.plan, sheet, cast.responsible, may=partial(can, cast.responsible))
     StatusUpdate.objects.create(
         action=action, date=timezone.localdate(), status="unknown", note="Någon annan."
     )
     before = StatusUpdate.objects.count()
     with pytest.raises(ImportRefused) as refused:
-        save_import(cast.plan, sheet, cast.responsible, digest=preview.digest)
+        save_import(
+            cast.plan,
+            sheet,
+            cast.responsible,
+            may=partial(can, cast.responsible),
+            digest=preview.digest,
+        )
     assert refused.value.stale
     assert StatusUpdate.objects.count() == before
 
@@ -247,7 +271,7 @@ def test_comparing_unchanged_rows_takes_the_same_queries_for_few_and_many(cast):
     for rows in (sheet[:3], sheet):
         cast.responsible = type(cast.responsible).objects.get(pk=cast.responsible.pk)
         with CaptureQueriesContext(connection) as queries:
-            preview = compare(cast.plan, rows, cast.responsible)
+            preview = compare(cast.plan, rows, cast.responsible, may=partial(can, cast.responsible))
         assert preview.unchanged == len(rows)
         counts.append(len(queries))
     assert counts[0] == counts[1], f"queries grow with the rows: {counts}"

@@ -186,7 +186,7 @@ def test_a_save_without_a_kept_preview_asks_for_the_file_again(cast, client_of):
 
 
 def test_an_upload_over_the_import_limit_is_refused_while_it_streams_in(cast, client_of):
-    from styr.imports.uploads import MAX_UPLOAD
+    from styr.lib.uploads import MAX_UPLOAD
     from tests.imports.test_upload_limit import BOUNDARY, StreamedBody
 
     body = StreamedBody("token", MAX_UPLOAD + 5 * 1024 * 1024, name="stor.csv")

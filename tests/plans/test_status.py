@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from styr.plans.status import NOT_REPORTED, count_statuses, is_overdue
+from styr.plans.status import NOT_REPORTED, count_statuses, is_overdue, status_label
 
 
 def test_overdue_when_deadline_passed_and_not_done():
@@ -30,3 +30,14 @@ def test_counts_keep_every_status_in_order_with_zeros():
         "unknown": 0,
         "none": 1,
     }
+
+
+def test_the_pure_status_words_are_the_models_translated_labels():
+    from django.utils.translation import gettext
+
+    from styr.plans.models import Status
+
+    assert {code: status_label(code) for code in Status.values} == {
+        code: str(Status(code).label) for code in Status.values
+    }
+    assert status_label(NOT_REPORTED) == gettext("Ingen status rapporterad")

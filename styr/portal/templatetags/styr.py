@@ -4,8 +4,7 @@ from django import template
 from django.utils.html import format_html
 
 from styr.lib.dates import describe, swedish_day
-from styr.plans.snapshot import status_label
-from styr.plans.status import STATUS_ORDER
+from styr.plans.status import STATUS_ORDER, status_label
 
 register = template.Library()
 

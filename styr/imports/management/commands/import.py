@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from styr.accounts.commands import acting_user
 from styr.extract.document import extract_text
 from styr.extract.readers import UnreadableDocument, read_document
-from styr.imports.commands import acting_user, choose_owner
+from styr.imports.commands import choose_owner
 from styr.imports.domain import find_registration_number, import_plan
 from styr.lib.dates import date_option
 from styr.org.commands import choose_municipality

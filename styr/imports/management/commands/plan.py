@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from styr.imports.commands import acting_user
+from styr.accounts.commands import acting_user
 from styr.plans.commands import choose_plan
 from styr.plans.domain import publish_plan
 

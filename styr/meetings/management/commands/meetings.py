@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from styr.imports.commands import acting_user
+from styr.accounts.commands import acting_user
 from styr.lib.dates import date_option
 from styr.lib.numbers import format_percent
 from styr.meetings import rates

@@ -7,11 +7,13 @@ whose rights are asked for each row, all or nothing. The plan of an import is fo
 action ids in the file unless `--plan` names it.
 """
 
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from styr.imports.commands import choose_user
+from styr.accounts.commands import choose_user
+from styr.accounts.policy import can
 from styr.plans.commands import choose_plan
 from styr.plans.spreadsheet import SUFFIXES, write_csv, write_xlsx
 from styr.plans.status_import import (
@@ -90,7 +92,7 @@ class Command(BaseCommand):
                 f"{path.name}: the ids in the file name no one plan's actions; give --plan"
             )
         if dry_run:
-            preview = compare(plan, rows, user)
+            preview = compare(plan, rows, user, may=partial(can, user))
             self.show(preview)
             if preview.errors:
                 raise CommandError(
@@ -99,7 +101,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{path.name}: dry run, nothing saved.")
             return
         try:
-            preview = save_import(plan, rows, user, source=path.name)
+            preview = save_import(plan, rows, user, may=partial(can, user), source=path.name)
         except ImportRefused as refused:
             self.show(refused.preview)
             raise CommandError(

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils import timezone
 
-from styr.imports.commands import acting_user
+from styr.accounts.commands import acting_user
 from styr.lib.dates import date_option
 from styr.plans.commands import choose_plan
 from styr.rounds.domain import close_round, open_round
