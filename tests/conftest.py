@@ -24,6 +24,13 @@ def empty_page_cache():
 
 
 @pytest.fixture
+def uncached_pages(settings):
+    """Pages rendered at every request (their content version still read first): for tests
+    that count the queries of a render, which a warm-up request would otherwise cache."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+@pytest.fixture
 def demo(db) -> Municipality:
     """The Nacka 2015 demo, as `styr demo` loads it but without the generated example
     records (contact-centre cases, HME answers), which take seconds to load."""

@@ -177,7 +177,7 @@ def add_managers(demo, numbers, under="petra-ahlstrom"):
 
 
 def test_the_coverage_my_and_public_pages_take_the_same_queries_for_more_managers(
-    demo, django_assert_num_queries
+    demo, django_assert_num_queries, uncached_pages
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

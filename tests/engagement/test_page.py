@@ -142,7 +142,8 @@ def test_page_runs_the_same_queries_for_small_and_large_surveys(client, town, tm
             response = client.get(f"/testby/medarbetarengagemang/?ar={year}")
         assert response.status_code == 200
         counts.append(len(captured))
-    assert counts[0] == counts[1] <= 4, (
+    # The stored indices' queries and the content version (styr.caching).
+    assert counts[0] == counts[1] <= 5, (
         f"The HME page ran {counts} queries: read answers through "
         "styr.engagement.queries.unit_results (one aggregate query), never per unit or row."
     )

@@ -209,7 +209,7 @@ def _more_goals(municipality, count: int):
 
 
 def test_goal_tree_and_goal_page_use_the_same_queries_for_more_goals(
-    client, nacka, django_assert_max_num_queries
+    client, nacka, django_assert_max_num_queries, uncached_pages
 ):
     client.get("/nacka/mal/?ar=2016")  # warm caches (content types, sessions)
     from django.db import connection
@@ -229,7 +229,7 @@ def test_goal_tree_and_goal_page_use_the_same_queries_for_more_goals(
 
 
 def test_indicator_page_uses_the_same_queries_for_more_values_and_comparisons(
-    client, nacka, django_assert_max_num_queries
+    client, nacka, django_assert_max_num_queries, uncached_pages
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
