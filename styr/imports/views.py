@@ -152,9 +152,18 @@ def _kept(request, token: str) -> dict | None:
     return kept if token and kept and kept.get("token") == token else None
 
 
+def _names_municipality(plan_fields):
+    """Where names are matched to people: the municipality chosen, or the only one the user
+    may import into. With several and none chosen yet there is none, never "the first": every
+    name is then listed for review until the user chooses."""
+    if plan_fields.is_bound and plan_fields.cleaned_data.get("municipality"):
+        return plan_fields.cleaned_data["municipality"]
+    allowed = list(plan_fields.fields["municipality"].queryset[:2])
+    return allowed[0] if len(allowed) == 1 else None
+
+
 def _review(request, plan_fields, formset, key: ReviewKey, kept: dict | None, status=200):
-    chosen = plan_fields.cleaned_data.get("municipality") if plan_fields.is_bound else None
-    municipality = chosen or plan_fields.fields["municipality"].queryset.first()
+    municipality = _names_municipality(plan_fields)
     found = (kept or {}).get("found") or []
     text = (kept or {}).get("text") or ""
     rows = []
