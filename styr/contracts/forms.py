@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from styr.contracts.domain import ResultInput
 from styr.contracts.models import Attainment
 from styr.goals.models import Goal, Indicator
+from styr.lib.fields import QueryForm
 from styr.plans.models import Action
 
 # Room for this many expected results on the page; a contract is short by design.
 RESULT_ROWS = 6
 TEXT_LIMIT = 2000
+
+
+class VersionQuery(QueryForm):
+    """?version=N: an earlier version of the contract; the newest without it."""
+
+    version = forms.IntegerField(min_value=1, max_value=999_999, required=False)
+
+    def field_problem(self, name: str, messages: list[str]) -> str:
+        return gettext("Parametern %(name)s: %(problem)s") % {
+            "name": name,
+            "problem": " ".join(messages),
+        }
 
 
 class ContractForm(forms.Form):

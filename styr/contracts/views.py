@@ -22,10 +22,10 @@ from styr.contracts.domain import (
     latest_version,
     write_contract,
 )
-from styr.contracts.forms import AcceptForm, ContractForm, FollowUpForm
+from styr.contracts.forms import AcceptForm, ContractForm, FollowUpForm, VersionQuery
 from styr.contracts.models import ContractStatus, ContractVersion, EventKind, ResultContract
 from styr.contracts.queries import contract_status, coverage_on, managers_on
-from styr.lib.http import answers_bad_query, read_day, read_year
+from styr.lib.http import BadQuery, answers_bad_query, read_day, read_year
 from styr.org.models import Municipality, Person
 
 
@@ -116,14 +116,16 @@ def contract_context(request, contract: ResultContract, version: ContractVersion
 
 
 @requires("contracts.view_contract", the_contract)
+@answers_bad_query
 def contract_page(request, person: int, year: int):
     contract = the_contract(request, person, year)
+    asked = VersionQuery(request.GET)
+    if not asked.is_valid():
+        raise BadQuery(asked.problem())
+    number = asked.cleaned_data["version"]
     version = None
-    number = request.GET.get("version", "")
     if number:
-        if not number.isdigit() or len(number) > 6:
-            raise Http404
-        version = get_object_or_404(ContractVersion, contract=contract, number=int(number))
+        version = get_object_or_404(ContractVersion, contract=contract, number=number)
     return render(request, "contracts/contract.html", contract_context(request, contract, version))
 
 
