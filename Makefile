@@ -24,4 +24,5 @@ lint: $(BIN)/styr
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache --no-logo  # the layers and pure modules (pyproject.toml)
+	$(BIN)/mypy  # the pure modules, strictly (pyproject.toml)
 	DATABASE_URL=sqlite://:memory: STYR_DEBUG=true $(BIN)/styr makemigrations --check --dry-run

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from styr.contracts.cascade import ManagerRow, director_lines
 
@@ -172,7 +173,8 @@ def public_coverage(result: Coverage) -> PublicCoverage:
     """The lines of at least MIN_MANAGERS by their director; the smaller ones together if
     they reach MIN_MANAGERS, else not at all, and then not the total either (the total
     minus the lines shown would be the small group's figures)."""
-    shown, small = [], []
+    shown: list[Any] = []
+    small: list[Any] = []
     for line in result.lines:
         name = line.director.name if line.director else None
         share = Share(name, line.total, line.agreed)

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 from math import isfinite
+from typing import Any
 
 from styr.lib.periods import FIRST_YEAR, LAST_YEAR
 
@@ -132,7 +133,7 @@ def _known_municipality(value, label: str, known) -> str:
     value = _municipality_id(value, label)
     if value not in known:
         raise BadRecord(label, f"unknown municipality {show(value)}; load municipality.json first")
-    return value
+    return str(value)
 
 
 def _kpi_id(value, label: str) -> str:
@@ -218,7 +219,7 @@ def group_row(record, municipalities) -> tuple[str, str, list[str]]:
     return group_id, title, list(ids)
 
 
-_NO_DELETIONS: tuple = ()
+_NO_DELETIONS: tuple[()] = ()
 
 
 def value_rows(record, kpis, municipalities) -> tuple[list[tuple], list[tuple] | tuple]:
@@ -246,7 +247,7 @@ def value_rows(record, kpis, municipalities) -> tuple[list[tuple], list[tuple] |
     ):
         raise _explain_data(record, kpis, municipalities)
     rows = []
-    deletions = _NO_DELETIONS
+    deletions: list[tuple[Any, ...]] | tuple[()] = _NO_DELETIONS
     for entry in values:
         if entry.__class__ is not dict:
             raise _explain_data(record, kpis, municipalities)
@@ -273,7 +274,7 @@ def value_rows(record, kpis, municipalities) -> tuple[list[tuple], list[tuple] |
         if deleted:
             if deleted is not True:
                 raise _explain_data(record, kpis, municipalities)
-            if deletions is _NO_DELETIONS:
+            if not isinstance(deletions, list):  # still _NO_DELETIONS
                 deletions = []
             deletions.append((kpi, municipality, period, gender))
         else:

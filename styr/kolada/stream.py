@@ -18,8 +18,9 @@ import io
 import json
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 __all__ = ["MalformedFile", "iter_records"]
 
@@ -48,6 +49,14 @@ def _reject_constant(name: str):
 
 
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+# The decoder's scanner (set in JSONDecoder.__init__, untyped in typeshed): one value at an index.
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
+
+
+def _skip_whitespace(text: str, pos: int) -> int:
+    """The index of the first non-whitespace character at or after `pos`."""
+    match = _WHITESPACE.match(text, pos)
+    return match.end() if match else pos
 
 
 def open_text(path) -> io.TextIOBase:
@@ -70,7 +79,8 @@ def open_text(path) -> io.TextIOBase:
             finally:
                 raw.close()
 
-        text.close = close
+        # Closing the text closes the raw file under it too.
+        setattr(text, "close", close)  # noqa: B010 (mypy: a method is not assignable)
     return text
 
 
@@ -97,7 +107,8 @@ class _Reader:
 
     def _read(self, size: int) -> str:
         try:
-            return self.handle.read(size)
+            text: str = self.handle.read(size)
+            return text
         except UnicodeDecodeError as error:
             raise self.error(f"is not UTF-8 text ({error.reason})") from None
         except (OSError, EOFError, zlib.error) as error:
@@ -113,7 +124,7 @@ class _Reader:
     def peek(self) -> str:
         """The next non-whitespace character ("" at the end), leaving the cursor on it."""
         while True:
-            self.pos = _WHITESPACE.match(self.buf, self.pos).end()
+            self.pos = _skip_whitespace(self.buf, self.pos)
             if self.pos < len(self.buf):
                 return self.buf[self.pos]
             if not self.fill():
@@ -130,9 +141,10 @@ class _Reader:
         """Decode one JSON value at the cursor, refilling while it runs past the buffer."""
         self.peek()
         grow = self.size
+        failure: str | None
         while True:
             try:
-                obj, end = _DECODER.scan_once(self.buf, self.pos)
+                obj, end = _SCAN(self.buf, self.pos)
             except StopIteration as stop:
                 failure, at = "expected a JSON value", stop.value
             except json.JSONDecodeError as error:
@@ -235,7 +247,7 @@ def _values(reader: _Reader) -> Iterator:
         return
     # The hot loop: one scan per element, then skip to the comma or the closing bracket. The
     # buffer and position live in locals and go back to the reader only for the careful path.
-    scan, skip = _DECODER.scan_once, _WHITESPACE.match
+    scan, skip = _SCAN, _WHITESPACE.match
     buf, pos = reader.buf, reader.pos
     last = len(buf) - 1
     while True:
@@ -251,7 +263,7 @@ def _values(reader: _Reader) -> Iterator:
             buf, end = reader.buf, reader.pos
             last = len(buf) - 1
         yield element
-        pos = skip(buf, end).end()
+        pos = skip(buf, end).end()  # type: ignore[union-attr]  # \s* always matches
         if pos < last and buf[pos] == ",":
             pos += 1
             continue

@@ -26,7 +26,7 @@ def format_number(value: float, decimals: int) -> str:
     rounded = Decimal(repr(number)).quantize(quantum, rounding=ROUND_HALF_UP)
     text = f"{abs(rounded):f}"
     whole, _, fraction = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

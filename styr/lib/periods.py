@@ -13,7 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from styr.lib.dates import FIRST_YEAR, LAST_YEAR, MONTHS
+from styr.lib.dates import FIRST_YEAR as FIRST_YEAR  # re-exported: one range
+from styr.lib.dates import LAST_YEAR as LAST_YEAR
+from styr.lib.dates import MONTHS
 
 YEAR = "year"
 TERTIAL = "tertial"

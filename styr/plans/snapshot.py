@@ -40,7 +40,7 @@ class Who:
         if self.person and self.post_title:
             return f"{self.post_title} {self.person.name}"
         if self.person:
-            return self.person.name
+            return str(self.person.name)
         return self.post_title
 
     @property

@@ -53,7 +53,7 @@ class Names:
 
 def deadline_words(version: Any) -> str:
     if version.deadline_text:
-        return version.deadline_text
+        return str(version.deadline_text)
     if version.deadline_date:
         return describe(version.deadline_date, version.deadline_precision)
     return "ingen tidsangivelse"

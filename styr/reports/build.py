@@ -187,7 +187,7 @@ def _item(row: ActionRow, theme_heading: str, day: dt.date, since: dt.date | Non
         overdue=row.overdue,
         note_dated=dated,
         named=[who.name for who in [*row.responsible, *row.supporting]],
-        note_date_text=swedish_day(update.date) if dated else "",
+        note_date_text=swedish_day(update.date) if dated and update else "",
     )
 
 

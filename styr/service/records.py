@@ -213,7 +213,7 @@ def parse_case_text(text: str, name: str) -> CaseFile:
         record, problems = _read_record(values, number, name)
         if problems:
             result.errors.extend(problems)
-        else:
+        elif record is not None:
             result.records.append(record)
     if not result.records and not result.errors:
         raise CaseFileError([RecordError(name, None, None, "no cases after the header line")])
@@ -320,8 +320,8 @@ def _read_record(
             f'"{values["resolved_at_first_contact"]}" is not yes or no '
             "(yes/no, ja/nej, true/false, 1/0)",
         )
-    if errors:
-        return None, errors
+    if errors or received is None or requester is None or resolved is None:
+        return None, errors  # each missing value has its error
     handled_by = " ".join(values["handled_by"].split())
     return (
         ServiceCaseRecord(

@@ -50,7 +50,7 @@ def nice_ticks(low: float, high: float, *, count: int = 5) -> tuple[float, ...]:
         low, high = low - pad, high + pad
     span = high - low
     exponent = math.floor(math.log10(span / max(1, count - 1)))
-    candidates = []
+    candidates: list[tuple[tuple[float, int], list[float]]] = []
     for power in (exponent - 1, exponent, exponent + 1, exponent + 2):
         for mantissa in (1, 2, 2.5, 5):
             ticks = _ticks_with_step(low, high, mantissa, power)

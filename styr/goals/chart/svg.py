@@ -177,30 +177,30 @@ def render_chart(chart: Chart, chart_id: str = "chart") -> str:
     max_chars = max(8, int((available - text_offset) / CHAR_WIDTH))
     x, row_top, row_lines = legend_left, bottom + 34, 1
     legend = []
-    for name, style in entries:
-        lines = _wrap(name, max_chars)
-        width = text_offset + max(_text_width(line) for line in lines)
-        if x > legend_left and (x + width > WIDTH - 8 or len(lines) > 1):
+    for name, entry_style in entries:
+        name_lines = _wrap(name, max_chars)
+        width = text_offset + max(_text_width(line) for line in name_lines)
+        if x > legend_left and (x + width > WIDTH - 8 or len(name_lines) > 1):
             x, row_top, row_lines = legend_left, row_top + row_lines * LEGEND_ROW, 1
-        y = row_top + LEGEND_ROW / 2
-        sample = f"M{_c(x)} {_c(y)}h{LEGEND_SAMPLE}"
-        if style is None:
+        sample_y = row_top + LEGEND_ROW / 2
+        sample = f"M{_c(x)} {_c(sample_y)}h{LEGEND_SAMPLE}"
+        if entry_style is None:
             legend.append(
                 f'<path d="{sample}" fill="none" stroke="{TARGET_COLOUR}" stroke-width="2" '
                 f'stroke-dasharray="{TARGET_DASH}"/>'
             )
         else:
-            legend.append(f'<path d="{sample}" fill="none" {_line_attrs(style)}/>')
-            legend.append(_markers(style, [(x + LEGEND_SAMPLE / 2, y)]))
+            legend.append(f'<path d="{sample}" fill="none" {_line_attrs(entry_style)}/>')
+            legend.append(_markers(entry_style, [(x + LEGEND_SAMPLE / 2, sample_y)]))
         text_x = _c(x + text_offset)
         spans = "".join(
             f'<tspan x="{text_x}" dy="{0 if k == 0 else LEGEND_ROW}">{_esc(line)}</tspan>'
-            for k, line in enumerate(lines)
+            for k, line in enumerate(name_lines)
         )
-        legend.append(f'<text y="{_c(y + 4.5)}">{spans}</text>')
-        row_lines = max(row_lines, len(lines))
+        legend.append(f'<text y="{_c(sample_y + 4.5)}">{spans}</text>')
+        row_lines = max(row_lines, len(name_lines))
         x += width + 18
-        if len(lines) > 1:
+        if len(name_lines) > 1:
             x = WIDTH  # a wrapped entry has its row to itself
     height = (row_top + row_lines * LEGEND_ROW + 6) if entries else bottom + 30
     if legend:
