@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from styr.plans.models import Action, Theme
+from tests import html
 from tests.conftest import PLAN_SLUG, demo_once
 
 # The demo is loaded once for this module; each test's writes are rolled back.
@@ -12,6 +13,9 @@ demo = pytest.fixture(demo_once)
 pytestmark = pytest.mark.django_db
 
 PLAN_URL = f"/planer/{PLAN_SLUG}/"
+# The sentence that says how many actions the filters let through, and the actions' titles.
+MATCHING = "//section[@aria-labelledby='atgarder']/p[1]"
+ACTION_TITLES = "//*[@class='action-title']"
 
 
 def text(response) -> str:
@@ -26,12 +30,16 @@ def action_id(title) -> int:
 
 
 def test_start_page_lists_the_plan_with_counts_per_status(client, demo):
-    page = text(client.get("/"))
-    assert "Utveckling av styrning och ledning för öppenhet och mångfald 2015 - 2016" in page
-    assert "KFKS 2012/577-001" in page
-    assert "33 åtgärder" in page
-    assert "Genomfört: 16" in page
-    assert "Pågår kontinuerligt: 4" in page
+    page = html.parse(client.get("/"))
+    card = page.xpath(f"//*[@class='card'][.//a[@href='{PLAN_URL}']]")[0]
+    assert html.text(card, ".//h3") == (
+        "Utveckling av styrning och ledning för öppenhet och mångfald 2015 - 2016"
+    )
+    assert html.text(card, ".//p[@class='meta']").startswith("Diarienummer KFKS 2012/577-001")
+    assert html.text(card, ".//ul[@class='counts']/preceding-sibling::p[1]") == "33 åtgärder:"
+    counts = html.texts(card, ".//ul[@class='counts']/li")
+    assert "Genomfört: 16" in counts
+    assert "Pågår kontinuerligt: 4" in counts
 
 
 # The plan page
@@ -85,39 +93,42 @@ def test_as_of_shows_the_plan_as_it_stood_that_day(client, plan):
 
 
 def test_without_as_of_the_plan_is_shown_as_of_today(client, plan):
-    page = text(client.get(PLAN_URL))
-    assert "Läget i dag" in page
-    assert "16 av 33 åtgärder genomförda" in page
+    page = html.parse(client.get(PLAN_URL))
+    assert html.text(page, "//h2[@id='lage']") == "Läget i dag"
+    assert "16 av 33 åtgärder genomförda." in html.text(
+        page, "//section[@class='summary']/p[progress]"
+    )
 
 
 def test_filter_by_status(client, plan):
-    page = text(client.get(PLAN_URL, {"as_of": "2015-09-02", "status": "ongoing"}))
-    assert "4 åtgärder matchar valen" in page
-    assert "Styrande dokument behöver fortsatt utvecklas" in page
-    assert "Utveckling av service till medborgare, förtroendevalda och medarbetare" in page
-    assert ">Resultatkontrakt för alla chefer</a>" not in page
+    page = html.parse(client.get(PLAN_URL, {"as_of": "2015-09-02", "status": "ongoing"}))
+    assert html.text(page, MATCHING) == "4 åtgärder matchar valen."
+    titles = html.texts(page, ACTION_TITLES)
+    assert "Styrande dokument behöver fortsatt utvecklas" in titles
+    assert "Utveckling av service till medborgare, förtroendevalda och medarbetare" in titles
+    assert "Resultatkontrakt för alla chefer" not in titles
 
 
 def test_filter_by_theme_includes_the_headings_below_it(client, plan):
     theme = Theme.objects.get(plan=plan, title="Nämnder och myndighets- och huvudmannaorganisation")
-    page = text(client.get(PLAN_URL, {"as_of": "2015-09-02", "tema": theme.id}))
-    assert "6 åtgärder matchar valen" in page
+    page = html.parse(client.get(PLAN_URL, {"as_of": "2015-09-02", "tema": theme.id}))
+    assert html.text(page, MATCHING) == "6 åtgärder matchar valen."
     parent = Theme.objects.get(plan=plan, title="Utbildningsstöd för den politiska organisationen")
-    page = text(client.get(PLAN_URL, {"as_of": "2015-09-02", "tema": parent.id}))
-    assert "2 åtgärder matchar valen" in page
+    page = html.parse(client.get(PLAN_URL, {"as_of": "2015-09-02", "tema": parent.id}))
+    assert html.text(page, MATCHING) == "2 åtgärder matchar valen."
 
 
 def test_filter_by_responsible_person(client, plan):
-    page = text(client.get(PLAN_URL, {"as_of": "2015-09-02", "ansvarig": "mats-bohman"}))
+    page = html.parse(client.get(PLAN_URL, {"as_of": "2015-09-02", "ansvarig": "mats-bohman"}))
     # Responsible for the crime-prevention council, Smart kommun and the service work.
-    assert "3 åtgärder matchar valen" in page
-    assert "Smart kommun" in page
+    assert html.text(page, MATCHING) == "3 åtgärder matchar valen."
+    assert any("Smart kommun" in title for title in html.texts(page, ACTION_TITLES))
 
 
 def test_filters_combine(client, plan):
     query = {"as_of": "2015-09-02", "ansvarig": "gunilla-glantz", "status": "done"}
-    page = text(client.get(PLAN_URL, query))
-    assert "4 åtgärder matchar valen" in page
+    page = html.parse(client.get(PLAN_URL, query))
+    assert html.text(page, MATCHING) == "4 åtgärder matchar valen."
 
 
 @pytest.mark.parametrize(
