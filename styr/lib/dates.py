@@ -9,6 +9,10 @@ accept it too, and no day can reach arithmetic that overflows (9999-12-31 plus a
 A date known only to a period (a season, a quarter, a year) is stored as the period's last
 day together with its precision; `describe` turns the pair back into the words a Swedish
 reader expects ("våren 2015", "december 2014", "2 september 2015").
+
+Not Django's localisation: its `date_format(day, "j F Y")` gives the same "2 september 2015",
+but it needs Django (this module is pure, for reports built without it) and has no words for
+imprecise periods ("våren 2015", "tertial 2 2016").
 """
 
 from __future__ import annotations

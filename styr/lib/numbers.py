@@ -1,6 +1,8 @@
 """Numbers as a Swedish reader writes them: decimal comma, grouped thousands, a real minus.
 
-Pure functions, no Django: pages, charts and reports share them.
+Pure functions, no Django: pages, charts and reports share them. Not Django's localisation,
+which is not byte-identical: `number_format(-3.2, 1)` in Swedish gives "-3,2" with a hyphen,
+not "−3,2", 2.25 gives "2,2" (not "2,3" as written), and -0.04 gives "-0,0".
 """
 
 from __future__ import annotations
