@@ -1,36 +1,44 @@
 """The comparison picker on a Kolada indicator's page, as a plain form (no JavaScript)."""
 
-import re
-
 import pytest
 
+from tests import html
 from tests.conftest import demo_once
 
 demo = pytest.fixture(demo_once)
 
 PAGE = "/nacka/indikatorer/vab-man/"
+PICKER = "//fieldset[@class='picker']"
+BOXES = PICKER + "//input[@type='checkbox'][@name='jamfor']"
 
 
-def checked(html: str) -> list[str]:
-    return re.findall(r'name="jamfor" value="(\d{4})" checked', html)
+def checked(page) -> list[str]:
+    return page.xpath(BOXES + "[@checked]/@value")
+
+
+def counties(page, *, only_open: bool = False) -> list[str]:
+    """The counties' names, as their <summary> says them (without the count after them)."""
+    details = PICKER + "//details" + ("[@open]" if only_open else "")
+    return [summary.text.strip() for summary in page.xpath(details + "/summary")]
 
 
 def test_municipalities_are_offered_per_county_as_checkboxes_with_the_same_parameter(client, demo):
-    html = client.get(f"{PAGE}?jamforelse=1").content.decode()
-    counties = re.findall(r"<summary>([^<]+?) <span", html)
-    assert counties[:3] == ["Riket och regioner", "Stockholms län", "Uppsala län"]
-    assert len(counties) == 22
-    assert html.count('type="checkbox" name="jamfor"') == 311  # all of Kolada's but Nacka
-    assert 'value="0182"' not in html
-    assert checked(html) == [] and "Inga kommuner valda." in html
+    page = html.parse(client.get(PAGE, {"jamforelse": "1"}))
+    assert counties(page)[:3] == ["Riket och regioner", "Stockholms län", "Uppsala län"]
+    assert len(counties(page)) == 22
+    values = page.xpath(BOXES + "/@value")
+    assert len(values) == 311  # all of Kolada's but Nacka
+    assert "0182" not in values
+    assert checked(page) == []
+    assert html.text(page, PICKER + "/p[@class='picker-chosen']") == "Inga kommuner valda."
 
 
 def test_the_choice_is_kept_and_its_counties_are_open_after_submitting(client, demo):
-    html = client.get(f"{PAGE}?jamforelse=1&jamfor=1480&jamfor=2584").content.decode()
-    assert checked(html) == ["1480", "2584"]
-    assert "Valda: Göteborg, Kiruna" in html
-    open_counties = re.findall(r"<details open>\s*<summary>([^<]+?) <span", html)
-    assert open_counties == ["Västra Götalands län", "Norrbottens län"]
+    query = {"jamforelse": "1", "jamfor": ["1480", "2584"]}
+    page = html.parse(client.get(PAGE, query))
+    assert checked(page) == ["1480", "2584"]
+    assert html.text(page, PICKER + "/p[@class='picker-chosen']") == "Valda: Göteborg, Kiruna"
+    assert counties(page, only_open=True) == ["Västra Götalands län", "Norrbottens län"]
     # The search box is for the script to show: without it the page has no dead control.
-    assert '<p class="picker-search" hidden>' in html
-    assert 'src="/static/goals/compare.js"' in html
+    assert page.xpath(PICKER + "/p[@class='picker-search']/@hidden") == [""]
+    assert page.xpath("//script/@src") == ["/static/goals/compare.js"]
