@@ -85,6 +85,9 @@ def font_characters() -> frozenset[int]:
     return frozenset(c for c in common if unicodedata.category(chr(c)) != "Cf")
 
 
+PRINTABLE_ASCII_DRAWN = frozenset(range(0x20, 0x7F)) <= font_characters()
+
+
 def drawable(value):
     """`value` (strings, lists and dicts of them) with every character the font cannot draw
     replaced by `MISSING`. Letters with combining accents are composed first (e + ´ → é), a
@@ -97,6 +100,8 @@ def drawable(value):
         return [drawable(item) for item in value]
     if not isinstance(value, str):
         return value
+    if value.isascii() and value.isprintable() and PRINTABLE_ASCII_DRAWN:
+        return value  # most of a report: nothing to compose, replace or leave out
     known = font_characters()
     text = unicodedata.normalize("NFC", value)
     if known.issuperset(map(ord, text)):
