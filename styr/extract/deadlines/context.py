@@ -167,14 +167,26 @@ _DNR_WORDS = ("dnr", "diarienummer", "diarienr", "ärendenummer", "ärendenr", "
 _MOVED_WORDS = ("flytta", "förläng", "senarelag", "senareläggs", "skjut")
 _DECISION_WORDS = ("beslut", "antag", "antogs", "antas", "fastställ", "publicera", "uppdatera",
                    "datera", "juster", "sammanträde")  # fmt: skip
-# The dates that are never deadlines, each pattern with the words it needs.
+# What a match of _PLAN_YEAR can end with before its closing white space (each alternative's
+# last word, as a suffix): "en plan för område 12 under" holds "plan" but ends in none of them,
+# so the search, which would try every position of the window, is spared.
+PLAN_YEAR_ENDS = (
+    "för", "avseende", "år", "åren", "året", "perioden", "plan", "planen", "planer", "planerna",
+    "budget", "budgeten", "budgetar", "budgetarna", "direktiv", "direktivet", "direktiven",
+    "strategi", "strategin", "program", "programmet", "vision", "visionen", "skott", "skottet",
+    "skotten", "resultat", "resultatet", "resultaten", "utfall", "utfallet", "utfallen",
+    "prognos", "prognoset", "prognosen", "på", "ram", "ramen", "ramar", "ramarna", "ramarnas",
+    "med", "mot", "jfr", "jfr.", "jmf", "jmf.",
+)  # fmt: skip
+# The dates that are never deadlines, each pattern with the words it needs and, if known, the
+# endings its match has (tested on the folded window without its trailing white space).
 NEVER_CUES = (
     (_FREQUENCY_BEFORE, ("årlig", "löpande", "kvartalsvis", "månadsvis", "halvårsvis",
                          "terminsvis", "återkommande", "regelbundet", "varje", "varann",
-                         "annan", "tredje", "fjärde", "gång")),
-    (_VALIDITY, ("giltig", "gäller", "gällande")),
+                         "annan", "tredje", "fjärde", "gång"), None),
+    (_VALIDITY, ("giltig", "gäller", "gällande"), None),
     (_PLAN_YEAR, ("plan", "budget", "verksamhetsår", "räkenskapsår", "direktiv", "strategi",
                   "program", "vision", "överskott", "underskott", "resultat", "utfall",
-                  "prognos", "ram", "jämfört", "jfr", "jmf")),
-    (_SUPERSEDED, ("tidigare", "ursprunglig", "förra", "gamla", "stället")),
+                  "prognos", "ram", "jämfört", "jfr", "jmf"), PLAN_YEAR_ENDS),
+    (_SUPERSEDED, ("tidigare", "ursprunglig", "förra", "gamla", "stället"), None),
 )  # fmt: skip
