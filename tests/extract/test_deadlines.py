@@ -878,7 +878,14 @@ def test_parse_expression_never_raises(text, default_year):
 @settings(max_examples=200, deadline=None)
 @given(any_text)
 def test_the_trigger_scan_finds_what_the_full_scan_finds(text):
-    assert [m.span() for m in _expressions(text)] == [m.span() for m in _EXPRESSION.finditer(text)]
+    def found(matches):  # the form and every group it read, as _resolve reads them
+        return [(m.span(), m.lastgroup, _groups(m)) for m in matches]
+
+    assert found(_expressions(text)) == found(_EXPRESSION.finditer(text))
+
+
+def _groups(match):
+    return {name: value for name, value in match.groupdict().items() if value is not None}
 
 
 MONTHS = [
