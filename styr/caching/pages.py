@@ -25,10 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Subquery
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -69,21 +67,6 @@ def release() -> str:
 def _current_release() -> str:
     # In development templates change under a running server; in production they do not.
     return release() if settings.DEBUG else _release_of_process()
-
-
-def _scope(by: str, kwargs: dict):
-    """The version rows a page depends on, as a filter (None: every row)."""
-    if by == "site":
-        return None
-    if by == "municipality":
-        model, lookup, value = apps.get_model("org", "Municipality"), "pk", "municipality"
-    elif by == "plan":
-        model, lookup, value = apps.get_model("plans", "Plan"), "municipality_id", "slug"
-    else:
-        raise ValueError(f"cached_page(by={by!r}): by is one of {', '.join(SCOPES)}")
-    slug = kwargs[value]
-    found = model._base_manager.filter(slug=slug).values(lookup)[:1]
-    return versions.of_municipality(Subquery(found))
 
 
 def page_key(request, version: versions.Version, today: dt.date) -> str:
@@ -173,7 +156,7 @@ def cached_page(by: str) -> Callable:
                 return response
             # The version first, then the data: a write between the two shows under the old
             # version, which the next request has left behind (styr.caching.versions).
-            version = versions.read(_scope(by, kwargs))
+            version = versions.read(by, kwargs.get("slug" if by == "plan" else "municipality"))
             key = page_key(request, version, timezone.localdate())
             entry = _cache_get(key)
             if entry is None:
