@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from styr.accounts.policy import viewable_plans
 from styr.caching.pages import cached_page
-from styr.goals import assessment, outcomes
+from styr.goals import assessment, outcomes, tree_page
 from styr.goals.chart import Chart, ChartSeries, render_chart
 from styr.goals.comparison import ComparisonSeries, kolada_comparison
 from styr.goals.forms import read_comparison
@@ -24,16 +24,30 @@ from styr.org.models import Municipality
 from styr.plans.models import Action, Plan
 from styr.plans.queries import read_action_rows
 
+# What assessing a goal tree reads of each of its indicators (thousands at a municipality's
+# scale): the page shows the rest only of the few indicators it lists (`_shown_in_full`).
+ASSESSED_FIELDS = ("id", "name", "source", "kpi_id", "computation", "direction")
+
 
 def _goals(municipality):
     return list(
         Goal.objects.filter(municipality=municipality)
         .select_related("owner_body", "owner_unit", "municipality")
-        .prefetch_related(
-            Prefetch("indicators", queryset=Indicator.objects.select_related("kpi", "municipality"))
-        )
+        .prefetch_related(Prefetch("indicators", queryset=Indicator.objects.only(*ASSESSED_FIELDS)))
         .order_by("order", "id")
     )
+
+
+def _shown_in_full(item) -> None:
+    """The goal's own indicators, which its page lists, read in full (one query)."""
+    full = {
+        indicator.id: indicator
+        for indicator in Indicator.objects.filter(goals=item.goal).select_related(
+            "kpi", "municipality"
+        )
+    }
+    for row in item.indicators:
+        row.data.indicator = full[row.data.indicator.id]
 
 
 def _assessed(request, municipality, goals):
@@ -67,6 +81,7 @@ def goal_tree(request, municipality: str):
         {
             "municipality": municipality,
             "roots": roots,
+            "summaries": tree_page.top_levels(roots) if tree_page.is_large(len(goals)) else [],
             "year": year,
             "newest_outcomes": newest_outcome_note(data, year),
             "generated": outcomes.invented(municipality, list(data.values())),
@@ -87,6 +102,8 @@ def goal(request, municipality: str, slug: str):
     if chosen is None:
         raise Http404(slug)
     assessed, year, years, labels, rules, data = _assessed(request, municipality, goals)
+    item = assessed[chosen.id]
+    _shown_in_full(item)
     by_id = {g.id: g for g in goals}
     ancestors, parent_id = [], chosen.parent_id
     while parent_id in by_id:
@@ -111,7 +128,10 @@ def goal(request, municipality: str, slug: str):
         {
             "municipality": municipality,
             "goal": chosen,
-            "item": assessed[chosen.id],
+            "item": item,
+            "summaries": tree_page.top_levels(item.children)
+            if tree_page.is_large(len(goals))
+            else [],
             "ancestors": ancestors,
             "year": year,
             "years": years,
@@ -119,7 +139,7 @@ def goal(request, municipality: str, slug: str):
             "rules": rules,
             "actions": actions,
             "analysis": next((a for a in analyses if a.period == str(year)), None),
-            "generated": outcomes.invented(municipality, _subtree_data(assessed[chosen.id])),
+            "generated": outcomes.invented(municipality, _subtree_data(item)),
             "analyses": analyses,
             "today": today,
         },
