@@ -247,21 +247,12 @@ def _kolada_comparison(request, indicator, municipality):
             .distinct()
             .order_by("title")
         )
-    group_id = request.GET.get("grupp", "").strip()
-    # Only what can be an id is looked up (PostgreSQL refuses a NUL with an error); anything
-    # else is a group that does not exist, which `read_comparison` answers with a 400.
-    could_be_id = group_id and len(group_id) <= 20 and "\x00" not in group_id
-    requested = (
-        KoladaGroup.objects.prefetch_related("members").filter(id=group_id).first()
-        if could_be_id
-        else None
-    )
-    asked = read_comparison(request, set(names), {requested.id} if requested else set())
+    asked = read_comparison(request.GET, set(names))
     if asked is None:
         ids = [m.id for m in indicator.compare_with.all()]
         group = indicator.compare_group
     else:
-        ids, group = asked[0], requested
+        ids, group = asked
     if group is not None and group.id not in {g.id for g in groups}:
         groups.append(group)
     ids = [i for i in ids if i != municipality.kolada_id]
