@@ -34,3 +34,54 @@ def text(tree, xpath: str) -> str:
     found = texts(tree, xpath)
     assert len(found) == 1, f"{xpath} found {len(found)} elements"
     return found[0]
+
+
+def title(tree) -> str:
+    """The page's <title>, as the browser tab and a screen reader announce it."""
+    return text(tree, "//title")
+
+
+def alerts(tree) -> list[str]:
+    """The messages the page shouts (role="alert"): errors and refusals."""
+    return texts(tree, "//*[@role='alert']")
+
+
+def messages(tree) -> list[str]:
+    """The messages the page announces politely (role="status"): "saved", "sent" …"""
+    return texts(tree, "//*[@role='status']")
+
+
+def row(tree, first_cell: str) -> list[str]:
+    """The cells of the one table row whose first cell (th or td) reads `first_cell`."""
+    rows = [
+        tr
+        for tr in tree.xpath("//tr")
+        if tr.xpath("./th|./td") and visible_text(tr.xpath("./th|./td")[0]) == first_cell
+    ]
+    assert len(rows) == 1, f"{len(rows)} rows start with {first_cell!r}"
+    return [visible_text(cell) for cell in rows[0].xpath("./th|./td")]
+
+
+def column(tree, heading: str, table: str = "//table") -> list[str]:
+    """The body cells under the column headed `heading` in the one table found."""
+    (found,) = tree.xpath(table)
+    headings = [visible_text(th) for th in found.xpath("./thead/tr[last()]/th")]
+    index = headings.index(heading) + 1
+    return [visible_text(tr.xpath("./th|./td")[index - 1]) for tr in found.xpath("./tbody/tr")]
+
+
+def field_errors(tree, name: str) -> list[str]:
+    """The error messages shown beside the form field called `name` (in the field's
+    wrapper: its fieldset, its `.field` block, or its paragraph)."""
+    (field,) = tree.xpath(f"(//input|//select|//textarea)[@name='{name}'][1]")
+    wrapper = field.xpath(
+        "ancestor::*[self::fieldset or self::p or self::td or self::li"
+        " or contains(concat(' ', @class, ' '), ' field ')][1]"
+    )
+    assert wrapper, f"the field {name!r} has no wrapper to hold its errors"
+    return texts(wrapper[0], ".//*[contains(concat(' ', @class, ' '), ' error ')]")
+
+
+def hrefs(tree, link_text: str) -> list[str]:
+    """The addresses of the links that read `link_text`."""
+    return [a.get("href") for a in tree.xpath("//a") if visible_text(a) == link_text]
