@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 
+from styr.accounts.forms import NextForm, read_query
 from styr.accounts.policy import can, can_admin
 from styr.accounts.views import forbidden
 
@@ -22,7 +23,7 @@ class StyrAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         # One login page for the whole site; the admin's own would only admit is_staff.
         # Someone signed in who may not use the admin is told why, not sent in a circle.
-        target = request.GET.get("next") or reverse("admin:index")
+        target = read_query(NextForm, request.GET)["next"] or reverse("admin:index")
         if self.has_permission(request):
             return redirect(target if url_has_allowed_host_and_scheme(target, None) else "/admin/")
         if request.user.is_authenticated:

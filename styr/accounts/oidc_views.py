@@ -20,9 +20,11 @@ from django.contrib.auth import views as auth_views
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render, resolve_url
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
+from styr.accounts.forms import ProviderAnswerForm, read_query
 from styr.accounts.oidc import (
     NotConfigured,
     OidcBackend,
@@ -71,73 +73,81 @@ class LoginView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
 
+# What each kind of failure tells the person, with the page's status.
+FAILURES = {
+    "unavailable": (
+        502,
+        gettext_lazy("Inloggningstjänsten svarar inte"),
+        gettext_lazy(
+            "Styr fick inget svar från kommunens inloggningstjänst. Det beror inte på "
+            "dig. Försök igen om en stund; fungerar det ändå inte, kontakta "
+            "kommunens IT-support."
+        ),
+    ),
+    "rejected": (
+        502,
+        gettext_lazy("Inloggningen kunde inte kontrolleras"),
+        gettext_lazy(
+            "Inloggningstjänstens svar gick inte att kontrollera, så Styr kan inte lita "
+            "på det. Försök igen; fungerar det ändå inte, kontakta kommunens IT-support."
+        ),
+    ),
+    "state": (
+        400,
+        gettext_lazy("Inloggningen hörde inte ihop"),
+        gettext_lazy(
+            "Svaret från inloggningstjänsten hörde inte till en inloggning som påbörjats "
+            "här, eller så var den redan använd. Det händer om inloggningen tog lång tid "
+            "eller påbörjades i en annan flik. Börja om från inloggningssidan."
+        ),
+    ),
+    "declined": (
+        403,
+        gettext_lazy("Inloggningen avbröts"),
+        gettext_lazy(
+            "Inloggningstjänsten meddelade att inloggningen avbröts eller att Styr inte "
+            "fick ta del av dina uppgifter. Du är inte inloggad."
+        ),
+    ),
+    "refused": (
+        403,
+        gettext_lazy("Kontot kan inte loggas in"),
+        gettext_lazy(
+            "Inloggningstjänsten godkände dig, men Styr kan inte logga in kontot: "
+            "uppgifterna om vem du är saknades, eller så är kontot avstängt i Styr. "
+            "Kontakta Styrs administratör."
+        ),
+    ),
+    "taken": (
+        403,
+        gettext_lazy("Användarnamnet är upptaget i Styr"),
+        gettext_lazy(
+            "Styr har redan ett konto med ditt användarnamn, med lösenord och en annan "
+            "e-postadress. Styr kopplar inte ihop dem på egen hand: kontakta Styrs "
+            "administratör."
+        ),
+    ),
+    "misconfigured": (
+        503,
+        gettext_lazy("Inloggningen är inte rätt inställd"),
+        gettext_lazy(
+            "Styrs inställningar för inloggningstjänsten stämmer inte med Styrs data. "
+            "Kontakta Styrs administratör."
+        ),
+    ),
+}
+
+
 def failure(request, kind: str, detail: str):
     """The login error page. `kind` chooses the words and the status; `detail` (English,
     possibly the provider's) goes to the log only."""
-    status, heading, text = {
-        "unavailable": (
-            502,
-            _("Inloggningstjänsten svarar inte"),
-            _(
-                "Styr fick inget svar från kommunens inloggningstjänst. Det beror inte på "
-                "dig. Försök igen om en stund; fungerar det ändå inte, kontakta "
-                "kommunens IT-support."
-            ),
-        ),
-        "rejected": (
-            502,
-            _("Inloggningen kunde inte kontrolleras"),
-            _(
-                "Inloggningstjänstens svar gick inte att kontrollera, så Styr kan inte lita "
-                "på det. Försök igen; fungerar det ändå inte, kontakta kommunens IT-support."
-            ),
-        ),
-        "state": (
-            400,
-            _("Inloggningen hörde inte ihop"),
-            _(
-                "Svaret från inloggningstjänsten hörde inte till en inloggning som påbörjats "
-                "här, eller så var den redan använd. Det händer om inloggningen tog lång tid "
-                "eller påbörjades i en annan flik. Börja om från inloggningssidan."
-            ),
-        ),
-        "declined": (
-            403,
-            _("Inloggningen avbröts"),
-            _(
-                "Inloggningstjänsten meddelade att inloggningen avbröts eller att Styr inte "
-                "fick ta del av dina uppgifter. Du är inte inloggad."
-            ),
-        ),
-        "refused": (
-            403,
-            _("Kontot kan inte loggas in"),
-            _(
-                "Inloggningstjänsten godkände dig, men Styr kan inte logga in kontot: "
-                "uppgifterna om vem du är saknades, eller så är kontot avstängt i Styr. "
-                "Kontakta Styrs administratör."
-            ),
-        ),
-        "taken": (
-            403,
-            _("Användarnamnet är upptaget i Styr"),
-            _(
-                "Styr har redan ett konto med ditt användarnamn, med lösenord och en annan "
-                "e-postadress. Styr kopplar inte ihop dem på egen hand: kontakta Styrs "
-                "administratör."
-            ),
-        ),
-        "misconfigured": (
-            503,
-            _("Inloggningen är inte rätt inställd"),
-            _(
-                "Styrs inställningar för inloggningstjänsten stämmer inte med Styrs data. "
-                "Kontakta Styrs administratör."
-            ),
-        ),
-    }[kind]
+    status, heading, text = FAILURES[kind]
     log.warning("single sign-on failed (%s): %s", kind, detail)
-    context = {"heading": heading, "text": text, "password_login": settings.PASSWORD_LOGIN}
+    context = {
+        "heading": str(heading),
+        "text": str(text),
+        "password_login": settings.PASSWORD_LOGIN,
+    }
     response = render(request, "accounts/oidc_error.html", context, status=status)
     # Logged above, as a WARNING: the provider's outage is no error in Styr, and Django
     # would log every 5xx again as an ERROR (and mail it to ADMINS where they are set).
@@ -173,35 +183,44 @@ def callback(request):
     """Back from the provider: the code exchanged, the user signed on and in."""
     if configuration() is None:
         raise Http404
-    state = request.GET.get("state", "")
+    answer = read_query(ProviderAnswerForm, request.GET)
+    state = answer["state"]
     states = request.session.get("oidc_states") or {}
     # A state is used once, whatever comes of it: a replayed answer finds nothing.
     pending = states.pop(state, None) if state else None
     if pending is not None:
         request.session["oidc_states"] = states
-    error = request.GET.get("error")
-    if error:
-        detail = f"the provider answered {error!r}: {request.GET.get('error_description', '')}"
+    if answer["error"]:
+        error = answer["error"]
+        detail = f"the provider answered {error!r}: {answer['error_description']}"
         return failure(request, "declined" if error in DECLINED else "rejected", detail)
-    if not request.GET.get("code") or not isinstance(pending, dict):
+    if not answer["code"] or not isinstance(pending, dict):
         return failure(request, "state", f"no pending sign-on for state {state[:64]!r}")
+    user, failed = _sign_in(request, pending)
+    if failed is not None:
+        return failed
+    auth.login(request, user, backend=BACKEND)
+    target = request.session.pop("oidc_login_next", None)
+    return HttpResponseRedirect(target or resolve_url(settings.LOGIN_REDIRECT_URL))
+
+
+def _sign_in(request, pending: dict):
+    """(the active user the provider's code signs on, None), or (None, the failure page)."""
     try:
         user = OidcBackend().sign_in(
             request, nonce=pending.get("nonce"), code_verifier=pending.get("code_verifier")
         )
     except ProviderUnavailable as error:
-        return failure(request, "unavailable", str(error))
+        return None, failure(request, "unavailable", str(error))
     except ProviderRejected as error:
-        return failure(request, "rejected", str(error))
+        return None, failure(request, "rejected", str(error))
     except NotConfigured as error:
-        return failure(request, "misconfigured", str(error))
+        return None, failure(request, "misconfigured", str(error))
     except UsernameTaken as error:
-        return failure(request, "taken", f"a password account {error} has another e-mail")
+        return None, failure(request, "taken", f"a password account {error} has another e-mail")
     if user is None or not user.is_active:
-        return failure(request, "refused", f"no active user for these claims ({user!r})")
-    auth.login(request, user, backend=BACKEND)
-    target = request.session.pop("oidc_login_next", None)
-    return HttpResponseRedirect(target or resolve_url(settings.LOGIN_REDIRECT_URL))
+        return None, failure(request, "refused", f"no active user for these claims ({user!r})")
+    return user, None
 
 
 @require_POST

@@ -41,13 +41,19 @@ def read_year(request, name: str = "ar") -> int | None:
     return _read(request, name, YearField(required=False))
 
 
+class _ParameterForm(QueryForm):
+    """A query string read for one parameter only, through one field (the same form, fields
+    and Swedish messages as every page's QueryForm); blank is not given."""
+
+    def __init__(self, query, name: str, field):
+        text = query.get(name, "")
+        super().__init__({name: text if text.strip() else ""})
+        self.fields[name] = field
+        field.parameter = name
+
+
 def _read(request, name: str, field):
-    """One query parameter through a form of that one field (the same form, fields and
-    Swedish messages as every page's QueryForm); blank is not given."""
-    text = request.GET.get(name, "")
-    form = QueryForm({name: text if text.strip() else ""})
-    form.fields[name] = field
-    field.parameter = name
+    form = _ParameterForm(request.GET, name, field)
     if not form.is_valid():
         raise BadQuery(form.problem())
     return form.cleaned_data[name]
