@@ -85,3 +85,12 @@ def field_errors(tree, name: str) -> list[str]:
 def hrefs(tree, link_text: str) -> list[str]:
     """The addresses of the links that read `link_text`."""
     return [a.get("href") for a in tree.xpath("//a") if visible_text(a) == link_text]
+
+
+def facts(element) -> dict[str, str]:
+    """A description list (<dl>) as term -> description, in visible text."""
+    return {
+        visible_text(term): visible_text(term.getnext())
+        for term in element.xpath(".//dt")
+        if term.getnext() is not None and term.getnext().tag == "dd"
+    }

@@ -17,10 +17,31 @@ PLAN_URL = f"/planer/{PLAN_SLUG}/"
 MATCHING = "//section[@aria-labelledby='atgarder']/p[1]"
 ACTION_TITLES = "//*[@class='action-title']"
 ALERT = "//*[@role='alert']"
+THEME_HEADINGS = "//section[contains(@class, 'theme')]/div[@class='theme-head']/*[1]"
+# The "Försenad" flag beside an action's status on the plan page.
+OVERDUE = "//li[@class='action']//span[@class='overdue']"
+SUMMARY = "//section[@class='summary']/p[progress]"
+HISTORY = "//section[@aria-labelledby='historik']"
 
 
-def text(response) -> str:
-    return response.content.decode()
+def action_item(page, title: str):
+    """The plan page's list item for the action called `title`."""
+    (item,) = [
+        li
+        for li in page.xpath("//li[@class='action']")
+        if html.text(li, ".//*[@class='action-title']") == title
+    ]
+    return item
+
+
+def theme_head(page, heading: str):
+    """The heading block (heading and progress line) of the theme called `heading`."""
+    (head,) = [
+        div
+        for div in page.xpath("//div[@class='theme-head']")
+        if html.visible_text(div[0]) == heading
+    ]
+    return head
 
 
 def action_id(title) -> int:
@@ -47,7 +68,7 @@ def test_start_page_lists_the_plan_with_counts_per_status(client, demo):
 
 
 def test_plan_page_shows_themes_in_document_order_with_progress(client, plan):
-    page = text(client.get(PLAN_URL, {"as_of": "2015-09-02"}))
+    page = html.parse(client.get(PLAN_URL, {"as_of": "2015-09-02"}))
     order = [
         "Återstående åtgärder",
         "Kommande åtgärder",
@@ -57,48 +78,63 @@ def test_plan_page_shows_themes_in_document_order_with_progress(client, plan):
         "Stadsdirektörens ansvar - en utvecklad tjänstemannaorganisation",
         "Kommunstyrelsen och närliggande tjänstemannaorganisation",
     ]
-    positions = [page.index(heading) for heading in order]
+    headings = html.texts(page, THEME_HEADINGS)
+    positions = [headings.index(heading) for heading in order]
     assert positions == sorted(positions)
-    assert "16 av 21 genomförda" in page
-    assert '<progress max="21" value="16"' in page
+    appendix = theme_head(page, "Bilaga 1: Uppföljning av tidigare beslutade åtgärder")
+    assert html.text(appendix, ".//p[@class='progress-line']") == (
+        "16/21 16 av 21 genomförda, 1 försenad"
+    )
+    (progress,) = appendix.xpath(".//progress")
+    assert (progress.get("max"), progress.get("value")) == ("21", "16")
 
 
 def test_plan_page_shows_responsible_deadline_status_text_and_note(client, plan):
-    page = text(client.get(PLAN_URL, {"as_of": "2015-09-02"}))
-    assert "personaldirektör Elisabeth Carle" in page
-    assert "respektive stödprocessdirektör" in page
-    assert "senast den 31 december 2015" in page
-    assert "Arbetet pågår, beräknas vara klart årsskiftet 2015/2016." in page
-    assert '<span class="status-symbol" aria-hidden="true">✔</span> Genomfört' in page
+    page = html.parse(client.get(PLAN_URL, {"as_of": "2015-09-02"}))
+
+    def facts(title: str) -> dict[str, str]:
+        return html.facts(action_item(page, title))
+
+    review = facts("Översyn av chefsnivåer i Nacka med fokus på gruppchefsnivån")
+    assert review["Ansvarig"] == "personaldirektör Elisabeth Carle"
+    support = facts("Stödverksamheter ska organiseras inom ordinarie stödenheter")
+    assert support["Ansvarig"] == "respektive stödprocessdirektör"
+    assert facts("Resultatkontrakt för alla chefer")["Klart"] == "senast den 31 december 2015"
+    goals = facts("Förslag på tydligare strategiska mål för stadsbyggnadsområdet")
+    assert goals["Senaste kommentar"] == (
+        "Arbetet pågår, beräknas vara klart årsskiftet 2015/2016. (2 september 2015)"
+    )
+    done = action_item(page, "Mångfaldskommittén får stöd med 0,5 tjänst från förnyelseenheten")
+    assert html.text(done, ".//span[@class='status status-done']") == "Genomfört"
+    assert done.xpath(".//span[@class='status-symbol'][@aria-hidden='true']/text()") == ["✔"]
 
 
 def test_overdue_actions_carry_a_forsenad_flag(client, plan):
-    page = text(client.get(PLAN_URL, {"as_of": "2015-09-02", "status": "in_progress"}))
-    assert page.count("Försenad</span>") == 3
+    page = html.parse(client.get(PLAN_URL, {"as_of": "2015-09-02", "status": "in_progress"}))
+    assert html.texts(page, OVERDUE) == ["Försenad"] * 3
     # Eva Olin's two actions were due "under våren 2015": late from 1 July, not before.
-    on_time = text(client.get(PLAN_URL, {"as_of": "2015-06-30", "ansvarig": "eva-olin"}))
-    assert "2 åtgärder matchar valen" in on_time
-    assert "Försenad</span>" not in on_time
-    late = text(client.get(PLAN_URL, {"as_of": "2015-07-01", "ansvarig": "eva-olin"}))
-    assert late.count("Försenad</span>") == 2
+    on_time = html.parse(client.get(PLAN_URL, {"as_of": "2015-06-30", "ansvarig": "eva-olin"}))
+    assert html.text(on_time, MATCHING) == "2 åtgärder matchar valen."
+    assert html.texts(on_time, OVERDUE) == []
+    late = html.parse(client.get(PLAN_URL, {"as_of": "2015-07-01", "ansvarig": "eva-olin"}))
+    assert html.texts(late, OVERDUE) == ["Försenad"] * 2
 
 
 def test_as_of_shows_the_plan_as_it_stood_that_day(client, plan):
-    spring = text(client.get(PLAN_URL, {"as_of": "2015-03-01"}))
-    assert "Läget den 1 mars 2015" in spring
-    assert "0 av 26 åtgärder genomförda" in spring
-    assert ">Resultatkontrakt för alla chefer</a>" not in spring  # new in September
-    assert "Kommande åtgärder</h3>" not in spring
-    autumn = text(client.get(PLAN_URL, {"as_of": "2015-09-02"}))
-    assert "16 av 33 åtgärder genomförda" in autumn
+    spring = html.parse(client.get(PLAN_URL, {"as_of": "2015-03-01"}))
+    assert html.text(spring, "//h2[@id='lage']") == "Läget den 1 mars 2015"
+    assert "0 av 26 åtgärder genomförda." in html.text(spring, SUMMARY)
+    # new in September
+    assert "Resultatkontrakt för alla chefer" not in html.texts(spring, ACTION_TITLES)
+    assert "Kommande åtgärder" not in html.texts(spring, THEME_HEADINGS)
+    autumn = html.parse(client.get(PLAN_URL, {"as_of": "2015-09-02"}))
+    assert "16 av 33 åtgärder genomförda." in html.text(autumn, SUMMARY)
 
 
 def test_without_as_of_the_plan_is_shown_as_of_today(client, plan):
     page = html.parse(client.get(PLAN_URL))
     assert html.text(page, "//h2[@id='lage']") == "Läget i dag"
-    assert "16 av 33 åtgärder genomförda." in html.text(
-        page, "//section[@class='summary']/p[progress]"
-    )
+    assert "16 av 33 åtgärder genomförda." in html.text(page, SUMMARY)
 
 
 def test_filter_by_status(client, plan):
@@ -157,9 +193,8 @@ def test_bad_query_gets_400_with_a_swedish_message_naming_it(client, plan, query
     ],
 )
 def test_unknown_plan_action_person_or_municipality_is_404(client, demo, path):
-    response = client.get(path)
-    assert response.status_code == 404
-    assert "Sidan finns inte" in text(response)
+    page = html.parse(client.get(path), status=404)
+    assert html.text(page, "//h1") == "Sidan finns inte"
 
 
 # The action page
@@ -167,12 +202,14 @@ def test_unknown_plan_action_person_or_municipality_is_404(client, demo, path):
 
 def test_action_page_shows_full_text_responsibility_deadline_and_history(client, plan):
     pk = action_id("Resultatkontrakt för alla chefer")
-    page = text(client.get(f"{PLAN_URL}atgarder/{pk}/"))
-    assert "Alla chefer i Nacka ska ha tydliga resultatkontrakt" in page
-    assert "senast den 31 december 2015" in page
-    assert "(senast 31 december 2015)" in page
-    assert "stadsdirektör Lena Dahlstedt" in page
-    assert "Ingen status har rapporterats" in page
+    page = html.parse(client.get(f"{PLAN_URL}atgarder/{pk}/"))
+    assert html.text(page, "//div[@class='action-text']").startswith(
+        "Alla chefer i Nacka ska ha tydliga resultatkontrakt enligt den modell"
+    )
+    facts = html.facts(page.xpath("//dl[@class='facts']")[0])
+    assert facts["Ska vara klart"] == "senast den 31 december 2015 (senast 31 december 2015)"
+    assert facts["Ansvarig"] == "stadsdirektör Lena Dahlstedt, respektive direktör"
+    assert html.text(page, f"{HISTORY}/p") == "Ingen status har rapporterats för åtgärden ännu."
 
 
 def test_action_page_timeline_holds_every_update_in_order(client, plan, staff):
@@ -180,12 +217,18 @@ def test_action_page_timeline_holds_every_update_in_order(client, plan, staff):
 
     action = Action.objects.get(title="Översyn av chefsnivåer i Nacka med fokus på gruppchefsnivån")
     record_status_update(action, date=timezone.localdate(), status="done", note="Klar.")
-    page = text(client.get(f"{PLAN_URL}atgarder/{action.id}/"))
-    first = page.index("Arbetet pågår, beräknas bli klart hösten 2015.")
-    assert first < page.index("Klar.")
-    past = text(client.get(f"{PLAN_URL}atgarder/{action.id}/", {"as_of": "2015-09-02"}))
-    assert "Status den 2 september 2015:" in past
-    assert "(efter valt datum)" in past
+    page = html.parse(client.get(f"{PLAN_URL}atgarder/{action.id}/"))
+    notes = html.texts(page, f"{HISTORY}//li/p[@class='note']")
+    assert notes[-2:] == [
+        "Arbetet pågår, beräknas bli klart hösten 2015. Om resultatkontrakt, se nedan under "
+        "kommande åtgärder.",
+        "Klar.",
+    ]
+    past = html.parse(client.get(f"{PLAN_URL}atgarder/{action.id}/", {"as_of": "2015-09-02"}))
+    assert html.text(past, "//p[@class='badges']") == "Status den 2 september 2015: Pågår"
+    later = f"{HISTORY}//li[@class='later']"
+    assert html.texts(past, f"{later}/p[@class='note']") == ["Klar."]
+    assert html.texts(past, f"{later}/p[1]/span[@class='meta']") == ["(efter valt datum)"]
 
 
 def test_action_page_rejects_a_bad_date(client, plan):
@@ -198,13 +241,17 @@ def test_action_page_rejects_a_bad_date(client, plan):
 
 
 def test_organisation_page_shows_bodies_units_directors_and_changes(client, demo):
-    page = text(client.get("/nacka/organisation/", {"as_of": "2015-09-02"}))
-    assert "Brottsförebyggande rådet" in page
-    assert "Miljömålskommittén" in page
-    assert "0,5 tjänst från" in page
-    assert "Förnyelseenheten" in page
-    assert "Andreas Totschnig" in page
-    assert "avvecklas" in page
+    page = html.parse(client.get("/nacka/organisation/", {"as_of": "2015-09-02"}))
+    bodies = html.texts(page, "//section[@aria-labelledby='politik']/ul/li")
+    assert "Brottsförebyggande rådet" in named(page, "politik")
+    (committee,) = [body for body in bodies if body.startswith("Miljömålskommittén")]
+    assert "Tjänstemannastöd: 0,5 tjänst från Förnyelseenheten" in committee
+    units = html.texts(page, "//section[@aria-labelledby='forvaltning']/ul/li")
+    assert "Förnyelseenheten" in named(page, "forvaltning")
+    (strategic,) = [unit for unit in units if unit.startswith("Enheten för strategisk")]
+    assert "Enhetschef: Andreas Totschnig" in strategic
+    changes = html.texts(page, "//section[@aria-labelledby='forandringar']//li/p[1]")
+    assert "1 januari 2015 – Sociala ekonomienheten avvecklas" in changes
 
 
 def named(page, section_id: str) -> list[str]:
@@ -227,12 +274,15 @@ def test_organisation_page_as_of_before_the_reorganisation(client, demo):
 
 
 def test_directors_table_says_what_each_answers_for(client, demo):
-    page = text(client.get("/nacka/organisation/", {"as_of": "2015-09-02"}))
-    row = page[page.index('<th scope="row">administrativ direktör</th>') :]
-    row = row[: row.index("</tr>")]
-    assert "Mats Bohman" in row
-    assert "Brottsförebyggande rådet" in row
-    assert "Smart kommun" in row
+    page = html.parse(client.get("/nacka/organisation/", {"as_of": "2015-09-02"}))
+    assert html.row(page, "administrativ direktör")[1] == "Mats Bohman"
+    (cell,) = page.xpath("//tr[th='administrativ direktör']/td[2]")
+    assert html.texts(cell, "./p") == [
+        "Organ: Brottsförebyggande rådet",
+        "Enheter: Juridik- och kanslienheten",
+        "3 åtgärder:",
+    ]
+    assert "Smart kommun" in html.texts(cell, "./ul/li")
 
 
 def test_organisation_page_rejects_a_bad_date(client, demo):
@@ -244,19 +294,25 @@ def test_organisation_page_rejects_a_bad_date(client, demo):
 
 
 def test_person_page_shows_posts_alias_and_actions(client, demo):
-    page = text(client.get("/nacka/personer/mats-bohman/", {"as_of": "2015-09-02"}))
-    assert "<h1>Mats Bohman</h1>" in page
-    assert "Mats Boman" in page
-    assert "Administrativ direktör" in page
-    assert "Ansvarig direktör för organ: Brottsförebyggande rådet" in page
-    # The memo makes him answer for developing service, not for the units themselves.
-    assert "Ansvarig direktör för enheter: Juridik- och kanslienheten" in page
-    assert "Smart kommun" in page
-    assert "Utveckling av service till medborgare, förtroendevalda och medarbetare" in page
+    page = html.parse(client.get("/nacka/personer/mats-bohman/", {"as_of": "2015-09-02"}))
+    assert html.text(page, "//h1") == "Mats Bohman"
+    assert html.text(page, "//p[@class='lead']") == "Administrativ direktör (den 2 september 2015)"
+    assert html.text(page, "//h1/following-sibling::p[2]") == (
+        "Namnet förekommer också som: Mats Boman"
+    )
+    assert html.texts(page, "//section[@aria-labelledby='tjanster']/p") == [
+        "Ansvarig direktör för organ: Brottsförebyggande rådet",
+        # The memo makes him answer for developing service, not for the units themselves.
+        "Ansvarig direktör för enheter: Juridik- och kanslienheten",
+    ]
+    actions = html.texts(page, "//section[@aria-labelledby='ansvar']//tbody/tr/td[1]")
+    assert "Smart kommun" in actions
+    assert "Utveckling av service till medborgare, förtroendevalda och medarbetare" in actions
 
 
 def test_person_page_shows_earlier_posts_with_dates(client, demo):
-    page = text(client.get("/nacka/personer/klara-palmberg-broryd/"))
-    assert "Stadsutvecklingsstrateg" in page
-    assert "till 31 december 2014" in page
-    assert "från 1 januari 2015" in page
+    page = html.parse(client.get("/nacka/personer/klara-palmberg-broryd/"))
+    assert html.texts(page, "//section[@aria-labelledby='tjanster']/ul/li") == [
+        "Stadsutvecklingsstrateg: tillträdesdatum ej registrerat, till 31 december 2014",
+        "Strategi- och förnyelsedirektör: från 1 januari 2015",
+    ]
