@@ -27,9 +27,8 @@ from dataclasses import dataclass
 from styr.extract.responsibility.patterns import (
     _ADJ_BASES,
     _BODY,
+    _BODY_ENDS,
     _BODY_FULL,
-    _HEAD_ANYWHERE,
-    _HEAD_END,
     _HEAD_FORMS,
     _HS,
     _N,
@@ -41,6 +40,8 @@ from styr.extract.responsibility.patterns import (
     _SEP,
     _STOP_TOKENS,
     _TITLE_FULL,
+    has_head,
+    head_end,
 )
 
 # --- parts -----------------------------------------------------------------------------------
@@ -79,11 +80,12 @@ def _role_text(m: re.Match[str], named: bool, tail: str = "") -> tuple[str, bool
     one with an adjective ("den administrative direktören") take the indefinite singular, the
     form a post has; a nameless title alone keeps its form ("kommundirektören")."""
     title = m["title"]
-    head = _HEAD_END.search(title)
+    head = head_end(title)
     if head is None:  # pragma: no cover - the title pattern ends with a head
         return _lower_first(_squash(m.group())), False
-    singular, plural_form, plural, definite = _HEAD_FORMS[head.group().lower()]
-    raw_head = head.group()
+    head_start, form = head
+    singular, plural_form, plural, definite = _HEAD_FORMS[form]
+    raw_head = title[head_start:]
     if named:
         new_head = singular
     elif definite and (plural or m["adj"]):
@@ -98,7 +100,7 @@ def _role_text(m: re.Match[str], named: bool, tail: str = "") -> tuple[str, bool
         adj = _adjective_base(adj)
     parts.append(adj)
     coord = _squash(m["coord"] or "")
-    parts.append((coord + " " if coord else "") + title[: head.start()] + new_head)
+    parts.append((coord + " " if coord else "") + title[:head_start] + new_head)
     parts.append(_squash(tail))
     return _lower_first(" ".join(p for p in parts if p)), plural
 
@@ -112,7 +114,12 @@ def _name_end(text: str, m: re.Match[str]) -> int | None:
         word = token.group()
         if word in _PARTICLES or (len(word) == 2 and word[1] == "."):
             continue
-        if word in _STOP_TOKENS or _TITLE_FULL.fullmatch(word) or _BODY_FULL.fullmatch(word):
+        if (
+            word in _STOP_TOKENS
+            # each pattern needs its ending: a head, a body's word (tested first, cheaply)
+            or (head_end(word) is not None and _TITLE_FULL.fullmatch(word))
+            or (word.endswith(_BODY_ENDS) and _BODY_FULL.fullmatch(word))
+        ):
             break
         count += 1
         end = start + token.end()
@@ -129,12 +136,12 @@ def _mention(text: str, pos: int, end: int) -> _Part | None:
     """The part (person, role or body) starting exactly at `pos`."""
     # _RN and _R need a title, and a title has a head (_HEAD) before `end`: without one in
     # text[pos:end] neither can match, and both are slow to fail.
-    titled = _HEAD_ANYWHERE.search(text, pos, end) is not None
+    titled = has_head(text, pos, end)
     m = _RN.match(text, pos, end) if titled else None
     if m and not m["quant"]:
         name_end = _name_end(text, m)
-        head = _HEAD_END.search(m["title"])
-        definite = head is not None and _HEAD_FORMS[head.group().lower()][3]
+        head = head_end(m["title"])
+        definite = head is not None and _HEAD_FORMS[head[1]][3]
         if name_end is not None and (not m["comma"] or definite or m["compl"]):
             compl = m["compl"] or ""
             role, plural = _role_text(m, named=True, tail=compl)
