@@ -2,8 +2,6 @@
 each action with its facts and confidence, and accept / edit / merge / reject before the
 draft plan is saved, all or nothing."""
 
-import re
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -15,6 +13,7 @@ from styr.imports.review import LOW_CONFIDENCE
 from styr.imports.views import SESSION_KEY
 from styr.org.models import Body
 from styr.plans.models import Action, Plan
+from tests import html
 from tests.conftest import demo_once
 
 pytestmark = pytest.mark.django_db
@@ -35,24 +34,34 @@ Ta fram riktlinjer för öppna data under hösten 2016. Ansvarig är Okänd Okä
 Kontakt: kommunens växel.
 """
 
-MARK = re.compile(r'<mark id="i-dokumentet-(\d+)">(.*?)</mark>', re.DOTALL)
+# The review record in the plan page's draft banner.
+REVIEWED = "//section[@class='draft']/p[3]"
 
 
 def upload(client, text=DOCUMENT, name="e-plan.txt"):
     return client.post("/import/", {"document": SimpleUploadedFile(name, text.encode("utf-8"))})
 
 
-def marks(page: str) -> dict[int, str]:
-    """The marked pieces of the document by action number, their label and hidden end cut."""
-    found = {}
-    for number, inner in MARK.findall(page):
-        body = re.sub(r"^<a [^>]*>Åtgärd \d+</a> ", "", inner)
-        found[int(number)] = re.sub(r'<span class="visually-hidden">.*?</span>$', "", body)
-    return found
+def marks(page) -> dict[int, str]:
+    """The marked pieces of the document pane by action number, as written (the piece follows
+    its label "Åtgärd n" and a space; the hidden end note is left out)."""
+    return {
+        int(mark.get("id").removeprefix("i-dokumentet-")): label.tail.removeprefix(" ")
+        for mark in page.xpath("//div[@class='import-document']/mark")
+        for label in mark.xpath("./a[@class='import-mark-label']")
+    }
 
 
-def document_pane(page: str) -> str:
-    return page.split('<div class="import-document"', 1)[1].split("</div>", 1)[0]
+def unmarked(page) -> str:
+    """The document pane's text outside every mark, as written."""
+    (pane,) = page.xpath("//div[@class='import-document']")
+    return (pane.text or "") + "".join(mark.tail or "" for mark in pane.xpath("./mark"))
+
+
+def row_of(page, number: int):
+    """The review's fieldset for the action numbered `number`."""
+    (row,) = page.xpath(f"//fieldset[@id='atgard-{number}']")
+    return row
 
 
 def plan_data(**extra) -> dict:
@@ -94,49 +103,54 @@ def saved_plan() -> Plan | None:
 def test_the_document_is_shown_with_each_action_marked_and_numbered_and_the_rest_unmarked(
     importer, demo
 ):
-    response = upload(importer)
-    assert response.status_code == 200
-    page = response.content.decode()
+    page = html.parse(upload(importer))
     marked = marks(page)
     assert marked[1].startswith("Inför en e-tjänst för föreningsbidrag.")
     assert marked[2].startswith("Ta fram riktlinjer för öppna data under hösten 2016.")
-    pane = document_pane(page)
     # What was left out is in the document, outside every mark.
-    unmarked = MARK.sub("", pane)
-    assert "Handlingsplan för e-förvaltning" in unmarked
-    assert "Kontakt: kommunens växel." in unmarked
+    left = unmarked(page)
+    assert "Handlingsplan för e-förvaltning" in left
+    assert "Kontakt: kommunens växel." in left
     # The label says in words which action a mark is, and links to it; the action links back.
-    assert '<a class="import-mark-label" href="#atgard-1">Åtgärd 1</a>' in page
-    assert '<a href="#i-dokumentet-2">Visa åtgärd 2 i dokumentet</a>' in page
-    assert '<fieldset class="import-row" id="atgard-2">' in page
+    label = page.xpath("//mark[@id='i-dokumentet-1']/a[@class='import-mark-label']")
+    assert [(a.get("href"), html.visible_text(a)) for a in label] == [("#atgard-1", "Åtgärd 1")]
+    assert html.hrefs(row_of(page, 2), "Visa åtgärd 2 i dokumentet") == ["#i-dokumentet-2"]
+    assert row_of(page, 2).get("class") == "import-row"
 
 
 def test_each_action_shows_its_facts_and_says_osaker_in_words_when_confidence_is_low(
     importer, demo
 ):
-    page = upload(importer).content.decode()
-    first = page.split('id="atgard-1"', 1)[1].split('id="atgard-2"', 1)[0]
-    assert "<dt>Titel</dt><dd>Inför en e-tjänst för föreningsbidrag</dd>" in first
-    assert "<dt>Ansvariga</dt><dd>Mats Boman (administrativ direktör)</dd>" in first
-    assert "<dt>Klart senast</dt><dd>senast den 30 september 2016 (2016-09-30)</dd>" in first
-    assert "<dt>Status</dt><dd>Pågår</dd>" in first
+    page = html.parse(upload(importer))
+    first = html.facts(row_of(page, 1))
+    assert {name: first[name] for name in ("Titel", "Ansvariga", "Klart senast", "Status")} == {
+        "Titel": "Inför en e-tjänst för föreningsbidrag",
+        "Ansvariga": "Mats Boman (administrativ direktör)",
+        "Klart senast": "senast den 30 september 2016 (2016-09-30)",
+        "Status": "Pågår",
+    }
     confidences = [a["confidence"] for a in extract_text(DOCUMENT, "e-plan.txt")["actions"]]
     for number, confidence in enumerate(confidences, start=1):
-        row = page.split(f'id="atgard-{number}"', 1)[1].split("</dl>", 1)[0]
-        assert f"<dt>Säkerhet</dt><dd>{round(confidence * 100)} %" in row
-        assert ('<strong class="uncertain">Osäker</strong>' in row) == (confidence < LOW_CONFIDENCE)
+        said = html.facts(row_of(page, number))["Säkerhet"]
+        uncertain = " Osäker" if confidence < LOW_CONFIDENCE else ""
+        assert said == f"{round(confidence * 100)} %{uncertain}"
+        flag = row_of(page, number).xpath(".//dd/strong[@class='uncertain']")
+        assert bool(flag) == bool(uncertain)
 
 
 def test_each_action_offers_accept_merge_and_reject_and_the_first_no_merge(importer, demo):
-    page = upload(importer).content.decode()
-    first = page.split('id="atgard-1"', 1)[1].split('id="atgard-2"', 1)[0]
-    second = page.split('id="atgard-2"', 1)[1]
-    assert "<legend>Beslut för åtgärd 1</legend>" in first
-    assert ">Godkänn</label>" in first and ">Ta bort</label>" in first
-    assert "Slå ihop med föregående" not in first
-    assert ">Slå ihop med föregående</label>" in second
-    assert 'value="accept" id="id_form-1-decision_0" checked>' in second
-    assert "<summary>Ändra åtgärd 2</summary>" in second
+    page = html.parse(upload(importer))
+    first, second = row_of(page, 1), row_of(page, 2)
+    decision = "./fieldset[@class='import-decision']"
+    assert html.text(first, f"{decision}/legend") == "Beslut för åtgärd 1"
+    assert html.texts(first, f"{decision}//label") == ["Godkänn", "Ta bort"]
+    assert html.texts(second, f"{decision}//label") == [
+        "Godkänn",
+        "Slå ihop med föregående",
+        "Ta bort",
+    ]
+    assert second.xpath(f"{decision}//input[@checked]/@value") == ["accept"]
+    assert html.text(second, "./details/summary") == "Ändra åtgärd 2"
 
 
 def test_only_accepted_actions_are_saved_with_their_edits(importer, demo):
@@ -199,18 +213,16 @@ def test_a_merge_into_a_rejected_action_saves_nothing_and_names_the_rows(importe
         {"title": "Två", "decision": "reject"},
         {"title": "Tre", "decision": "merge"},
     )
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert "Åtgärd 2 tas bort, så åtgärd 3 kan inte slås ihop med den." in page
+    page = html.parse(response, status=400)
+    assert html.alerts(page) == ["Åtgärd 2 tas bort, så åtgärd 3 kan inte slås ihop med den."]
     assert saved_plan() is None and Action.objects.count() == before
 
 
 def test_rejecting_every_action_saves_nothing_and_says_so(importer, demo):
-    response = save(importer, {"title": "Ett", "decision": "reject"})
-    assert response.status_code == 400
-    assert "Alla åtgärder är borttagna. Godkänn minst en för att spara planen." in (
-        response.content.decode()
-    )
+    page = html.parse(save(importer, {"title": "Ett", "decision": "reject"}), status=400)
+    assert html.alerts(page) == [
+        "Alla åtgärder är borttagna. Godkänn minst en för att spara planen."
+    ]
     assert saved_plan() is None
 
 
@@ -218,9 +230,8 @@ def test_after_an_error_the_page_marks_the_document_again_from_the_session(impor
     uploaded = upload(importer)
     token = uploaded.context["key"]["token"].value()
     data = {**uploaded_rows(uploaded), **plan_data(title="", token=token)}
-    response = importer.post("/import/spara/", data)
-    assert response.status_code == 400
-    assert marks(response.content.decode()) == marks(uploaded.content.decode())
+    again = html.parse(importer.post("/import/spara/", data), status=400)
+    assert marks(again) == marks(html.parse(uploaded))
 
 
 def test_the_page_marks_exactly_the_spans_kept_for_it(importer, demo):
@@ -239,12 +250,14 @@ def test_the_page_marks_exactly_the_spans_kept_for_it(importer, demo):
     }
     session.save()
     response = save(importer, {"title": "Gör A"}, {"title": "Gör C"}, title="", token="t1")
-    assert response.status_code == 400
-    page = response.content.decode()
+    page = html.parse(response, status=400)
     assert marks(page) == {1: "Gör A. Ansvarig är B.", 2: "Gör C senast 2016."}
-    assert MARK.sub("", document_pane(page)).endswith("Rubrik\n\n\n\n\n\nSlut.")
-    assert "Styr är osäker på 1 åtgärd:" in page
-    assert '<a href="#atgard-2">Åtgärd 2</a>' in page
+    assert unmarked(page).endswith("Rubrik\n\n\n\n\n\nSlut.")
+    (notice,) = page.xpath("//h1/following-sibling::p[@class='notice']")
+    assert (
+        html.visible_text(notice) == "Styr är osäker på 1 åtgärd: Åtgärd 2. Granska dem särskilt."
+    )
+    assert notice.xpath("./a/@href") == ["#atgard-2"]
 
 
 def test_the_kept_document_is_dropped_once_the_plan_is_saved(importer, demo):
@@ -300,9 +313,11 @@ def test_the_draft_says_what_the_review_did_with_the_actions_found(importer, dem
         "rejected": 1,
         "added": 0,
     }
-    page = importer.get(plan.get_absolute_url()).content.decode()
-    assert "Styr hittade 4 åtgärder i dokumentet." in page
-    assert "Vid granskningen godkändes 2, 1 slogs ihop med åtgärden före och 1 togs bort." in page
+    page = html.parse(importer.get(plan.get_absolute_url()))
+    assert html.text(page, REVIEWED) == (
+        "Styr hittade 4 åtgärder i dokumentet. "
+        "Vid granskningen godkändes 2, 1 slogs ihop med åtgärden före och 1 togs bort."
+    )
 
 
 def numbered_plan(n: int) -> str:
@@ -334,26 +349,28 @@ def test_the_review_page_takes_as_many_queries_for_30_actions_as_for_3(importer,
 
 def test_a_status_note_that_says_more_than_the_status_is_shown_beside_it(importer, demo):
     row = {"title": "Ett", "status_code": "in_progress", "status_note": "Hälften är klar."}
-    response = save(importer, row, title="")
-    assert response.status_code == 400
-    assert "<dt>Status</dt><dd>Pågår: Hälften är klar.</dd>" in response.content.decode()
+    page = html.parse(save(importer, row, title=""), status=400)
+    assert html.facts(row_of(page, 1))["Status"] == "Pågår: Hälften är klar."
 
 
 def test_a_document_without_actions_is_shown_unmarked_and_one_can_be_added(importer, demo):
     agenda = "Dagordning\n\n1. Val av justerare\n\n2. Information om budgeten\n"
     response = upload(importer, agenda)
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Styr hittade 0 åtgärder." in page
-    assert "Val av justerare" in document_pane(page) and marks(page) == {}
-    assert "Styr hittade inga åtgärder i dokumentet: hela texten är omarkerad." in page
-    assert "<legend>Lägg till en åtgärd som Styr missade</legend>" in page
+    page = html.parse(response)
+    assert html.text(page, "//h1/following-sibling::p[1]").startswith("Styr hittade 0 åtgärder.")
+    assert "Val av justerare" in unmarked(page) and marks(page) == {}
+    assert html.texts(page, "//section[@class='import-actions']/p[@class='notice']") == [
+        "Styr hittade inga åtgärder i dokumentet: hela texten är omarkerad. Finns det ändå en "
+        "åtgärd i den kan du lägga till den nedan."
+    ]
+    assert html.text(page, "//fieldset[@id='ny-atgard']/legend") == (
+        "Lägg till en åtgärd som Styr missade"
+    )
     # Posted with the added row left blank: said so, nothing saved.
     response = importer.post("/import/spara/", {**uploaded_rows(response), **plan_data()})
-    assert response.status_code == 400
-    assert "Det finns inga åtgärder att spara. Lägg till en eller läs ett annat dokument." in (
-        response.content.decode()
-    )
+    assert html.alerts(html.parse(response, status=400)) == [
+        "Det finns inga åtgärder att spara. Lägg till en eller läs ett annat dokument."
+    ]
     assert saved_plan() is None
 
 
@@ -378,14 +395,15 @@ def test_an_action_added_by_hand_is_saved_after_the_found_ones_and_counted(impor
         "rejected": 1,
         "added": 1,
     }
-    page = importer.get(plan.get_absolute_url()).content.decode()
-    assert "1 åtgärd lades till för hand." in page
+    page = html.parse(importer.get(plan.get_absolute_url()))
+    assert html.text(page, REVIEWED).endswith(
+        "godkändes 1, 0 slogs ihop med åtgärden före och 1 togs bort. 1 åtgärd lades till för hand."
+    )
 
 
 def test_an_added_action_without_a_title_is_named_and_nothing_is_saved(importer, demo):
     data = rows_data({"title": "Ett"}, {"title": "", "text": "Publicera öppna data."}, found=1)
-    response = importer.post("/import/spara/", {**plan_data(), **data})
-    assert response.status_code == 400
-    added = response.content.decode().split('id="ny-atgard"', 1)[1]
-    assert "Detta fält måste fyllas i." in added
+    page = html.parse(importer.post("/import/spara/", {**plan_data(), **data}), status=400)
+    (added,) = page.xpath("//fieldset[@id='ny-atgard']")
+    assert html.field_errors(added, "form-1-title") == ["Detta fält måste fyllas i."]
     assert saved_plan() is None
