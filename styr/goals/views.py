@@ -104,45 +104,51 @@ def goal(request, municipality: str, slug: str):
     assessed, year, years, labels, rules, data = _assessed(request, municipality, goals)
     item = assessed[chosen.id]
     _shown_in_full(item)
+    today = timezone.localdate()
+    analyses = _analyses(chosen)
+    context = {
+        "municipality": municipality,
+        "goal": chosen,
+        "item": item,
+        "summaries": tree_page.top_levels(item.children) if tree_page.is_large(len(goals)) else [],
+        "ancestors": _ancestors(chosen, goals),
+        "year": year,
+        "years": years,
+        "labels": labels,
+        "rules": rules,
+        "actions": _goal_actions(request.user, chosen, today),
+        "analysis": next((a for a in analyses if a.period == str(year)), None),
+        "generated": outcomes.invented(municipality, _subtree_data(item)),
+        "analyses": analyses,
+        "today": today,
+    }
+    return render(request, "goals/goal.html", context)
+
+
+def _ancestors(chosen, goals) -> list:
+    """The goals above `chosen`, from the top of the tree down."""
     by_id = {g.id: g for g in goals}
     ancestors, parent_id = [], chosen.parent_id
     while parent_id in by_id:
         ancestors.insert(0, by_id[parent_id])
         parent_id = by_id[parent_id].parent_id
-    today = timezone.localdate()
-    actions = read_action_rows(
-        Action.objects.filter(
-            goals=chosen, plan__in=Plan.objects.filter(viewable_plans(request.user))
-        ),
-        today,
-        municipality.id,
+    return ancestors
+
+
+def _goal_actions(user, chosen, today):
+    """The actions that work towards the goal, in the plans the user may see, as today."""
+    viewable = Action.objects.filter(
+        goals=chosen, plan__in=Plan.objects.filter(viewable_plans(user))
     )
-    analyses = list(
+    return read_action_rows(viewable, today, chosen.municipality_id)
+
+
+def _analyses(chosen) -> list:
+    """What the owners wrote about the goal, newest period and newest writing first."""
+    return list(
         GoalAssessment.objects.filter(goal=chosen)
         .select_related("author")
         .order_by("-period", "-recorded_at", "-id")
-    )
-    return render(
-        request,
-        "goals/goal.html",
-        {
-            "municipality": municipality,
-            "goal": chosen,
-            "item": item,
-            "summaries": tree_page.top_levels(item.children)
-            if tree_page.is_large(len(goals))
-            else [],
-            "ancestors": ancestors,
-            "year": year,
-            "years": years,
-            "labels": labels,
-            "rules": rules,
-            "actions": actions,
-            "analysis": next((a for a in analyses if a.period == str(year)), None),
-            "generated": outcomes.invented(municipality, _subtree_data(item)),
-            "analyses": analyses,
-            "today": today,
-        },
     )
 
 
@@ -157,7 +163,39 @@ def _subtree_data(item) -> list:
 @cached_page(by="municipality")
 @answers_bad_query
 def indicator(request, municipality: str, slug: str):
-    indicator = get_object_or_404(
+    indicator = _indicator(municipality, slug)
+    municipality = indicator.municipality
+    data = outcomes.load_data(municipality, [indicator])[indicator.id]
+    rules, labels = outcomes.rules_for(municipality)
+    comparison, chooser = [], None
+    if indicator.source == Source.KOLADA:
+        comparison, chooser = _kolada_comparison(request, indicator, municipality)
+    others, other_examples = _other_measurements(indicator)
+    comparison += others
+    periods, rows = _period_rows(indicator, data, comparison, rules)
+    units, unit_examples = _unit_measurements(indicator)
+    data.examples |= other_examples or unit_examples
+    yearly = [outcomes.indicator_year(data, year, rules) for year in sorted(data.years())]
+    chart = _chart(indicator, periods, rows, comparison, bool(data.targets))
+    context = {
+        "municipality": municipality,
+        "indicator": indicator,
+        "data": data,
+        "rows": rows,
+        "comparison": comparison,
+        "chooser": chooser,
+        "yearly": yearly,
+        "labels": labels,
+        "has_gender": bool(data.by_gender),
+        "chart": render_chart(chart, chart_id="indikator-diagram") if periods else "",
+        "units": units,
+        "generated": outcomes.invented(municipality, [data]),
+    }
+    return render(request, "goals/indicator.html", context)
+
+
+def _indicator(municipality: str, slug: str) -> Indicator:
+    return get_object_or_404(
         Indicator.objects.select_related("municipality", "kpi", "compare_group").prefetch_related(
             Prefetch("goals", queryset=Goal.objects.select_related("municipality")),
             "compare_with",
@@ -166,18 +204,12 @@ def indicator(request, municipality: str, slug: str):
         municipality__slug=municipality,
         slug=slug,
     )
-    municipality = indicator.municipality
-    data = outcomes.load_data(municipality, [indicator])[indicator.id]
-    rules, labels = outcomes.rules_for(municipality)
-    kind = indicator.period_type
 
-    comparison, chooser = [], None
-    if indicator.source == Source.KOLADA:
-        comparison, chooser = _kolada_comparison(request, indicator, municipality)
-    others, other_examples = _other_measurements(indicator)
-    comparison += others
 
-    keys = {key for key in data.values if parse_period(key).kind == kind}
+def _period_rows(indicator, data, comparison, rules):
+    """The periods of the indicator's kind with an outcome here or in a comparison, oldest
+    first, and a row for each: outcome, by gender, target, the comparisons, the level."""
+    keys = {key for key in data.values if parse_period(key).kind == indicator.period_type}
     keys |= {key for series in comparison for key in series.values}
     periods = sorted((parse_period(key) for key in keys), key=lambda period: period.start)
     rows = [
@@ -196,57 +228,46 @@ def indicator(request, municipality: str, slug: str):
         row["level"] = assessment.assess_indicator(
             row["value"], row["target"], indicator.direction, rules
         )
-    units, unit_examples = _unit_measurements(indicator)
-    data.examples |= other_examples or unit_examples
-    years = sorted(data.years())
-    yearly = [outcomes.indicator_year(data, year, rules) for year in years]
-    chart = Chart(
+    return periods, rows
+
+
+def _chart(indicator, periods, rows, comparison, has_targets: bool) -> Chart:
+    """The rows as a line chart: the comparisons, then this municipality emphasised."""
+    return Chart(
         title=indicator.name,
         periods=tuple(p.short_label for p in periods),
         series=(
             *(ChartSeries(s.name, tuple(s.values.get(p.key) for p in periods)) for s in comparison),
-            ChartSeries(municipality.name, tuple(r["value"] for r in rows), emphasis=True),
+            ChartSeries(
+                indicator.municipality.name, tuple(r["value"] for r in rows), emphasis=True
+            ),
         ),
         unit=indicator.unit_label,
-        targets=tuple(r["target"] for r in rows) if data.targets else (),
+        targets=tuple(r["target"] for r in rows) if has_targets else (),
         decimals=indicator.decimals,
         description=_("Tabellen under diagrammet visar samma värden."),
     )
-    return render(
-        request,
-        "goals/indicator.html",
-        {
-            "municipality": municipality,
-            "indicator": indicator,
-            "data": data,
-            "rows": rows,
-            "comparison": comparison,
-            "chooser": chooser,
-            "yearly": yearly,
-            "labels": labels,
-            "has_gender": bool(data.by_gender),
-            "chart": render_chart(chart, chart_id="indikator-diagram") if periods else "",
-            "units": units,
-            "generated": outcomes.invented(municipality, [data]),
-        },
+
+
+def _comparison_groups(municipality, names: dict) -> list:
+    """Groups the municipality belongs to, and Kolada's groups of municipalities like it
+    ("Liknande kommuner socioekonomi, Nacka, 2024"), which it is not a member of."""
+    if municipality.kolada_id not in names:
+        return []
+    return list(
+        KoladaGroup.objects.filter(
+            Q(members__id=municipality.kolada_id)
+            | Q(title__contains=f", {names[municipality.kolada_id]},")
+        )
+        .distinct()
+        .order_by("title")
     )
 
 
 def _kolada_comparison(request, indicator, municipality):
     everyone = list(KoladaMunicipality.objects.order_by("title").values_list("id", "title"))
     names = dict(everyone)
-    groups = []
-    if municipality.kolada_id in names:
-        # Groups it belongs to, and Kolada's groups of municipalities like it
-        # ("Liknande kommuner socioekonomi, Nacka, 2024"), which it is not a member of.
-        groups = list(
-            KoladaGroup.objects.filter(
-                Q(members__id=municipality.kolada_id)
-                | Q(title__contains=f", {names[municipality.kolada_id]},")
-            )
-            .distinct()
-            .order_by("title")
-        )
+    groups = _comparison_groups(municipality, names)
     asked = read_comparison(request.GET, set(names))
     if asked is None:
         ids = [m.id for m in indicator.compare_with.all()]
