@@ -231,7 +231,7 @@ def find_status(text: str) -> tuple[str, str] | None:
     for sentence in _SENTENCES.finditer(" ".join(text.split())):
         words = sentence.group().strip()
         lowered = words.lower()
-        if not any(key in lowered for key in _STATEMENT_KEYS):
+        if not any(map(lowered.__contains__, _STATEMENT_KEYS)):
             continue  # the common case, decided by substring search before any regex
         main = _SUBORDINATE.sub(" ", words)
         if _STATEMENT.search(main) and _is_statement(main):

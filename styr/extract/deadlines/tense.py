@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 # Sentence and clause boundaries (case-sensitive: a sentence starts with a capital letter).
 _BOUNDARY = re.compile(
@@ -109,14 +110,21 @@ class _Clauses:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts: list[int] | None = None  # boundary starts
+        self.boundaries: Iterator[re.Match[str]] | None = None  # read as far as asked
+        self.starts: list[int] = []  # boundary starts
         self.ends: list[int] = []  # boundary ends
         self.opens: list[bool] = [True]  # one per clause: whether it opens a sentence
         self.past: list[bool] = []  # one per clause: clause i lies between boundary i-1 and i
 
-    def _split(self) -> None:
-        self.starts = []
-        for boundary in _BOUNDARY.finditer(self.text):
+    def _split_to(self, end: int) -> None:
+        """Read the boundaries up to the first that starts at or after `end`: the clauses
+        after the last date asked about are never split, as they are never read."""
+        if self.boundaries is None:
+            self.boundaries = _BOUNDARY.finditer(self.text)
+        while not self.starts or self.starts[-1] < end:
+            boundary = next(self.boundaries, None)
+            if boundary is None:
+                return
             self.starts.append(boundary.start())
             self.ends.append(boundary.end())
             self.opens.append(boundary.lastgroup == "sent")
@@ -124,7 +132,6 @@ class _Clauses:
     def _analyse_to(self, last: int) -> None:
         """Mark clauses in order up to clause `last`: a clause's tense needs only those before
         it, so the clauses after the last date asked about are never read."""
-        assert self.starts is not None
         while len(self.past) <= last:
             index = len(self.past)
             start = self.ends[index - 1] if index else 0
@@ -136,9 +143,7 @@ class _Clauses:
             self.past.append(past)
 
     def is_past(self, start: int, end: int) -> bool:
-        if self.starts is None:
-            self._split()
-        assert self.starts is not None
+        self._split_to(end)
         first = bisect.bisect_right(self.ends, start)  # the clause holding `start`
         last = bisect.bisect_left(self.starts, end)  # the clause holding `end`
         self._analyse_to(last)

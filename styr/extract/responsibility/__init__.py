@@ -104,7 +104,8 @@ def _read_once(text: str) -> tuple[tuple[Party, ...], _Sentences | None]:
     if not text:
         return (), None
     low = text.lower()
-    if not any(key in low for key in KEYWORDS) and (")" not in text or not _BRACKETED.search(text)):
+    keyword = any(map(low.__contains__, KEYWORDS))
+    if not keyword and (")" not in text or not _BRACKETED.search(text)):
         return (), None
     sentences = _Sentences(text)
     items: list[tuple[int, str | None, str | None, str]] = []
@@ -118,7 +119,7 @@ def _read_once(text: str) -> tuple[tuple[Party, ...], _Sentences | None]:
         _as_responsible_slots(text, sentences, items)
         _genitive_slots(text, sentences, items)
         _dash_lines(text, items)
-    if any(key in low for key in _PHRASE_KEYS):
+    if any(map(low.__contains__, _PHRASE_KEYS)):
         _phrase_slots(text, sentences, items)
     if ")" in text:
         _bracket_slots(text, items)
