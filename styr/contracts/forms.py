@@ -74,6 +74,23 @@ class ContractForm(forms.Form):
                 label=_("Målvärde %(n)s") % {"n": n}, required=False, max_length=200
             )
 
+    @classmethod
+    def initial_from(cls, previous) -> dict:
+        """The form's starting point: the latest version's texts, goals, actions and
+        results (a new version begins as a copy of it), or nothing."""
+        if previous is None:
+            return {}
+        initial = {
+            "summary": previous.summary,
+            "goals": list(previous.goals.all()),
+            "actions": list(previous.actions.all()),
+        }
+        for result in previous.results.all():
+            initial[f"result_{result.order}"] = result.text
+            initial[f"indicator_{result.order}"] = result.indicator_id
+            initial[f"target_{result.order}"] = result.target
+        return initial
+
     def rows(self):
         """The bound fields of each expected result's row, for the template."""
         return [

@@ -158,18 +158,7 @@ def write(request, person: int, year: int):
                 messages.success(request, _("Resultatkontraktet är sparat som en ny version."))
                 return redirect("contracts:contract", person=manager.id, year=year)
     else:
-        initial = {}
-        if previous is not None:
-            initial = {
-                "summary": previous.summary,
-                "goals": list(previous.goals.all()),
-                "actions": list(previous.actions.all()),
-            }
-            for result in previous.results.all():
-                initial[f"result_{result.order}"] = result.text
-                initial[f"indicator_{result.order}"] = result.indicator_id
-                initial[f"target_{result.order}"] = result.target
-        form = ContractForm(initial=initial, municipality=municipality)
+        form = ContractForm(initial=ContractForm.initial_from(previous), municipality=municipality)
     context = {"manager": manager, "year": year, "form": form, "previous": previous}
     return render(request, "contracts/write.html", context, status=400 if form.errors else 200)
 
