@@ -2,7 +2,6 @@
 and the lägesrapport offered for the day the round closed."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.db import connection
@@ -17,6 +16,7 @@ from styr.plans.domain import record_status_update
 from styr.plans.models import Action, Responsibility
 from styr.rounds.domain import open_round
 from styr.rounds.models import Round
+from tests import html
 
 
 def today():
@@ -37,17 +37,31 @@ def report(action, author=None, **more):
     return record_status_update(action, date=today(), status="in_progress", author=author, **more)
 
 
-def section(html: str, name: str) -> str:
+def section(page, name: str):
     """The page's section for one responsible person (or group), by its heading."""
-    for part in html.split('<section class="round-person"')[1:]:
-        heading = re.search(r"<h3[^>]*>(.*?)</h3>", part, re.S).group(1)
-        if heading.strip().startswith(name):
-            return part[part.index("<h3") :].split("</section>")[0]
-    raise AssertionError(f"no section for {name}")
+    (found,) = [
+        part
+        for part in page.xpath("//section[@class='round-person']")
+        if html.text(part, "./h3").startswith(name)
+    ]
+    return found
 
 
-def text(html: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+def facts(page) -> dict[str, str]:
+    """The round's facts: due day, opened, state, reported, late."""
+    return html.facts(page.xpath("//dl[@class='facts']")[0])
+
+
+def buttons(page) -> list[str]:
+    return html.texts(page, "//main//button")
+
+
+def said(page) -> list[str]:
+    """The messages at the top of the page (notices and errors)."""
+    return html.texts(page, "//main/p[@role]")
+
+
+ROUNDS = "//ul[@class='rounds']/li"
 
 
 @pytest.fixture
@@ -79,57 +93,71 @@ def test_the_strateg_sees_each_responsible_person_the_share_and_who_is_late(thre
     cast, the_round = three
     client.force_login(cast.strateg)
 
-    html = client.get(url(the_round)).content.decode()
+    page = html.parse(client.get(url(the_round)))
 
     carle, dag, lena = (
-        section(html, name) for name in ("Elisabeth Carle", "Dag Björklund", "Lena Dahlstedt")
+        section(page, name) for name in ("Elisabeth Carle", "Dag Björklund", "Lena Dahlstedt")
     )
-    assert "Sen" not in text(carle.split("</h3>")[0])
-    assert "4 av 4 rapporterade (100 %)" in text(carle)
-    assert text(dag.split("</h3>")[0]) == "Dag Björklund ⚠ Sen"
-    assert "0 av 4 rapporterade (0 %)" in text(dag)
-    assert text(lena.split("</h3>")[0]) == "Lena Dahlstedt ⚠ Sen"
-    assert "Inte rapporterad" in text(lena)
-    assert f"Rapporterad: ◐ Pågår den {swedish_day(today())}" in text(carle)
-    page = text(html)
-    assert "Rapporterat 4 av 33 åtgärder (12 %)" in page
-    assert "Sena " in page and "Dag Björklund, " in page and "Elisabeth Carle, " not in page
-    assert "Ingen namngiven ansvarig" in page
-    assert "Stängd: sista dagen har passerat" in page
+    assert html.text(carle, "./h3") == "Elisabeth Carle"
+    assert html.text(carle, "./p[@class='meta']") == "4 av 4 rapporterade (100 %)"
+    for late in (dag, lena):
+        assert late.xpath("./h3/span[@class='overdue']/span[@aria-hidden='true']/text()") == ["⚠"]
+    assert html.text(dag, "./h3") == "Dag Björklund Sen"
+    assert html.text(dag, "./p[@class='meta']") == "0 av 4 rapporterade (0 %)"
+    assert html.text(lena, "./h3") == "Lena Dahlstedt Sen"
+    assert set(html.texts(lena, ".//li/strong")) == {"Inte rapporterad"}
+    reported = html.texts(carle, ".//li")
+    assert len(reported) == 4
+    assert all(item.endswith(f"Rapporterad: Pågår den {swedish_day(today())}") for item in reported)
+    assert carle.xpath(".//li//span[@class='status-symbol']/text()") == ["◐"] * 4
+    round_facts = facts(page)
+    assert round_facts["Rapporterat"] == "4 av 33 åtgärder (12 %)"
+    late = round_facts["Sena"].split(", ")
+    assert "Dag Björklund" in late and "Elisabeth Carle" not in late
+    assert "Ingen namngiven ansvarig" in html.texts(page, "//section[@class='round-person']/h3")
+    assert round_facts["Läge"] == "Stängd: sista dagen har passerat"
 
 
 def test_a_round_past_its_due_date_offers_the_report_as_of_the_due_date(three, client):
     cast, the_round = three
     client.force_login(cast.strateg)
 
-    html = client.get(url(the_round)).content.decode()
+    page = html.parse(client.get(url(the_round)))
 
     due = the_round.due.isoformat()
-    assert f"Lägesrapporten per {swedish_day(the_round.due)}" in html
-    assert f'/lagesrapport/pdf/?as_of={due}"' in html
-    assert f'<input type="hidden" name="as_of" value="{due}">' in html
-    assert "Stäng uppföljningen" not in html
+    assert (
+        html.text(page, "//h2[@id='rapport']") == f"Lägesrapporten per {swedish_day(the_round.due)}"
+    )
+    report = page.xpath("//section[@aria-labelledby='rapport']")[0]
+    assert html.hrefs(report, "PDF") == [f"/planer/{cast.plan.slug}/lagesrapport/pdf/?as_of={due}"]
+    assert report.xpath(".//input[@type='hidden'][@name='as_of']/@value") == [due]
+    assert "Stäng uppföljningen" not in buttons(page)
     assert client.get(f"/planer/{cast.plan.slug}/lagesrapport/md/?as_of={due}").status_code == 200
 
 
 def test_the_strateg_closes_the_round_by_the_button_and_is_offered_todays_report(cast, client):
     the_round = open_round(cast.plan, title="Höst", due=today() + dt.timedelta(days=7))
     client.force_login(cast.strateg)
-    assert "Stäng uppföljningen" in client.get(url(the_round)).content.decode()
-    assert "Lägesrapporten per" not in client.get(url(the_round)).content.decode()
+    before = html.parse(client.get(url(the_round)))
+    assert "Stäng uppföljningen" in buttons(before)
+    assert before.xpath("//h2[@id='rapport']") == []
 
     response = client.post(url(the_round, "stang/"), follow=True)
 
     the_round.refresh_from_db()
     assert the_round.closed_by == cast.strateg
-    html = response.content.decode()
-    assert "Uppföljningstillfället är stängt." in html
-    assert f"Stängd {swedish_day(today())}" in text(html)
-    assert f"/lagesrapport/html/?as_of={today().isoformat()}" in html
-    assert "Stäng uppföljningen" not in html
+    page = html.parse(response)
+    assert said(page) == [
+        f"Uppföljningstillfället är stängt. Lägesrapporten per {swedish_day(today())} kan tas "
+        "fram nedan."
+    ]
+    assert facts(page)["Läge"].startswith(f"Stängd {swedish_day(today())} av ")
+    report = f"/planer/{cast.plan.slug}/lagesrapport/html/?as_of={today().isoformat()}"
+    assert html.hrefs(page, "HTML") == [report]
+    assert "Stäng uppföljningen" not in buttons(page)
     # A second close (another tab) is told, not done again.
-    again = client.post(url(the_round, "stang/"), follow=True).content.decode()
-    assert f"Uppföljningstillfället stängdes redan {swedish_day(today())}." in again
+    again = html.parse(client.post(url(the_round, "stang/"), follow=True))
+    assert said(again) == [f"Uppföljningstillfället stängdes redan {swedish_day(today())}."]
 
 
 def test_publishing_from_the_closed_round_publishes_the_report_of_that_day(three, client):
@@ -147,13 +175,14 @@ def test_a_reader_sees_the_round_but_neither_closes_nor_opens(three, client):
     cast, the_round = three
     client.force_login(cast.reader)
 
-    html = client.get(url(the_round)).content.decode()
-    listing = client.get(f"/planer/{cast.plan.slug}/uppfoljning/").content.decode()
+    page = html.parse(client.get(url(the_round)))
+    listing = html.parse(client.get(f"/planer/{cast.plan.slug}/uppfoljning/"))
 
-    assert "Dag Björklund" in html and "Stäng uppföljningen" not in html
-    assert "Publicera lägesrapporten" not in html
-    assert "Uppföljning inför lägesrapporten" in listing
-    assert "Öppna ett uppföljningstillfälle" not in listing
+    assert html.text(section(page, "Dag Björklund"), "./h3") == "Dag Björklund Sen"
+    # Neither "Stäng uppföljningen" nor "Publicera lägesrapporten per …".
+    assert buttons(page) == []
+    assert html.texts(listing, f"{ROUNDS}/a") == ["Uppföljning inför lägesrapporten"]
+    assert listing.xpath("//h2[@id='oppna']") == [] and buttons(listing) == []
     posted = client.post(f"/planer/{cast.plan.slug}/uppfoljning/", {"due": "2100-01-01"})
     assert posted.status_code == 403
     assert not Round.objects.filter(due=dt.date(2100, 1, 1)).exists()
@@ -177,9 +206,10 @@ def test_the_strateg_opens_a_round_on_the_plans_rounds_page(cast, client):
         cast.strateg,
     )
     assert response.redirect_chain[-1][0] == url(opened)
-    assert "är öppnat" in response.content.decode()
-    listing = client.get(f"/planer/{cast.plan.slug}/uppfoljning/").content.decode()
-    assert opened.title in text(listing) and "öppen" in text(listing)
+    (message,) = said(html.parse(response))
+    assert "är öppnat" in message
+    listing = html.parse(client.get(f"/planer/{cast.plan.slug}/uppfoljning/"))
+    assert html.texts(listing, ROUNDS) == [f"{opened.title} sista dag {swedish_day(due)} · öppen"]
 
 
 def test_a_bad_round_is_refused_with_the_reason_beside_the_field(cast, client):
@@ -190,20 +220,24 @@ def test_a_bad_round_is_refused_with_the_reason_beside_the_field(cast, client):
     past = client.post(plan_url, {"title": "X", "due": yesterday.isoformat()})
     malformed = client.post(plan_url, {"title": "X", "due": "31/12"})
 
-    assert past.status_code == malformed.status_code == 400
-    assert "har redan passerat" in past.content.decode()
-    assert "Ogiltigt datum ”31/12”" in malformed.content.decode()
+    (too_early,) = html.field_errors(html.parse(past, status=400), "due")
+    assert "har redan passerat" in too_early
+    (bad,) = html.field_errors(html.parse(malformed, status=400), "due")
+    assert bad.startswith("Ogiltigt datum ”31/12”")
     assert not Round.objects.exists()
 
 
 def test_the_rounds_page_is_linked_from_the_publish_page_and_the_plan(cast, client):
     client.force_login(cast.strateg)
-    link = f'href="/planer/{cast.plan.slug}/uppfoljning/"'
+    rounds = f"/planer/{cast.plan.slug}/uppfoljning/"
 
-    assert link in client.get(f"/planer/{cast.plan.slug}/publicera/").content.decode()
-    assert link in client.get(f"/planer/{cast.plan.slug}/").content.decode()
+    def links(path):
+        return html.hrefs(html.parse(client.get(path)), "Uppföljningstillfällen")
+
+    assert links(f"/planer/{cast.plan.slug}/publicera/") == [rounds]
+    assert links(f"/planer/{cast.plan.slug}/") == [rounds]
     client.force_login(cast.responsible)
-    assert link not in client.get(f"/planer/{cast.plan.slug}/").content.decode()
+    assert links(f"/planer/{cast.plan.slug}/") == []
 
 
 FIX = (
@@ -221,8 +255,8 @@ def test_the_round_page_runs_the_same_queries_for_33_and_660_actions(plan, staff
         for action in Action.objects.filter(plan=the_plan)[:5]:
             report(action)
         with CaptureQueriesContext(connection) as captured:
-            html = client.get(url(the_round)).content.decode()
-        assert "5 av" in text(html)
+            response = client.get(url(the_round))
+        assert facts(html.parse(response))["Rapporterat"].startswith("5 av ")
         counts.append(len(captured))
     assert counts[0] == counts[1], FIX
 
