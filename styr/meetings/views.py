@@ -119,6 +119,22 @@ def attendance(request, municipality: str):
         person = person_of(request.user)
         entries = sheet.visible_to(person.id) if person else []
     counted = rates.counting(sheet.facts, entries)
+    context = {
+        "municipality": place,
+        "start": start,
+        "end": end,
+        "sheet": sheet,
+        "half_years": half_years(place),
+        "sees_all": sees_all,
+        "total": rates.total(counted),
+        "lines": _attendance_lines(sheet, entries, counted),
+    }
+    return render(request, "meetings/attendance.html", context)
+
+
+def _attendance_lines(sheet, entries, counted) -> list[dict]:
+    """The managers the entries show, by director's line (in the directors' order), each
+    with their rate and one cell per meeting; each line with its rate."""
     per_person = rates.per_manager(counted)
     visible = {entry.person_id for entry in entries}
     by_pair = {(e.meeting_id, e.person_id): e.status for e in entries}
@@ -133,26 +149,14 @@ def attendance(request, municipality: str):
                 "cells": [by_pair.get((m.id, person_id), False) for m in sheet.meetings],
             }
         )
-    context = {
-        "municipality": place,
-        "start": start,
-        "end": end,
-        "sheet": sheet,
-        "half_years": half_years(place),
-        "sees_all": sees_all,
-        "total": rates.total(counted),
-        "lines": [
-            {
-                "director": sheet.directors.get(d) or _("Utan direktör"),
-                "managers": members,
-                "rate": rates.per_line(counted).get(d, rates.Rate()),
-            }
-            for d, members in sorted(
-                lines.items(), key=lambda item: sheet.directors.get(item[0]) or ""
-            )
-        ],
-    }
-    return render(request, "meetings/attendance.html", context)
+    return [
+        {
+            "director": sheet.directors.get(d) or _("Utan direktör"),
+            "managers": members,
+            "rate": rates.per_line(counted).get(d, rates.Rate()),
+        }
+        for d, members in sorted(lines.items(), key=lambda item: sheet.directors.get(item[0]) or "")
+    ]
 
 
 @answers_bad_query

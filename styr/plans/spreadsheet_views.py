@@ -178,25 +178,34 @@ def save(request, plan: Plan):
             source=kept["name"],
         )
     except ImportRefused as refused:
-        if refused.stale and not refused.preview.errors:
-            notice = _(
-                "Inget är sparat: statusen för någon av åtgärderna har ändrats sedan "
-                "förhandsvisningen. Så här ser ändringarna ut nu; spara igen om de stämmer."
-            )
-            return preview_page(
-                request, plan, refused.preview, kept["name"], kept["token"], notice, status=409
-            )
-        del request.session[session_key(plan)]
-        return preview_page(request, plan, refused.preview, kept["name"], "", status=400)
+        return _refused_page(request, plan, refused, kept)
     del request.session[session_key(plan)]
-    messages.success(
-        request,
-        _("%(count)s statusuppdateringar från %(name)s är sparade.")
-        % {"count": len(preview.changes), "name": kept["name"]}
-        if len(preview.changes) != 1
-        else _("1 statusuppdatering från %(name)s är sparad.") % {"name": kept["name"]},
-    )
+    messages.success(request, _saved_message(len(preview.changes), kept["name"]))
     return redirect("plans:status_import", slug=plan.slug)
+
+
+def _refused_page(request, plan: Plan, refused: ImportRefused, kept: dict):
+    """Nothing saved. A stale preview is shown again as it now stands, to be saved again;
+    rows with errors end the upload."""
+    if refused.stale and not refused.preview.errors:
+        notice = _(
+            "Inget är sparat: statusen för någon av åtgärderna har ändrats sedan "
+            "förhandsvisningen. Så här ser ändringarna ut nu; spara igen om de stämmer."
+        )
+        return preview_page(
+            request, plan, refused.preview, kept["name"], kept["token"], notice, status=409
+        )
+    del request.session[session_key(plan)]
+    return preview_page(request, plan, refused.preview, kept["name"], "", status=400)
+
+
+def _saved_message(count: int, name: str) -> str:
+    if count == 1:
+        return _("1 statusuppdatering från %(name)s är sparad.") % {"name": name}
+    return _("%(count)s statusuppdateringar från %(name)s är sparade.") % {
+        "count": count,
+        "name": name,
+    }
 
 
 def upload_page(request, plan: Plan, form: SheetUploadForm, problem: str = "", status: int = 200):

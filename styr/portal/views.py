@@ -87,18 +87,9 @@ def action(request, slug: str, pk: int):
         pk=pk,
     )
     day, query = read_day(request)
-    only = Action.objects.filter(pk=action.pk)
-    rows = read_action_rows(only, day, action.plan.municipality_id)
-    existed = bool(rows)
-    if not existed:  # not yet part of the plan that day: show what it says today
-        rows = read_action_rows(only, timezone.localdate(), action.plan.municipality_id)
+    rows, existed = _action_rows(action, day)
     internal = can(request.user, "plans.view_internal", action)
-    # Those who answer for the action, and insiders, also see updates submitted for approval
-    # and those sent back; everyone else the approved ones only.
-    history = StatusUpdate.objects.filter(action=action).select_related("author", "review")
-    if not internal:
-        history = history.filter(public_updates())
-    history = list(history.order_by("date", "recorded_at", "id"))
+    history = _history(action, internal)
     return render(
         request,
         "portal/action.html",
@@ -116,6 +107,26 @@ def action(request, slug: str, pk: int):
             "is_today": day == timezone.localdate(),
         },
     )
+
+
+def _action_rows(action, day):
+    """The action's row as it stood on `day`, and whether it existed then; an action not
+    yet part of the plan that day is shown as it says today."""
+    only = Action.objects.filter(pk=action.pk)
+    rows = read_action_rows(only, day, action.plan.municipality_id)
+    if rows:
+        return rows, True
+    return read_action_rows(only, timezone.localdate(), action.plan.municipality_id), False
+
+
+def _history(action, internal: bool) -> list:
+    """The action's status updates, oldest first. Those who answer for the action, and
+    insiders, also see updates submitted for approval and those sent back; everyone else
+    the approved ones only."""
+    history = StatusUpdate.objects.filter(action=action).select_related("author", "review")
+    if not internal:
+        history = history.filter(public_updates())
+    return list(history.order_by("date", "recorded_at", "id"))
 
 
 @cached_page(by="municipality")

@@ -43,3 +43,17 @@ def is_subscribed(plan: Plan, email: str) -> bool:
             email=email, kind=Kind.DIGEST, scope=digest_scope(plan.id)
         ).exists()
     )
+
+
+def digest_subscribers(plan: Plan) -> list[str]:
+    """The addresses that get the plan's weekly digest: subscribed and not opted out."""
+    said_no = set(
+        OptOut.objects.filter(kind=Kind.DIGEST, scope=digest_scope(plan.id)).values_list(
+            "email", flat=True
+        )
+    )
+    return [
+        s.email
+        for s in Subscription.objects.filter(plan=plan).order_by("email")
+        if s.email not in said_no
+    ]

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods
 from styr.accounts.policy import can, viewable_plans
 from styr.accounts.views import forbidden, requires
 from styr.plans.models import Plan
-from styr.reminders.domain import is_subscribed, opt_out, subscribe
+from styr.reminders.domain import digest_subscribers, is_subscribed, opt_out, subscribe
 from styr.reminders.forms import AddressForm, ChoiceForm
-from styr.reminders.models import Kind, OptOut, Subscription
+from styr.reminders.models import Kind
 from styr.reminders.schedule import digest_scope
 from styr.reminders.tokens import read_token
 
@@ -48,26 +48,9 @@ def subscriptions(request, slug: str):
     elif request.method == "POST":
         choice = ChoiceForm(request.POST)
         if choice.is_valid() and own:
-            if choice.cleaned_data["subscribe"]:
-                subscribe(plan, own, by=request.user)
-                messages.success(request, _("Du får nu veckans ändringar i planen."))
-            else:
-                opt_out(own, Kind.DIGEST, digest_scope(plan.id))
-                messages.success(request, _("Du får inte längre veckans ändringar i planen."))
-            return redirect("reminders:subscriptions", slug=plan.slug)
+            return _own_choice(request, plan, own, choice.cleaned_data["subscribe"])
         status = 400
-    subscribers = []
-    if manager:
-        said_no = set(
-            OptOut.objects.filter(kind=Kind.DIGEST, scope=digest_scope(plan.id)).values_list(
-                "email", flat=True
-            )
-        )
-        subscribers = [
-            s.email
-            for s in Subscription.objects.filter(plan=plan).order_by("email")
-            if s.email not in said_no
-        ]
+    subscribers = digest_subscribers(plan) if manager else []
     context = {
         "plan": plan,
         "own": own,
@@ -77,6 +60,17 @@ def subscriptions(request, slug: str):
         "subscribers": subscribers,
     }
     return render(request, "reminders/subscriptions.html", context, status=status)
+
+
+def _own_choice(request, plan: Plan, own: str, wanted: bool):
+    """Subscribe yourself, or say no to the digest."""
+    if wanted:
+        subscribe(plan, own, by=request.user)
+        messages.success(request, _("Du får nu veckans ändringar i planen."))
+    else:
+        opt_out(own, Kind.DIGEST, digest_scope(plan.id))
+        messages.success(request, _("Du får inte längre veckans ändringar i planen."))
+    return redirect("reminders:subscriptions", slug=plan.slug)
 
 
 DESCRIPTIONS = {
