@@ -43,19 +43,19 @@ def title(tree) -> str:
 
 def alerts(tree) -> list[str]:
     """The messages the page shouts (role="alert"): errors and refusals."""
-    return texts(tree, "//*[@role='alert']")
+    return texts(tree, ".//*[@role='alert']")
 
 
 def messages(tree) -> list[str]:
     """The messages the page announces politely (role="status"): "saved", "sent" …"""
-    return texts(tree, "//*[@role='status']")
+    return texts(tree, ".//*[@role='status']")
 
 
 def row(tree, first_cell: str) -> list[str]:
     """The cells of the one table row whose first cell (th or td) reads `first_cell`."""
     rows = [
         tr
-        for tr in tree.xpath("//tr")
+        for tr in tree.xpath(".//tr")
         if tr.xpath("./th|./td") and visible_text(tr.xpath("./th|./td")[0]) == first_cell
     ]
     assert len(rows) == 1, f"{len(rows)} rows start with {first_cell!r}"
@@ -73,7 +73,7 @@ def column(tree, heading: str, table: str = "//table") -> list[str]:
 def field_errors(tree, name: str) -> list[str]:
     """The error messages shown beside the form field called `name` (in the field's
     wrapper: its fieldset, its `.field` block, or its paragraph)."""
-    (field,) = tree.xpath(f"(//input|//select|//textarea)[@name='{name}'][1]")
+    (field,) = tree.xpath(f"(.//input|.//select|.//textarea)[@name='{name}'][1]")
     wrapper = field.xpath(
         "ancestor::*[self::fieldset or self::p or self::td or self::li"
         " or contains(concat(' ', @class, ' '), ' field ')][1]"
@@ -84,7 +84,7 @@ def field_errors(tree, name: str) -> list[str]:
 
 def hrefs(tree, link_text: str) -> list[str]:
     """The addresses of the links that read `link_text`."""
-    return [a.get("href") for a in tree.xpath("//a") if visible_text(a) == link_text]
+    return [a.get("href") for a in tree.xpath(".//a") if visible_text(a) == link_text]
 
 
 def facts(element) -> dict[str, str]:

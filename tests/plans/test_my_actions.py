@@ -1,7 +1,5 @@
 """Mina åtgärder: a signed-in director's actions across plans, late ones first."""
 
-import re
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +10,7 @@ from styr.demo.synthetic import build_plan
 from styr.org.models import Person, Post
 from styr.plans.domain import record_status_update
 from styr.plans.models import Responsibility
+from tests import html
 from tests.cast import PASSWORD
 from tests.conftest import demo_once
 
@@ -22,27 +21,25 @@ demo = pytest.fixture(demo_once)
 URL = "/mina-atgarder/"
 
 
-def page_of(client, user) -> str:
+def page_of(client, user):
     client.force_login(user)
-    response = client.get(URL)
-    assert response.status_code == 200
-    return response.content.decode()
+    return html.parse(client.get(URL))
 
 
-def words(html: str) -> str:
-    """The page as a reader sees it: words without tags, single spaces."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def listed(html: str) -> list[str]:
+def listed(page) -> list[str]:
     """The action titles in the order the page lists them."""
-    return re.findall(r'<h3 class="action-title"[^>]*><a [^>]*>([^<]*)</a>', html)
+    return html.texts(page, "//h3[@class='action-title']")
 
 
-def entry(html: str, title: str) -> str:
-    """The words of one action's entry."""
-    start = html.index(f">{title}</a>")
-    return words(html[start : html.index("</li>", start)])
+def entry(page, title: str):
+    """One action's entry (its list item)."""
+    (item,) = page.xpath(f"//li[@class='action'][h3[@class='action-title']/a = '{title}']")
+    return item
+
+
+def menu_link(page) -> list[str]:
+    """Where the main menu's "Mina åtgärder" leads, if it is there."""
+    return page.xpath("//nav[@aria-label='Huvudmeny']//a[. = 'Mina åtgärder']/@href")
 
 
 def test_anonymous_users_are_sent_to_log_in(client):
@@ -54,33 +51,43 @@ def test_signing_in_lands_on_mina_atgarder(client, cast):
         "/konto/logga-in/", {"username": "elisabeth", "password": PASSWORD}, follow=True
     )
     assert response.redirect_chain[-1][0] == URL
-    assert "<h1>Mina åtgärder</h1>" in response.content.decode()
+    assert html.text(html.parse(response), "//h1") == "Mina åtgärder"
 
 
 def test_a_director_sees_her_actions_with_role_deadline_status_and_lateness(client, cast):
-    html = page_of(client, cast.responsible)
-    text = words(html)
-    assert "Elisabeth Carle är i dag ansvarig eller stödjande för 5 åtgärder" in text
-    assert "2 försenade" in text
-    assert "Utveckling av styrning och ledning för öppenhet och mångfald 2015 - 2016" in text
-
-    review = entry(html, "Översyn av chefsnivåer i Nacka med fokus på gruppchefsnivån")
-    assert "◐ Pågår ⚠ Försenad" in review
-    assert "Tema Återstående åtgärder" in review
-    assert "Roll Ansvarig" in review
-    assert "Ska vara klart under 2015" in review
-    assert (
-        "Senaste status Rapporterad den 2 september 2015 Arbetet pågår, beräknas bli klart hösten 2015."
-        in review
+    page = page_of(client, cast.responsible)
+    assert html.text(page, "//p[@class='lead']") == (
+        "Elisabeth Carle är i dag ansvarig eller stödjande för 5 åtgärder, med namn eller genom "
+        "en tjänst. 2 försenade"
     )
-    assert "Rapportera status" in review
-    assert f'href="/planer/{cast.plan.slug}/atgarder/{cast.action.id}/status/"' in html
-    assert f'href="/planer/{cast.plan.slug}/atgarder/{cast.action.id}/"' in html
+    assert html.texts(page, "//section/h2") == [
+        "Utveckling av styrning och ledning för öppenhet och mångfald 2015 - 2016"
+    ]
 
-    contracts = entry(html, "Resultatkontrakt för alla chefer")
-    assert "Roll Stödjande" in contracts
-    assert "Ska vara klart senast den 31 december 2015" in contracts
-    assert "Ingen status rapporterad ännu" in contracts
+    review = entry(page, "Översyn av chefsnivåer i Nacka med fokus på gruppchefsnivån")
+    assert html.text(review, "./p[@class='badges']") == "Pågår Försenad"
+    assert review.xpath("./p[@class='badges']//span[@aria-hidden='true']/text()") == ["◐", "⚠"]
+    facts = html.facts(review)
+    assert (facts["Tema"], facts["Roll"], facts["Ska vara klart"]) == (
+        "Återstående åtgärder",
+        "Ansvarig",
+        "under 2015",
+    )
+    assert facts["Senaste status"].startswith("Rapporterad den 2 september 2015")
+    assert html.text(review, ".//dd/span[@class='note block']") == (
+        "Arbetet pågår, beräknas bli klart hösten 2015. Om resultatkontrakt, se nedan under "
+        "kommande åtgärder."
+    )
+    action_url = f"/planer/{cast.plan.slug}/atgarder/{cast.action.id}/"
+    assert html.hrefs(review, "Rapportera status") == [f"{action_url}status/"]
+    assert review.xpath("./h3/a/@href") == [action_url]
+
+    contracts = html.facts(entry(page, "Resultatkontrakt för alla chefer"))
+    assert (contracts["Roll"], contracts["Ska vara klart"], contracts["Senaste status"]) == (
+        "Stödjande",
+        "senast den 31 december 2015",
+        "Ingen status rapporterad ännu",
+    )
 
 
 def test_late_actions_come_first_then_the_plans_own_order(client, cast):
@@ -99,26 +106,27 @@ def test_a_reported_status_shows_at_once_and_an_action_done_is_no_longer_late(cl
     record_status_update(
         cast.action, date=timezone.localdate(), status="done", note="Översynen är klar."
     )
-    html = page_of(client, cast.responsible)
-    review = entry(html, "Översyn av chefsnivåer i Nacka med fokus på gruppchefsnivån")
-    assert "Genomfört" in review and "Försenad" not in review
-    assert "Översynen är klar." in review
-    assert listed(html)[0] == "Resultatkontrakt för alla chefer"
+    page = page_of(client, cast.responsible)
+    review = entry(page, "Översyn av chefsnivåer i Nacka med fokus på gruppchefsnivån")
+    assert html.text(review, "./p[@class='badges']") == "Genomfört"
+    assert html.text(review, ".//dd/span[@class='note block']") == "Översynen är klar."
+    assert listed(page)[0] == "Resultatkontrakt för alla chefer"
 
 
 def test_an_action_named_by_a_post_is_listed_for_whoever_holds_it_today(client, cast):
     Responsibility.objects.create(
         action=cast.other_action, kind="supporting", post=Post.objects.get(slug="personaldirektor")
     )
-    html = page_of(client, cast.responsible)
-    assert "Roll Stödjande (genom tjänsten personaldirektör)" in entry(html, "Utred ett VA-bolag")
-    assert "Handlingsplan för vatten och avlopp 2016" in html
+    page = page_of(client, cast.responsible)
+    role = html.facts(entry(page, "Utred ett VA-bolag"))["Roll"]
+    assert role == "Stödjande (genom tjänsten personaldirektör)"
+    assert "Handlingsplan för vatten och avlopp 2016" in html.texts(page, "//section/h2")
 
 
 def test_each_director_sees_only_their_own_actions(client, cast):
-    html = page_of(client, cast.other_responsible)
-    assert "Utred ett VA-bolag" in listed(html)
-    assert cast.action.title not in html
+    page = page_of(client, cast.other_responsible)
+    assert "Utred ett VA-bolag" in listed(page)
+    assert cast.action.title not in listed(page)
 
 
 def test_a_draft_plan_is_left_out_for_a_director_who_may_not_see_it(client, cast):
@@ -128,11 +136,16 @@ def test_a_draft_plan_is_left_out_for_a_director_who_may_not_see_it(client, cast
 
 
 def test_an_account_without_a_person_is_told_why_the_list_is_empty(client, cast):
-    text = words(page_of(client, cast.reader))
-    assert "Ditt konto är inte kopplat till någon person i organisationen" in text
+    page = page_of(client, cast.reader)
+    said = html.texts(page, "//main/p")
+    assert said[0] == (
+        "Ditt konto är inte kopplat till någon person i organisationen, så Styr vet inte vilka "
+        "åtgärder du ansvarar för."
+    )
+    assert said[1].startswith("Be någon av Styrs administratörer koppla kontot till dig.")
     # Named: the cast's administrator (no name given, so the username) and the address.
-    assert "Be någon av Styrs administratörer koppla kontot till dig." in text
-    assert "admin, admin@example.org" in text
+    assert html.texts(page, "//ul[@class='whom-to-ask']/li") == ["admin, admin@example.org"]
+    assert html.hrefs(page, "admin@example.org") == ["mailto:admin@example.org"]
 
 
 def test_a_person_without_actions_is_told_so(client, cast):
@@ -144,15 +157,17 @@ def test_a_person_without_actions_is_told_so(client, cast):
         ),
         password=PASSWORD,
     )
-    text = words(page_of(client, nobody))
-    assert "Ingrid Ingen är i dag inte ansvarig eller stödjande för någon åtgärd" in text
+    said = html.texts(page_of(client, nobody), "//main/p")
+    assert said[0] == (
+        "Ingrid Ingen är i dag inte ansvarig eller stödjande för någon åtgärd i de planer du kan "
+        "se, varken med namn eller genom en tjänst."
+    )
 
 
 def test_the_header_links_to_mina_atgarder_for_signed_in_users_only(client, cast):
-    link = '<a href="/mina-atgarder/">Mina åtgärder</a>'
-    assert link not in client.get("/").content.decode()
+    assert menu_link(html.parse(client.get("/"))) == []
     client.force_login(cast.reader)
-    assert link in client.get("/").content.decode()
+    assert menu_link(html.parse(client.get("/"))) == ["/mina-atgarder/"]
 
 
 FIX = (
@@ -173,6 +188,6 @@ def test_the_page_runs_the_same_queries_for_3_and_300_actions(client):
         client.force_login(user)
         with CaptureQueriesContext(connection) as captured:
             response = client.get(URL)
-        assert len(listed(response.content.decode())) == expected
+        assert len(listed(html.parse(response))) == expected
         counts[expected] = len(captured)
     assert counts[3] == counts[300], FIX
