@@ -121,29 +121,35 @@ def published_file(request, slug: str, pk: int, format_name: str):
     data = bytes(file.data)
     actual = hashlib.sha256(data).hexdigest()
     if actual != file.sha256 or len(data) != file.size:
-        logger.error(
-            "Published file does not match its recorded checksum; not served: plan=%s "
-            "report=%s format=%s expected_sha256=%s actual_sha256=%s "
-            "expected_size=%s actual_size=%s",
-            file.report.plan.slug,
-            file.report_id,
-            format_name,
-            file.sha256,
-            actual,
-            file.size,
-            len(data),
-        )
-        return render(
-            request,
-            "reports/file_mismatch.html",
-            {"plan": file.report.plan, "report": file.report, "file": file},
-            status=409,
-        )
+        return _mismatch(request, file, actual, len(data))
     response = _file_response(
         data, format_name, f"lagesrapport-{slug}-{file.report.as_of.isoformat()}"
     )
     response["X-Content-SHA256"] = file.sha256
     return response
+
+
+def _mismatch(request, file: PublishedFile, actual: str, size: int):
+    """A published file whose bytes no longer match what was recorded: logged as an error
+    with both checksums and sizes, and refused (409)."""
+    logger.error(
+        "Published file does not match its recorded checksum; not served: plan=%s "
+        "report=%s format=%s expected_sha256=%s actual_sha256=%s "
+        "expected_size=%s actual_size=%s",
+        file.report.plan.slug,
+        file.report_id,
+        file.format,
+        file.sha256,
+        actual,
+        file.size,
+        size,
+    )
+    return render(
+        request,
+        "reports/file_mismatch.html",
+        {"plan": file.report.plan, "report": file.report, "file": file},
+        status=409,
+    )
 
 
 def _published_content(request, slug: str, pk: int):
@@ -197,18 +203,22 @@ def publish(request, slug: str):
         else:
             messages.success(request, _("Rapporten är publicerad och kan inte längre ändras."))
             return redirect("reports:published", slug=plan.slug)
-    published_reports = with_replacements(
+    return render(
+        request,
+        "reports/publish.html",
+        {"plan": plan, "form": form, "published_reports": _published_reports(plan)},
+    )
+
+
+def _published_reports(plan: Plan) -> list:
+    """The plan's published reports, newest first, each with what replaced it."""
+    return with_replacements(
         list(
             PublishedReport.objects.filter(plan=plan)
             .select_related("published_by")
             .defer("content")
             .order_by("-as_of", "-version", "-id")
         )
-    )
-    return render(
-        request,
-        "reports/publish.html",
-        {"plan": plan, "form": form, "published_reports": published_reports},
     )
 
 

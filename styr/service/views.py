@@ -102,22 +102,24 @@ def levels(request, municipality: str):
         "year_has_data": False,
     }
     if year is not None:
-        shown = year_levels(case_counts(municipality, year), year)
-        if shown.total is not None:
-            total = shown.total
-            context.update(
-                {
-                    "year_has_data": True,
-                    "generated": shown.generated,
-                    "months": [
-                        row(MONTHS[number].capitalize(), level, scale)
-                        for number, level in enumerate(shown.months)
-                    ],
-                    "total": row(_("Hela året"), total.overall, scale),
-                    "requesters": [
-                        row(requester_label(level.key), level, scale) for level in total.requesters
-                    ],
-                    "categories": [row(level.key, level, scale) for level in total.categories],
-                }
-            )
+        context.update(_year_rows(municipality, year, scale))
     return render(request, "service/levels.html", context)
+
+
+def _year_rows(municipality, year: int, scale) -> dict:
+    """The year's rows, per month, requester and category, when it has cases; else none."""
+    shown = year_levels(case_counts(municipality, year), year)
+    if shown.total is None:
+        return {}
+    total = shown.total
+    return {
+        "year_has_data": True,
+        "generated": shown.generated,
+        "months": [
+            row(MONTHS[number].capitalize(), level, scale)
+            for number, level in enumerate(shown.months)
+        ],
+        "total": row(_("Hela året"), total.overall, scale),
+        "requesters": [row(requester_label(level.key), level, scale) for level in total.requesters],
+        "categories": [row(level.key, level, scale) for level in total.categories],
+    }
