@@ -162,14 +162,11 @@ def _names_municipality(plan_fields):
     return allowed[0] if len(allowed) == 1 else None
 
 
-def _review(request, plan_fields, formset, key: ReviewKey, kept: dict | None, status=200):
-    municipality = _names_municipality(plan_fields)
-    found = (kept or {}).get("found") or []
-    text = (kept or {}).get("text") or ""
+def _review_rows(formset, unknown_names, found: list, text: str) -> list[ReviewRow]:
+    """One row per action form: its number, the names Styr does not know, how sure the
+    reading was, and whether its place in the document is known."""
     rows = []
-    for index, (form, unknown) in enumerate(
-        zip(formset, _unknown_names(formset, municipality), strict=True)
-    ):
+    for index, (form, unknown) in enumerate(zip(formset, unknown_names, strict=True)):
         info = found[index] if index < len(found) else {}
         span = tuple(info["span"]) if info.get("span") else None
         rows.append(
@@ -181,6 +178,14 @@ def _review(request, plan_fields, formset, key: ReviewKey, kept: dict | None, st
                 placed=span is not None and span[0] < len(text),
             )
         )
+    return rows
+
+
+def _review(request, plan_fields, formset, key: ReviewKey, kept: dict | None, status=200):
+    municipality = _names_municipality(plan_fields)
+    found = (kept or {}).get("found") or []
+    text = (kept or {}).get("text") or ""
+    rows = _review_rows(formset, _unknown_names(formset, municipality), found, text)
     numbered = [(row.number, tuple(found[row.number - 1]["span"])) for row in rows if row.placed]
     context = {
         "plan_fields": plan_fields,
@@ -249,30 +254,43 @@ def save(request):
         return redirect("imports:upload")
     key = ReviewKey(request.POST)
     key.is_valid()
-    source = key.cleaned_data.get("source") or "dokument"
     kept = _kept(request, key.cleaned_data.get("token"))
     plan_fields = PlanFields(request.POST, municipalities=_municipalities(request))
     formset = ActionFormSet(request.POST)
-    if not (key.is_valid() and plan_fields.is_valid() and formset.is_valid()):
+    result = None
+    if key.is_valid() and plan_fields.is_valid() and formset.is_valid():
+        result = _import_reviewed(request, key, plan_fields, formset)
+    if result is None:
         return _review(request, plan_fields, formset, key, kept, status=400)
+    if kept:
+        del request.session[SESSION_KEY]
+    messages.success(
+        request,
+        _(
+            "Planen sparades som ett utkast med %(n)s åtgärder. Den är inte offentlig förrän "
+            "en strateg offentliggör den."
+        )
+        % {"n": result.actions},
+    )
+    return redirect(result.plan.get_absolute_url())
+
+
+def _import_reviewed(request, key, plan_fields, formset):
+    """The plan saved as a draft with the actions as decided in review; None, with the
+    errors added to the forms, when nothing can be saved."""
     decided = formset.decided()
     try:
         actions = review.apply_decisions(decided)
     except review.DecisionError as error:
         formset.forms[error.index].add_error("decision", str(error))
-        return _review(request, plan_fields, formset, key, kept, status=400)
+        return None
     if not actions:
-        plan_fields.add_error(
-            None,
-            _("Alla åtgärder är borttagna. Godkänn minst en för att spara planen.")
-            if decided
-            else _("Det finns inga åtgärder att spara. Lägg till en eller läs ett annat dokument."),
-        )
-        return _review(request, plan_fields, formset, key, kept, status=400)
+        plan_fields.add_error(None, _nothing_to_save(decided))
+        return None
     data = plan_fields.cleaned_data
     try:
-        result = import_plan(
-            {"source": source, "actions": actions},
+        return import_plan(
+            {"source": key.cleaned_data.get("source") or "dokument", "actions": actions},
             municipality=data["municipality"],
             owner=data["owner"],
             title=data["title"],
@@ -286,18 +304,13 @@ def save(request):
         )
     except ValidationError as error:
         plan_fields.add_error(None, " ".join(error.messages))
-        return _review(request, plan_fields, formset, key, kept, status=400)
-    if kept:
-        del request.session[SESSION_KEY]
-    messages.success(
-        request,
-        _(
-            "Planen sparades som ett utkast med %(n)s åtgärder. Den är inte offentlig förrän "
-            "en strateg offentliggör den."
-        )
-        % {"n": result.actions},
-    )
-    return redirect(result.plan.get_absolute_url())
+        return None
+
+
+def _nothing_to_save(decided) -> str:
+    if decided:
+        return _("Alla åtgärder är borttagna. Godkänn minst en för att spara planen.")
+    return _("Det finns inga åtgärder att spara. Lägg till en eller läs ett annat dokument.")
 
 
 def _plan(request, slug: str) -> Plan:
