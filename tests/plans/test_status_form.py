@@ -1,7 +1,6 @@
 """The status form: who may report, what is stored, what is refused, and no lost update."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.db import connection
@@ -11,9 +10,11 @@ from django.utils import timezone
 from styr.accounts.domain import add_user
 from styr.demo.synthetic import build_plan
 from styr.lib.asof import recorded_on
+from styr.lib.dates import swedish_day
 from styr.org.models import Person
 from styr.plans.domain import NOTE_LIMIT, record_status_update
 from styr.plans.models import Action, Responsibility, StatusUpdate
+from tests import html
 from tests.conftest import demo_once
 
 pytestmark = pytest.mark.django_db
@@ -30,41 +31,54 @@ def signed_in(client, user):
     return client
 
 
-def seen_on(html: str) -> str:
+def seen_on(page) -> str:
     """The hidden `seen` value the form carries."""
-    field = re.search(r'<input type="hidden" name="seen"[^>]*>', html).group(0)
-    value = re.search(r'value="([^"]*)"', field)
-    return value.group(1) if value else ""
+    (field,) = page.xpath("//form//input[@type='hidden'][@name='seen']")
+    return field.get("value", "")
 
 
-def shown_form(client, action) -> str:
-    response = client.get(form_url(action))
-    assert response.status_code == 200
-    return response.content.decode()
+def shown_form(client, action):
+    return html.parse(client.get(form_url(action)))
 
 
-def text_of(response) -> str:
-    """The page as a reader sees it: words without tags, single spaces."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+def current(page):
+    """The "Status nu" description of the action on the form page."""
+    (found,) = page.xpath(
+        "//dl[contains(@class, 'status-facts')]/dt[. = 'Status nu']/following-sibling::dd[1]"
+    )
+    return found
+
+
+ALERT = "//div[@role='alert']"
+NOT_SAVED = "Rapporten är inte sparad. Rätta det som står vid fälten nedan."
 
 
 def test_the_form_shows_the_action_its_deadline_and_its_current_status(client, cast):
-    html = shown_form(signed_in(client, cast.responsible), cast.action)
-    assert "Översyn av chefsnivåer i Nacka med fokus på gruppchefsnivån" in html
-    assert "under 2015" in html
-    assert "Arbetet pågår, beräknas bli klart hösten 2015." in html
-    assert "2 september 2015" in html
-    assert "Försenad" in html
+    page = shown_form(signed_in(client, cast.responsible), cast.action)
+    assert html.text(page, "//h1") == (
+        "Rapportera status: Översyn av chefsnivåer i Nacka med fokus på gruppchefsnivån"
+    )
+    facts = html.facts(page.xpath("//dl[contains(@class, 'status-facts')]")[0])
+    assert facts["Ska vara klart"] == "under 2015 (senast 31 december 2015)"
+    now = current(page)
+    assert html.text(now, "./span[contains(@class, 'status ')]") == "Pågår"
+    assert html.text(now, "./span[@class='overdue']") == "Försenad"
+    assert html.text(now, "./span[@class='meta']") == "den 2 september 2015"
+    assert html.text(now, "./span[@class='note block']") == (
+        "Arbetet pågår, beräknas bli klart hösten 2015. Om resultatkontrakt, se nedan under "
+        "kommande åtgärder."
+    )
     # The date defaults to today and may not go past it; the status to the current one.
     today = timezone.localdate().isoformat()
-    assert f'value="{today}"' in html and f'max="{today}"' in html
-    assert 'value="in_progress" id="id_status_1" required checked' in html
-    assert seen_on(html) == str(cast.action.status_updates.get().id)
+    (date,) = page.xpath("//input[@name='date']")
+    assert (date.get("value"), date.get("max")) == (today, today)
+    assert page.xpath("//input[@name='status'][@checked]/@value") == ["in_progress"]
+    assert seen_on(page) == str(cast.action.status_updates.get().id)
 
 
 def test_a_saved_status_is_stored_with_its_author_and_the_action_page_says_so(client, cast):
     signed_in(client, cast.responsible)
-    html = shown_form(client, cast.action)
+    form = shown_form(client, cast.action)
     today = timezone.localdate()
     response = client.post(
         form_url(cast.action),
@@ -73,16 +87,18 @@ def test_a_saved_status_is_stored_with_its_author_and_the_action_page_says_so(cl
             "note": "Översynen är klar och redovisad.",
             "internal_note": "Gruppcheferna informerade muntligt.",
             "date": today.isoformat(),
-            "seen": seen_on(html),
+            "seen": seen_on(form),
         },
         follow=True,
     )
     assert response.redirect_chain == [
         (f"/planer/{cast.plan.slug}/atgarder/{cast.action.id}/", 302)
     ]
-    page = text_of(response)
-    assert "Statusen är sparad: Genomfört den" in page
-    assert "Status i dag: ✔ Genomfört" in page
+    page = html.parse(response)
+    (saved,) = html.messages(page)
+    assert saved.startswith("Statusen är sparad: Genomfört den")
+    assert html.text(page, "//p[@class='badges']") == "Status i dag: Genomfört"
+    assert page.xpath("//p[@class='badges']//span[@class='status-symbol']/text()") == ["✔"]
     stored = cast.action.status_updates.order_by("-id").first()
     assert (stored.status, stored.date, stored.note, stored.internal_note, stored.author) == (
         "done",
@@ -102,9 +118,10 @@ def test_the_internal_note_is_not_shown_to_the_public(client, cast):
         internal_note="Budgeten överskreds.",
         author=cast.responsible,
     )
-    page = client.get(f"/planer/{cast.plan.slug}/atgarder/{cast.action.id}/").content.decode()
-    assert "Klart." in page
-    assert "Budgeten överskreds." not in page
+    response = client.get(f"/planer/{cast.plan.slug}/atgarder/{cast.action.id}/")
+    notes = html.texts(html.parse(response), "//section[@aria-labelledby='historik']//p")
+    assert "Klart." in notes
+    assert "Budgeten överskreds." not in response.content.decode()
 
 
 def test_a_save_after_someone_elses_is_refused_and_shows_the_newer_update(client, cast):
@@ -126,15 +143,18 @@ def test_a_save_after_someone_elses_is_refused_and_shows_the_newer_update(client
     }
     response = client.post(form_url(cast.action), typed)
 
-    assert response.status_code == 409
-    page = text_of(response)
-    assert "Inte sparad: någon annan rapporterade först" in page
-    assert "✔ Genomfört" in page and "Klart enligt strategen." in page
-    assert f"av {cast.strateg.username}" in page
-    assert timezone.localtime(newer.recorded_at).strftime("%Y-%m-%d %H:%M") in page
+    page = html.parse(response, status=409)
+    (conflict,) = page.xpath("//div[@class='error conflict'][@role='alert']")
+    assert html.text(conflict, "./h2") == "Inte sparad: någon annan rapporterade först"
+    said = html.texts(conflict, "./p")
+    assert said[1] == f"Genomfört gäller den {swedish_day(timezone.localdate())}"
+    assert conflict.xpath(".//span[@class='status-symbol']/text()") == ["✔"]
+    assert said[2] == "Klart enligt strategen."
+    at = timezone.localtime(newer.recorded_at).strftime("%Y-%m-%d %H:%M")
+    assert said[3] == f"Registrerad {at} av {cast.strateg.username}."
     # What was typed is kept, and the form now says it has shown the newer update.
-    assert "Arbetet fortsätter med gruppcheferna.</textarea>" in response.content.decode()
-    assert seen_on(response.content.decode()) == str(newer.id)
+    assert html.text(page, "//textarea[@name='note']") == "Arbetet fortsätter med gruppcheferna."
+    assert seen_on(page) == str(newer.id)
     assert list(cast.action.status_updates.values_list("note", flat=True).order_by("id")) == [
         "Arbetet pågår, beräknas bli klart hösten 2015. Om resultatkontrakt, se nedan under kommande åtgärder.",
         "Klart enligt strategen.",
@@ -217,13 +237,13 @@ def test_bad_input_is_answered_at_the_field_and_nothing_is_stored(
     }
     response = client.post(form_url(cast.action), {**good, field: value})
 
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert "Rapporten är inte sparad. Rätta det som står vid fälten nedan." in page
+    page = html.parse(response, status=400)
     if field == "seen":
-        assert message in page
+        assert html.texts(page, f"{ALERT}/p") == [NOT_SAVED, message]
     else:
-        assert f'<p class="error" id="id_{field}_error">{message}</p>' in page
+        assert html.texts(page, f"{ALERT}/p") == [NOT_SAVED]
+        assert html.field_errors(page, field) == [message]
+        assert html.text(page, f"//*[@id='id_{field}_error']") == message
     assert cast.action.status_updates.count() == 1
 
 
@@ -234,8 +254,8 @@ def test_someone_elses_action_is_refused_with_a_swedish_403(client, cast, name):
     response = client.post(
         form_url(cast.action), {"status": "done", "date": timezone.localdate().isoformat()}
     )
-    assert response.status_code == 403
-    assert "Bara den som är ansvarig eller stödjande för åtgärden" in response.content.decode()
+    (refusal,) = html.alerts(html.parse(response, status=403))
+    assert refusal.startswith("Bara den som är ansvarig eller stödjande för åtgärden")
     assert cast.action.status_updates.count() == 1
 
 
@@ -292,13 +312,16 @@ def test_an_action_deleted_after_the_form_was_shown_is_not_found(client, cast):
 
 def test_the_action_page_offers_the_form_only_to_those_who_may_report(client, cast):
     action_url = f"/planer/{cast.plan.slug}/atgarder/{cast.action.id}/"
-    link = f'href="{form_url(cast.action)}"'
-    assert link not in client.get(action_url).content.decode()
+
+    def offered() -> list[str]:
+        return html.hrefs(html.parse(client.get(action_url)), "Rapportera status")
+
+    assert offered() == []
     signed_in(client, cast.other_responsible)
-    assert link not in client.get(action_url).content.decode()
+    assert offered() == []
     client.logout()
     signed_in(client, cast.responsible)
-    assert link in client.get(action_url).content.decode()
+    assert offered() == [form_url(cast.action)]
 
 
 def test_a_status_dated_on_the_day_of_the_latest_update_is_accepted(client, cast):
