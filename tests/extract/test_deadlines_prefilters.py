@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from styr.extract.deadlines import find_deadline
 from styr.extract.deadlines.context import _PLAN_YEAR, PLAN_YEAR_ENDS, folded
-from styr.extract.deadlines.grammar import _EXPRESSION, _expressions
+from styr.extract.deadlines.grammar import _EXPRESSION, _TRIGGER_START, _expressions
 
 PLAN_WORDS = [
     "plan", "Planen", "budget", "BUDGETEN", "budgetåret", "för", "inför", "avseende", "år",
@@ -51,3 +54,22 @@ def test_the_trigger_scan_reads_each_form_as_the_full_pattern_does():
     ours = [(m.span(), m.lastgroup) for m in _expressions(text)]
     assert ours == [(m.span(), m.lastgroup) for m in _EXPRESSION.finditer(text)]
     assert len({group for _, group in ours}) >= 24
+
+
+def test_every_character_a_trigger_starts_with_is_a_place_the_scan_stops():
+    # What re.IGNORECASE takes for a trigger's first letter, over all of Unicode: the scan's
+    # character set must hold every one, or a date written with it would be missed.
+    first = re.compile(r"[0-9vhqtsjfmaondkåil]", re.IGNORECASE)
+    missing = [
+        chr(code)
+        for code in range(sys.maxunicode + 1)
+        if first.fullmatch(chr(code)) and not _TRIGGER_START.match(chr(code))
+    ]
+    assert missing == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123 Vvåår.-/ſKİtertialsdecQH\n")), max_size=40))
+def test_the_prefiltered_trigger_scan_finds_what_the_full_pattern_finds(text):
+    ours = [(m.span(), m.lastgroup) for m in _expressions(text)]
+    assert ours == [(m.span(), m.lastgroup) for m in _EXPRESSION.finditer(text)]

@@ -29,6 +29,7 @@ from styr.extract.responsibility.patterns import (
     _BODY,
     _BODY_ENDS,
     _BODY_FULL,
+    _HEAD_ANYWHERE,
     _HEAD_FORMS,
     _HS,
     _N,
@@ -40,7 +41,6 @@ from styr.extract.responsibility.patterns import (
     _SEP,
     _STOP_TOKENS,
     _TITLE_FULL,
-    has_head,
     head_end,
 )
 
@@ -136,7 +136,7 @@ def _mention(text: str, pos: int, end: int) -> _Part | None:
     """The part (person, role or body) starting exactly at `pos`."""
     # _RN and _R need a title, and a title has a head (_HEAD) before `end`: without one in
     # text[pos:end] neither can match, and both are slow to fail.
-    titled = has_head(text, pos, end)
+    titled = _HEAD_ANYWHERE.search(text, pos, end) is not None
     m = _RN.match(text, pos, end) if titled else None
     if m and not m["quant"]:
         name_end = _name_end(text, m)

@@ -99,31 +99,25 @@ _HEAD_END = re.compile(_HEAD + r"\Z")
 # a head anywhere: every title contains one, so where none occurs no title can match
 _HEAD_ANYWHERE = re.compile(_HEAD)
 
-# The head forms as _HEAD spells them (the first letter in either case), for dictionary and
-# substring tests: the trie is tried letter by letter at every position, these are not.
+# The head forms as _HEAD spells them (the first letter in either case), by their last three
+# letters, longest first: a title's head found by a lookup or two, not the trie at each letter.
 _HEAD_SPELLINGS = {
     spelling: form for form in _HEAD_FORMS for spelling in (form, form[0].upper() + form[1:])
 }
-_HEAD_LONGEST = max(map(len, _HEAD_SPELLINGS))
-# the spellings that contain no other: a text holds a head iff it holds one of these
-_HEAD_STEMS = tuple(
-    s for s in _HEAD_SPELLINGS if not any(t != s and t in s for t in _HEAD_SPELLINGS)
-)
+_HEADS_BY_END: dict[str, list[tuple[int, str, str]]] = {}
+for _spelling, _form in _HEAD_SPELLINGS.items():
+    _HEADS_BY_END.setdefault(_spelling[-3:], []).append((len(_spelling), _spelling, _form))
+for _heads in _HEADS_BY_END.values():
+    _heads.sort(reverse=True)
 
 
 def head_end(title: str) -> tuple[int, str] | None:
     """What `_HEAD_END.search(title)` finds, faster: (where the head that ends `title` starts,
-    its form in lower case), the leftmost such head, or None."""
-    for start in range(max(0, len(title) - _HEAD_LONGEST), len(title)):
-        form = _HEAD_SPELLINGS.get(title[start:])
-        if form is not None:
-            return start, form
+    its form in lower case), the leftmost (longest) such head, or None."""
+    for length, spelling, form in _HEADS_BY_END.get(title[-3:], ()):
+        if title.endswith(spelling):
+            return len(title) - length, form
     return None
-
-
-def has_head(text: str, start: int, end: int) -> bool:
-    """Whether `_HEAD_ANYWHERE.search(text, start, end)` finds a head, faster."""
-    return any(map(text[start:end].__contains__, _HEAD_STEMS))
 
 
 # a single title word: "stadsdirektören", "HR-chef", "Personaldirektör", "konsult"
