@@ -169,7 +169,9 @@ _BY_START.update(dict.fromkeys("123456789", _BY_START["0"]))
 # by letter, where _TRIGGER's alternation is tried whole at every position; _TRIGGER itself is
 # then tried only at these places. A trigger spans only word characters, so none starts inside
 # another, and _TRIGGER.finditer finds exactly the places where _TRIGGER.match succeeds.
-_TRIGGER_START = re.compile("[0-9ADFHIJKLMNOQSTVadfhijklmnoqstvÅå\u0130\u0131\u017f\u212a\u212b](?<!\\w.)")
+_TRIGGER_START = re.compile(
+    "[0-9ADFHIJKLMNOQSTVadfhijklmnoqstvÅå\u0130\u0131\u017f\u212a\u212b](?<!\\w.)"
+)
 
 
 def _expressions(text: str):

@@ -6,6 +6,8 @@ Every repetition is bounded or possessive, so matching is linear in the text.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 
 # --- building blocks -------------------------------------------------------------------------
 
@@ -248,3 +250,34 @@ _ADVERBS = re.compile(
     rf"(?:(?:också|även|fortsatt|gemensamt|främst|ytterst|huvudsakligen|i{_WS}första{_WS}hand)"
     rf"{_WS})?"
 )
+
+
+class Scan:
+    """A pattern that opens with _B and one of the letters `first`, found faster.
+
+    Python's regular expressions try such a pattern whole at every position of the text; a
+    pattern that opens with a character set is searched in C, skipping to where one occurs.
+    `starts` is such a set, with _B after the letter: every place the pattern can match, and
+    the pattern is then tried only there. Its matches consume at least one character, so
+    `finditer` and `search` find what the pattern's own do.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], first: str) -> None:
+        self.pattern = pattern
+        self.starts = re.compile(f"[{first}](?<![\\w-].)")
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        end = pos
+        match = self.pattern.match
+        for place in self.starts.finditer(text, pos, endpos):
+            start = place.start()
+            if start >= end:
+                found = match(text, start, endpos)
+                if found is not None:
+                    end = found.end()
+                    yield found
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)

@@ -45,7 +45,18 @@ import re
 from styr.extract.responsibility.abbreviations import fits
 from styr.extract.responsibility.mentions import _mention, _parse_list, _Part, _read_list, _skip_ws
 from styr.extract.responsibility.party import DUTY, RESPONSIBLE, SUPPORTING
-from styr.extract.responsibility.patterns import _ADVERBS, _B, _E, _H, _HS, _L, _LO, _UP, _WS
+from styr.extract.responsibility.patterns import (
+    _ADVERBS,
+    _B,
+    _E,
+    _H,
+    _HS,
+    _L,
+    _LO,
+    _UP,
+    _WS,
+    Scan,
+)
 from styr.extract.responsibility.phrases import is_committee, party_phrase
 from styr.extract.responsibility.sentences import _clause_initial, _parts_before, _Sentences
 
@@ -64,32 +75,42 @@ _LABEL = re.compile(
     rf"(?P<qual>{_H}++[^:\n.]{{1,50}}?)?{_H}*+:(?!//)"
 )
 _BULLET_LINE = re.compile(rf"{_H}*+(?:[-•*–—]|\d{{1,2}}[.)]){_H}++")
-_TRIGGER = re.compile(
-    rf"{_B}(?:[Hh]uvud|[Yy]ttersta?{_H}++|[Öö]vergripande{_H}++)?[Aa]nsvarig[ae]?{_E}"
+_TRIGGER = Scan(
+    re.compile(rf"{_B}(?:[Hh]uvud|[Yy]ttersta?{_H}++|[Öö]vergripande{_H}++)?[Aa]nsvarig[ae]?{_E}"),
+    "HhYyÖöAa",
 )
-_COPULA = re.compile(rf"{_B}(?:är|blir|blev|var){_E}")
-_PREDICATE = re.compile(
-    rf"{_B}(?:(?:är|blir|blev|var){_WS}(?:(?:också|även|gemensamt|ytterst|fortsatt){_WS})?"
-    rf"(?:huvud)?ansvarig[ae]?|ansvarar|ansvarade"
-    rf"|har(?:{_H}++[{_L}]++){{0,3}}?{_H}++(?:huvud)?(?:ansvaret{_E}"
-    rf"|ansvar(?:et)?{_WS}(?:för{_WS})?att{_E}))"
-    rf"{_E}"
+_COPULA = Scan(re.compile(rf"{_B}(?:är|blir|blev|var){_E}"), "äbv")
+_PREDICATE = Scan(
+    re.compile(
+        rf"{_B}(?:(?:är|blir|blev|var){_WS}(?:(?:också|även|gemensamt|ytterst|fortsatt){_WS})?"
+        rf"(?:huvud)?ansvarig[ae]?|ansvarar|ansvarade"
+        rf"|har(?:{_H}++[{_L}]++){{0,3}}?{_H}++(?:huvud)?(?:ansvaret{_E}"
+        rf"|ansvar(?:et)?{_WS}(?:för{_WS})?att{_E}))"
+        rf"{_E}"
+    ),
+    "äbvah",
 )
 _SUPPORTDUTY = re.compile(rf"(?:{_WS}för)?(?:{_WS}att)?{_WS}(?:stödja|stödjer|stötta|bistå){_E}")
-_AS_RESPONSIBLE = re.compile(rf"{_B}som{_WS}(?:huvud)?ansvarig[ae]?{_E}")
-_SUPPORT_VERB = re.compile(rf"{_B}(?:stödjer|stöder|stödja|stöttar|bistår){_E}")
-_SUPPORT_PHRASE = re.compile(
-    rf"{_B}(?:[Mm]ed{_WS}(?:stöd|hjälp){_WS}(?:av|från)"
-    rf"|[Ii]{_WS}(?:nära{_WS})?(?:samspel|samverkan|samarbete){_WS}med"
-    rf"|stöds{_WS}av|stöttas{_WS}av|biträdd?{_WS}av){_E}"
+_AS_RESPONSIBLE = Scan(re.compile(rf"{_B}som{_WS}(?:huvud)?ansvarig[ae]?{_E}"), "s")
+_SUPPORT_VERB = Scan(re.compile(rf"{_B}(?:stödjer|stöder|stödja|stöttar|bistår){_E}"), "sb")
+_SUPPORT_PHRASE = Scan(
+    re.compile(
+        rf"{_B}(?:[Mm]ed{_WS}(?:stöd|hjälp){_WS}(?:av|från)"
+        rf"|[Ii]{_WS}(?:nära{_WS})?(?:samspel|samverkan|samarbete){_WS}med"
+        rf"|stöds{_WS}av|stöttas{_WS}av|biträdd?{_WS}av){_E}"
+    ),
+    "MmIisb",
 )
-_RESPONSIBLE_PHRASE = re.compile(
-    rf"{_B}(?:(?:[Ss]amordnas|[Ll]eds|[Dd]rivs|[Hh]ålls{_WS}ihop){_WS}av"
-    rf"|[Hh]uvudansvaret{_WS}har"
-    rf"|[Aa]nsvaret(?:{_WS}för[^.:;\n]{{1,80}}?)?{_WS}(?:har|ligger{_WS}(?:på|hos)|vilar{_WS}på))"
-    rf"{_E}"
+_RESPONSIBLE_PHRASE = Scan(
+    re.compile(
+        rf"{_B}(?:(?:[Ss]amordnas|[Ll]eds|[Dd]rivs|[Hh]ålls{_WS}ihop){_WS}av"
+        rf"|[Hh]uvudansvaret{_WS}har"
+        rf"|[Aa]nsvaret(?:{_WS}för[^.:;\n]{{1,80}}?)?{_WS}(?:har|ligger{_WS}(?:på|hos)|vilar{_WS}på))"
+        rf"{_E}"
+    ),
+    "SsLlDdHhAa",
 )
-_WITHIN = re.compile(rf"{_B}(?:[Ii]nom{_WS}ramen{_WS}för|[Uu]nder){_E}")
+_WITHIN = Scan(re.compile(rf"{_B}(?:[Ii]nom{_WS}ramen{_WS}för|[Uu]nder){_E}"), "IiUu")
 _GENITIVE_RESPONSIBILITY = re.compile(rf"{_H}++ansvar(?:sområde)?{_E}")
 _DASH_LINE = re.compile(
     rf"(?m)^{_H}*+(?:[-•*]{_H}++)?[{_UP}][^\n–—]{{0,80}}?{_H}++[–—-]{_H}++"

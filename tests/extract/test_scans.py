@@ -1,0 +1,48 @@
+"""A pattern searched by its first letters (responsibility.patterns.Scan) finds what it does."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from styr.extract.responsibility import slots
+from styr.extract.responsibility.patterns import Scan
+
+SCANS = [value for value in vars(slots).values() if isinstance(value, Scan)]
+WORDS = [
+    "Ansvarig", "ansvariga", "Huvudansvarig", "Yttersta", "yttersta", "Övergripande", "är", "blir",
+    "blev", "var", "också", "ansvarar", "ansvarade", "har", "huvudansvaret", "ansvaret", "för",
+    "att", "stödja", "bistå", "som", "stödjer", "stöder", "stöttar", "Med", "med", "stöd", "hjälp",
+    "av", "från", "I", "i", "nära", "samverkan", "samspel", "samarbete", "stöds", "stöttas",
+    "biträdd", "Samordnas", "leds", "Drivs", "hålls", "ihop", "Huvudansvaret", "Ansvaret",
+    "ligger", "på", "hos", "vilar", "inom", "Inom", "ramen", "Under", "under", "Per", "Olssons",
+    "ekonomichef", "Anna", "Svensson", "Kommunstyrelsen", "x-", "-", "2024", "ſom", "K",
+]  # fmt: skip
+SEPARATORS = st.sampled_from([" ", "  ", "\n", ", ", ". ", "-", "", "\u00a0", ": "])
+texts = st.lists(st.tuples(st.sampled_from(WORDS), SEPARATORS), max_size=14).map(
+    lambda parts: "".join(word + separator for word, separator in parts)
+)
+
+
+def spans(matches):
+    return [(m.span(), m.group(), m.groupdict()) for m in matches]
+
+
+def test_every_slot_pattern_that_opens_with_a_word_start_is_scanned():
+    assert len(SCANS) == 8
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.integers(0, 40), st.integers(0, 200))
+def test_a_scan_finds_the_matches_the_pattern_finds(text, pos, endpos):
+    for scan in SCANS:
+        assert spans(scan.finditer(text)) == spans(scan.pattern.finditer(text))
+        ours, theirs = scan.search(text, pos, endpos), scan.pattern.search(text, pos, endpos)
+        assert spans([ours] if ours else []) == spans([theirs] if theirs else [])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_a_scan_finds_the_matches_the_pattern_finds_in_any_text(text):
+    for scan in SCANS:
+        assert spans(scan.finditer(text)) == spans(scan.pattern.finditer(text))
