@@ -23,7 +23,7 @@ STYR = ROOT / "styr"
 
 MODULE_LIMIT = 400
 VIEW_BODY_LIMIT = 30
-VIEW_MODULES = ["*/views.py", "*/views/*.py", "*/*_views.py", "*/admin.py", "*/admin_*.py"]
+VIEW_MODULES = ["*/views*.py", "*/views/*.py", "*/*_views.py", "*/admin*.py", "*/*_admin.py"]
 # Forms modules, where reading the query or the post is the point.
 FORM_MODULES = {"forms.py", "fields.py"}
 
