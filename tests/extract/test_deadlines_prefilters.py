@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from styr.extract.deadlines import find_deadline
 from styr.extract.deadlines.context import _PLAN_YEAR, PLAN_YEAR_ENDS, folded
-from styr.extract.deadlines.grammar import _EXPRESSION, _TRIGGER_START, _expressions
+from styr.extract.deadlines.grammar import (
+    _CHAIN,
+    _CHAIN_START,
+    _EXPRESSION,
+    _TRIGGER_START,
+    _expressions,
+    chain_before,
+)
 
 PLAN_WORDS = [
     "plan", "Planen", "budget", "BUDGETEN", "budgetåret", "för", "inför", "avseende", "år",
@@ -73,3 +80,31 @@ def test_every_character_a_trigger_starts_with_is_a_place_the_scan_stops():
 def test_the_prefiltered_trigger_scan_finds_what_the_full_pattern_finds(text):
     ours = [(m.span(), m.lastgroup) for m in _expressions(text)]
     assert ours == [(m.span(), m.lastgroup) for m in _EXPRESSION.finditer(text)]
+
+
+def test_every_character_a_chain_starts_with_is_a_place_the_chain_scan_stops():
+    first = re.compile(r"[sftipuvdåk]", re.IGNORECASE)
+    missing = [
+        chr(code)
+        for code in range(sys.maxunicode + 1)
+        if first.fullmatch(chr(code)) and not _CHAIN_START.match(chr(code))
+    ]
+    assert missing == []
+
+
+CHAIN_WORDS = [
+    "senast", "Senast", "fram", "till", "och", "med", "t.o.m.", "t. o. m", "före", "innan",
+    "inför", "per", "under", "inom", "vid", "i", "den", "år", "året", "utgången", "av",
+    "slutet", "klart", "Klar", "färdigt", "ſenast", "İnom", ":", ".", "x", "2024", "ska",
+]  # fmt: skip
+chain_text = st.lists(st.tuples(st.sampled_from(CHAIN_WORDS), SPACES), max_size=10).map(
+    lambda parts: "".join(word + space for word, space in parts)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(chain_text, st.text(max_size=40)), st.integers(0, 30))
+def test_the_chain_scan_finds_what_the_chain_pattern_finds(text, low):
+    ours = chain_before(text, low, len(text))
+    theirs = _CHAIN.search(text, low, len(text))
+    assert (ours and ours.span()) == (theirs and theirs.span())

@@ -72,7 +72,7 @@ from .context import (
     folded,
     may_match,
 )
-from .grammar import _CHAIN, _expressions
+from .grammar import _expressions, chain_before
 from .resolve import Deadline, _resolve, _Resolved, _valid_default_year
 from .tense import _Clauses
 
@@ -200,7 +200,7 @@ def _candidate(
     window = folded(text, low, start)  # a pattern needs one of its words here (see context)
     if may_match(window, _DNR_WORDS) and _DNR.search(text, low, start):
         return None
-    chain = _CHAIN.search(text, low, start)
+    chain = chain_before(text, low, start)
     text_start = chain.start() if chain else start
     if may_match(window, _START_WORDS) and _START.search(text, low, start):
         return _Candidate(_START_TIER, text_start, end, resolved)
