@@ -41,6 +41,12 @@ _LABEL_LINE = re.compile(
     r"^[A-ZÅÄÖ][^.–]{1,80}\s[–-]\s[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s[A-ZÅÄÖ]"
 )
 _WORD_CHAR = re.compile(r"\w")  # compiled once: tested on every line and block
+# How a line or block ends (compiled once: re.search with a string looks its pattern up per call)
+_LINE = re.compile(r"[^\n\f]+|\f")
+_STOP_END = re.compile(r"[.!?:;,]\**$")
+_OPEN_LINE_END = re.compile(r"[.!?:;,]$")
+_CLOSED = re.compile(r"[.!?:]\**$")
+_SENTENCE_END = re.compile(r"[.!?]$")
 # "2 (12)", "Sida 1 (1)", "3(12)", "1 of 16": page numbers, never part of the text.
 _PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}\s*\(\d{1,3}\)$|^\d{1,3} of \d{1,3}$", re.I)
 # Words that follow a hyphen in "mål- och resultatstyrning": the hyphen is the writer's.
@@ -159,7 +165,7 @@ def _line_groups(text: str) -> list[list[tuple[int, int]]]:
     groups: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     offset = body_start(text)
-    for match in re.finditer(r"[^\n\f]+|\f", text[offset:]):
+    for match in _LINE.finditer(text[offset:]):
         start, end = offset + match.start(), offset + match.end()
         line = text[start:end]
         if line == "\f" or not line.strip(_SPACE):
@@ -203,7 +209,7 @@ def _slide(lines: list[str]) -> bool:
         and bool(_SLIDE_LEAD.match(lines[0]))
         and not LIST_MARKER.match(lines[0])
         and not any(records.field(line) for line in lines)
-        and all(len(line.split()) <= 12 and not re.search(r"[.!?:;,]$", line) for line in lines)
+        and all(len(line.split()) <= 12 and not _OPEN_LINE_END.search(line) for line in lines)
     )
 
 
@@ -215,7 +221,7 @@ def _headline(line: str, width: int) -> bool:
         0 < len(words) <= 10
         and len(line) < 0.85 * width
         and (line[0].isupper() or line[0].isdigit())
-        and not re.search(r"[.!?:;,]\**$", line)
+        and not _STOP_END.search(line)
     )
 
 
@@ -250,7 +256,7 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if (
         len(lines) == 2
         and _headline(lines[0], width)
-        and (len(lines[1]) >= 50 or lines[1][:1].isupper() and re.search(r"[.!?]$", lines[1]))
+        and (len(lines[1]) >= 50 or lines[1][:1].isupper() and _SENTENCE_END.search(lines[1]))
     ):
         return list(group)  # "Beskrivning av ärendet" on the line above its paragraph
     att_clauses = _att_clauses(lines)
@@ -270,7 +276,7 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
         lead_in = (
             index + 1 < len(lines)
             and LIST_MARKER.match(lines[index + 1])
-            and re.search(r"[.!?:]\**$", previous)
+            and _CLOSED.search(previous)
             and len(line) < 0.8 * width
         )
         starts = (
@@ -290,7 +296,7 @@ def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
             or _HEADING.match(line)
             or not _WORD_CHAR.search(line)
             or labels[index]
-            or (wrapped and re.search(r"[.!?:]\**$", line) and len(line) < 0.8 * width)
+            or (wrapped and _CLOSED.search(line) and len(line) < 0.8 * width)
             or (wrapped and _headline(line, width) and pieces[-1][0] == start)
             and not LIST_MARKER.match(line)
         )
@@ -323,7 +329,7 @@ def _classify(text: str, start: int, end: int) -> Block | None:
     words = flat.split()
     if (
         len(words) <= 14
-        and not re.search(r"[.!?:;,]\**$", flat)
+        and not _STOP_END.search(flat)
         and (flat[0].isupper() or flat[0].isdigit())
         and not status_notes.is_status_only(flat)
     ):
@@ -358,7 +364,7 @@ def _mend_page_breaks(text: str, found: list[Block]) -> list[Block]:
             and previous.kind in ("paragraph", "heading")
             and block.kind == "paragraph"
             and block.text[:1].islower()
-            and not re.search(r"[.!?:]\**$", previous.text)
+            and not _CLOSED.search(previous.text)
         ):
             # Joined by their words, not the source between them: a page number or running
             # head dropped there stays out.

@@ -57,6 +57,8 @@ PROSE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"^(?!.*[.!?:;,]$)\S+(?:\s+\S+){0,11}$")  # a short line, no stop
+_WORDS = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _ISO_DATE = re.compile(r"\b(19|20)\d\d-[01]\d-[0-3]\d\b")
 _FULL_DATE = re.compile(
     r"\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
@@ -240,7 +242,7 @@ class _Reader(records.RecordReading):
             self.paragraph(block)
 
     def _repeats_an_item(self, heading: str) -> bool:
-        words = frozenset(re.findall(r"\w+", heading.lower()))
+        words = frozenset(_WORDS.findall(heading.lower()))
         return len(words) >= 2 and words in self.item_words
 
     def states_progress(self, block: Block) -> bool:
@@ -283,7 +285,7 @@ class _Reader(records.RecordReading):
             return
         lead_in = self.lead.text if self.lead else None
         context = {"lead_in": lead_in, "heading": self.theme}
-        self.item_words.add(frozenset(re.findall(r"\w+", plain.lower())))
+        self.item_words.add(frozenset(_WORDS.findall(plain.lower())))
         if self.mode == "tasks":
             if self.lead_action is not None and LIST_LEAD.search(self.lead_action.text):
                 # "Utredaren ska bl.a.": the lead-in's sentence is no action, its items are.
@@ -301,7 +303,7 @@ class _Reader(records.RecordReading):
             self.pending = []
         else:
             self.pending.append(block)
-            if re.search(r"\d", block.marker or "") and _CAPTION.match(plain):
+            if _DIGIT.search(block.marker or "") and _CAPTION.match(plain):
                 self.caption = block
 
     def _read_from(self, block: Block) -> bool:

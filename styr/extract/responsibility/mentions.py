@@ -46,6 +46,8 @@ from styr.extract.responsibility.patterns import (
 
 # --- parts -----------------------------------------------------------------------------------
 
+_TOKEN = re.compile(r"\S+")
+
 
 @dataclass
 class _Part:
@@ -110,7 +112,7 @@ def _name_end(text: str, m: re.Match[str]) -> int | None:
     start = m.start("name")
     count = 0
     end = None
-    for token in re.finditer(r"\S+", text[start : m.end("name")]):
+    for token in _TOKEN.finditer(text[start : m.end("name")]):
         word = token.group()
         if word in _PARTICLES or (len(word) == 2 and word[1] == "."):
             continue
