@@ -71,6 +71,27 @@ def organisation_on(municipality, day: dt.date, plans) -> dict:
         UnitChange.objects.filter(unit__municipality=municipality).select_related("unit")
     )
     states = unit_states_on(units, changes, day)
+    bodies = _bodies_on(municipality, day, posts, holders, states)
+    unit_rows = _unit_rows(day, units, states, posts, holders)
+    directors = _directors(day, posts, holders, bodies, unit_rows)
+    _attach_actions(municipality, day, directors, holders, plans)
+    return {
+        "bodies": _tree(
+            [(body.id, body) for body in bodies],
+            lambda body: body.parent_id,
+            lambda body: (BODY_ORDER.index(body.kind), body.name),
+        ),
+        "units": unit_rows,
+        "directors": list(directors.values()),
+        "changes": _changes(
+            changes, names_at_changes(units, changes), bodies_all(municipality), day
+        ),
+    }
+
+
+def _bodies_on(municipality, day: dt.date, posts, holders, states) -> list:
+    """The bodies that exist on the day, each with the post answering for it then and its
+    holders, and its support unit's name then."""
     bodies = [
         body
         for body in Body.objects.filter(municipality=municipality).select_related(
@@ -78,7 +99,6 @@ def organisation_on(municipality, day: dt.date, plans) -> dict:
         )
         if body.exists_on(day)
     ]
-
     for body in bodies:
         # A post that does not exist yet (or any more) on the day is not shown as answering.
         post = posts.get(body.responsible_post_id)
@@ -86,12 +106,12 @@ def organisation_on(municipality, day: dt.date, plans) -> dict:
         body.holders = holders.get(body.responsible_post_id, [])
         support = states.get(body.support_unit_id)
         body.support_name = support.name if support else ""
-    body_tree = _tree(
-        [(body.id, body) for body in bodies],
-        lambda body: body.parent_id,
-        lambda body: (BODY_ORDER.index(body.kind), body.name),
-    )
+    return bodies
 
+
+def _unit_rows(day: dt.date, units, states, posts, holders) -> list[UnitRow]:
+    """The units that exist on the day as a tree, named as then, with their heads and the
+    post (and people) answering for them."""
     heads = defaultdict(list)
     for post in posts.values():
         if post.leads_unit_id and _post_exists(post, day):
@@ -113,7 +133,11 @@ def organisation_on(municipality, day: dt.date, plans) -> dict:
             row.responsible_post = responsible
             row.responsible_people = holders.get(responsible.id, [])
         unit_rows.append(row)
+    return unit_rows
 
+
+def _directors(day: dt.date, posts, holders, bodies, unit_rows) -> dict[int, DirectorRow]:
+    """The director posts of the day by title, each with the bodies and units it answers for."""
     directors = {
         post.id: DirectorRow(post, holders.get(post.id, []))
         for post in sorted(posts.values(), key=lambda post: post.title)
@@ -125,16 +149,7 @@ def organisation_on(municipality, day: dt.date, plans) -> dict:
     for row in unit_rows:
         if row.responsible_post and row.responsible_post.id in directors:
             directors[row.responsible_post.id].units.append(row)
-    _attach_actions(municipality, day, directors, holders, plans)
-
-    return {
-        "bodies": body_tree,
-        "units": unit_rows,
-        "directors": list(directors.values()),
-        "changes": _changes(
-            changes, names_at_changes(units, changes), bodies_all(municipality), day
-        ),
-    }
+    return directors
 
 
 def bodies_all(municipality):
@@ -208,9 +223,30 @@ def person_on(person, day: dt.date, plans) -> dict:
     held_now = [t.post for t in own if t.covers(day)]
     units_all = list(Unit.objects.filter(municipality_id=person.municipality_id))
     changes = list(UnitChange.objects.filter(unit__municipality_id=person.municipality_id))
-    # Responsibilities naming the person, or naming a post they hold on the day, as the
-    # actions' versions in force on the day put them.
     post_ids = {post.id for post in held_now}
+    rows = _answered_for(person, post_ids, day, plans)
+    mine = [
+        (row, "responsible" if any(w.person == person for w in row.responsible) else "supporting")
+        for row in rows
+    ]
+    bodies, units = _bodies_and_units(held_now, day, units_all, changes)
+    for tenure in own:
+        tenure.unit_name = _unit_name_during(tenure, day, units_all, changes)
+    return {
+        "tenures": sorted(own, key=lambda t: t.start or dt.date.min),
+        "held_now": [
+            HeldPost(tenure.post, tenure.unit_name) for tenure in own if tenure.covers(day)
+        ],
+        "responsible_rows": [row for row, kind in mine if kind == "responsible"],
+        "supporting_rows": [row for row, kind in mine if kind == "supporting"],
+        "bodies": bodies,
+        "units": units,
+    }
+
+
+def _answered_for(person, post_ids: set[int], day: dt.date, plans) -> list:
+    """The rows of the actions whose responsibilities name the person, or name a post they
+    hold on the day, as the actions' versions in force on the day put them."""
     versions = versions_in_force(
         Action.objects.filter(plan__in=plans, plan__municipality_id=person.municipality_id),
         as_of(day),
@@ -224,34 +260,24 @@ def person_on(person, day: dt.date, plans) -> dict:
             for item in version.responsibilities
         )
     ]
-    rows = read_action_rows(Action.objects.filter(id__in=ids), day, person.municipality_id)
-    mine = [
-        (row, "responsible" if any(w.person == person for w in row.responsible) else "supporting")
-        for row in rows
-    ]
+    return read_action_rows(Action.objects.filter(id__in=ids), day, person.municipality_id)
+
+
+def _bodies_and_units(held_now: list, day: dt.date, units_all, changes) -> tuple[list, list]:
+    """The bodies and (the names of) the units that the posts held on the day answer for."""
     bodies = [
         body
         for body in Body.objects.filter(responsible_post__in=held_now).order_by("name")
         if body.exists_on(day)
     ]
+    post_ids = {post.id for post in held_now}
     states = unit_states_on(units_all, changes, day)
     units = sorted(
         example_label(state.name, state.is_example)
         for state in states.values()
         if state.exists and state.responsible_post_id in post_ids
     )
-    for tenure in own:
-        tenure.unit_name = _unit_name_during(tenure, day, units_all, changes)
-    return {
-        "tenures": sorted(own, key=lambda t: t.start or dt.date.min),
-        "held_now": [
-            HeldPost(tenure.post, tenure.unit_name) for tenure in own if tenure.covers(day)
-        ],
-        "responsible_rows": [row for row, kind in mine if kind == "responsible"],
-        "supporting_rows": [row for row, kind in mine if kind == "supporting"],
-        "bodies": bodies,
-        "units": units,
-    }
+    return bodies, units
 
 
 @dataclass
