@@ -8,6 +8,7 @@ from django.test import Client
 from styr.accounts.domain import add_user
 from styr.contracts.models import ContractEvent, ContractVersion, EventKind, ResultContract
 from styr.org.models import Person
+from tests import html
 
 PASSWORD = "ett-langt-testlosenord"
 
@@ -34,6 +35,16 @@ def client_for(demo, username, *, slug=None, role=None):
 def cecilia(demo):
     """Cecilia Holm's agreed 2015 contract, signed with Elisabeth Carle."""
     return ResultContract.objects.get(manager__slug="cecilia-holm", year=2015)
+
+
+def named(page) -> set[str]:
+    """The people a page's tables name, one by one (a cell may list several; invented people
+    are marked "(exempel)")."""
+    return {
+        name.removesuffix(" (exempel)")
+        for cell in html.texts(page, "//main//tbody//td")
+        for name in cell.split(", ")
+    }
 
 
 def contract_urls(contract):
@@ -72,7 +83,8 @@ def test_the_people_concerned_hr_and_admins_read_the_contract(demo, cecilia):
         )
         assert page.status_code == 200, username
         assert "Budget i balans" not in page.content.decode()
-        assert "Verksamheten bedrivs inom given budgetram." in page.content.decode()
+        result = html.row(html.parse(page), "Verksamheten bedrivs inom given budgetram.")
+        assert result[2] == "budget i balans", username
     reader = client_for(demo, "lasare", role="lasare")
     assert reader.get(f"/resultatkontrakt/{cecilia.manager_id}/2015/").status_code == 403
 
@@ -99,22 +111,26 @@ def test_the_line_manager_drafts_and_the_manager_accepts_on_the_web(demo):
     agreed = ContractEvent.objects.get(contract=contract, kind=EventKind.AGREED)
     assert agreed.version == ContractVersion.objects.get(contract=contract, number=2)
     assert agreed.user.username == "fredrik"
-    page = manager.get(base)
-    assert "överenskommet" in page.content.decode()
+    page = html.parse(manager.get(base))
+    assert html.facts(page)["Status"] == "överenskommet"
 
 
 def test_the_coverage_page_shows_hr_every_line_and_a_director_their_own(demo):
     url = f"/{demo.slug}/resultatkontrakt/?as_of=2015-12-31"
     hr_client = client_for(demo, "hr", role="hr")
-    assert f"/{demo.slug}/resultatkontrakt/" in hr_client.get("/resultatkontrakt/").content.decode()
-    hr = hr_client.get(url).content.decode()
-    assert "27 av 35 chefer har ett överenskommet kontrakt" in hr
-    assert "Fredrik Lind" in hr and "Lars-Erik Olsson" in hr
-    einar = client_for(demo, "einar", slug="einar-fransson").get(url).content.decode()
-    assert "Lars-Erik Olsson" in einar and "Fredrik Lind" not in einar
-    assert "Direktörernas egna kontrakt" not in einar
-    lena = client_for(demo, "lena", slug="lena-dahlstedt").get(url).content.decode()
-    assert "Direktörernas egna kontrakt" in lena
+    mine = html.parse(hr_client.get("/resultatkontrakt/"))
+    assert mine.xpath("//main//a/@href")[0] == f"/{demo.slug}/resultatkontrakt/"
+    hr = html.parse(hr_client.get(url))
+    assert html.text(hr, "//p[@class='lead']").startswith(
+        "27 av 35 chefer har ett överenskommet kontrakt"
+    )
+    assert {"Fredrik Lind", "Lars-Erik Olsson"} <= named(hr)
+    einar = html.parse(client_for(demo, "einar", slug="einar-fransson").get(url))
+    assert "Lars-Erik Olsson" in named(einar) and "Fredrik Lind" not in named(einar)
+    directors = "//h2[. = 'Direktörernas egna kontrakt']"
+    assert einar.xpath(directors) == []
+    lena = html.parse(client_for(demo, "lena", slug="lena-dahlstedt").get(url))
+    assert len(lena.xpath(directors)) == 1
     unrelated = client_for(demo, "fredrik", slug="fredrik-lind").get(url)
     assert unrelated.status_code == 403
     assert Client().get(url).status_code == 302
@@ -127,9 +143,12 @@ def test_versions_stay_readable_and_the_line_manager_follows_up_on_the_web(demo)
     petra = person(demo, "petra-ahlstrom")
     base = f"/resultatkontrakt/{petra.id}/2015/"
     boss = client_for(demo, "mats", slug="mats-bohman")
-    page = boss.get(base).content.decode()
-    assert "Version 2" in page and '?version=1"' in page
-    assert "Version 1" in boss.get(base + "?version=1").content.decode()
+    page = html.parse(boss.get(base))
+    version = "//h2[starts-with(., 'Version')]"
+    assert html.text(page, version) == "Version 2"
+    assert html.hrefs(page, "1") == ["?version=1"]
+    first = html.parse(boss.get(base + "?version=1"))
+    assert html.text(first, version) == "Version 1 (inte den senaste)"
     assert boss.get(base + "?version=9").status_code == 404
     form = boss.get(base + "uppfoljning/")
     assert form.status_code == 200
@@ -145,7 +164,12 @@ def test_versions_stay_readable_and_the_line_manager_follows_up_on_the_web(demo)
     assert boss.post(base + "uppfoljning/", data).status_code == 302
     followed = contract.events.get(kind=EventKind.FOLLOWED_UP)
     assert sorted(o.text for o in followed.outcomes.all()) == ["Utfall 1", "Utfall 2", "Utfall 3"]
-    assert "Utfall 1" in boss.get(base).content.decode()
+    outcomes = html.texts(html.parse(boss.get(base)), "//main//tbody/tr/td[4]")
+    assert [outcome.split(": ", 1)[1] for outcome in outcomes] == [
+        "Utfall 1",
+        "Utfall 2",
+        "Utfall 3",
+    ]
     # Followed up: no second follow-up, and the manager cannot do it.
     manager = client_for(demo, "petra", slug="petra-ahlstrom")
     assert manager.get(base + "uppfoljning/").status_code == 403
@@ -202,19 +226,22 @@ def test_the_coverage_my_and_public_pages_take_the_same_queries_for_more_manager
         with django_assert_num_queries(
             expected, info=f"{url} ran more queries for more managers: read them at once"
         ):
-            page = client.get(url)
-        assert page.status_code == 200
-        assert ("Gruppchef 10" in page.content.decode()) == (url != public)
+            response = client.get(url)
+        assert ("Gruppchef 10" in named(html.parse(response))) == (url != public)
 
 
 def test_the_public_page_shows_shares_without_names_or_small_lines(demo):
-    page = Client().get(f"/{demo.slug}/resultatkontrakt/andel/?as_of=2015-12-31")
-    text = page.content.decode()
-    assert page.status_code == 200
-    assert "27 av 35 chefer har ett överenskommet kontrakt" in text
+    response = Client().get(f"/{demo.slug}/resultatkontrakt/andel/?as_of=2015-12-31")
+    page = html.parse(response)
+    assert html.text(page, "//p[@class='lead']/following-sibling::p[1]") == (
+        "27 av 35 chefer har ett överenskommet kontrakt (77 %)."
+    )
     # The demo's lines are of 1-4 managers: only together, and no manager named.
-    assert "Övriga linjer tillsammans" in text
+    assert html.texts(page, "//tbody/tr/th") == ["Övriga linjer tillsammans"]
+    text = response.content.decode()
     for name in ("Fredrik Lind", "Anders Börjesson", "Einar Fransson", "Mikael Sjöberg"):
         assert name not in text
-    start = Client().get("/").content.decode()
-    assert f"/{demo.slug}/resultatkontrakt/andel/" in start
+    start = html.parse(Client().get("/"))
+    assert html.hrefs(start, "Resultatkontrakt för chefer") == [
+        f"/{demo.slug}/resultatkontrakt/andel/"
+    ]
