@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from styr.extract.caching import per_document
 from styr.extract.responsibility.patterns import (
     _ADJ_BASES,
     _BODY,
@@ -136,6 +137,34 @@ def _name_text(text: str, start: int, end: int) -> str:
 
 def _mention(text: str, pos: int, end: int) -> _Part | None:
     """The part (person, role or body) starting exactly at `pos`."""
+    # What the patterns read: text[pos:end], and before it only whether a word character or a
+    # hyphen comes right before `pos` (their word-start test); every other lookbehind lies
+    # after characters they have read. A plan repeats its phrases ("ekonomichef Anna
+    # Svensson."), so the reading of each piece is remembered for the document.
+    after_word = pos > 0 and _WORDISH.match(text, pos - 1) is not None
+    found = _mention_in(after_word, text[pos:end])
+    if found is None:
+        return None
+    start, stop, name, role, plural, body = found
+    return _Part(pos + start, pos + stop, name, role, plural=plural, body=body)
+
+
+_WORDISH = re.compile(r"[\w-]")
+
+
+@per_document
+def _mention_in(
+    after_word: bool, piece: str
+) -> tuple[int, int, str | None, str | None, bool, bool] | None:
+    """_mention of `piece`, offsets relative to it, the word start test as `after_word` says."""
+    text = ("a" if after_word else " ") + piece
+    part = _read_mention(text, 1, len(text))
+    if part is None:
+        return None
+    return part.start - 1, part.end - 1, part.name, part.role, part.plural, part.body
+
+
+def _read_mention(text: str, pos: int, end: int) -> _Part | None:
     # _RN and _R need a title, and a title has a head (_HEAD) before `end`: without one in
     # text[pos:end] neither can match, and both are slow to fail.
     titled = _HEAD_ANYWHERE.search(text, pos, end) is not None
