@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from styr.plans.models import Plan
+from tests import html
 from tests.cast import NAMES
 from tests.conftest import demo_once
 from tests.imports.test_import import SMALL_PLAN
@@ -18,6 +19,17 @@ demo = pytest.fixture(demo_once)
 
 BANNER = "Utkast – inte offentligt ännu"
 PUBLISH_BUTTON = "Offentliggör planen"
+DRAFT = "//section[@class='draft']"
+
+
+def menu(page) -> list[str]:
+    """Where the main menu's links lead."""
+    return page.xpath("//nav[@aria-label='Huvudmeny']//a/@href")
+
+
+def card_titles(page) -> list[str]:
+    """The start page's plan cards' headings (a draft is tagged)."""
+    return html.texts(page, "//li[@class='card']/h3")
 
 
 @pytest.fixture
@@ -48,27 +60,32 @@ def test_insiders_see_the_draft_with_where_it_came_from_and_the_names_to_review(
 ):
     user = municipality_strateg if who == "municipality_strateg" else cast.reader
     client.force_login(user)
-    response = client.get(draft.get_absolute_url())
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert BANNER in page
-    assert "Importerad av kommunstrateg från filen digitalisering.txt den " in page
-    assert "Namn att granska" in page
-    assert "<li>Okänd Okändsson</li>" in page
+    page = html.parse(client.get(draft.get_absolute_url()))
+    (banner,) = page.xpath(DRAFT)
+    assert html.text(banner, "./h2") == BANNER
+    assert html.texts(banner, "./p")[1].startswith(
+        "Importerad av kommunstrateg från filen digitalisering.txt den "
+    )
+    assert html.text(banner, "./h3") == "Namn att granska"
+    assert html.texts(banner, "./ul[@class='review-names']/li") == ["Okänd Okändsson"]
     # Only those who may publish get the button.
-    assert (PUBLISH_BUTTON in page) == (who == "municipality_strateg")
-    if who == "municipality_strateg":
-        assert f'action="{publish_url(draft)}"' in page
-        assert 'name="csrfmiddlewaretoken"' in page
+    forms = banner.xpath("./form")
+    assert len(forms) == (who == "municipality_strateg")
+    if forms:
+        (form,) = forms
+        assert html.text(form, "./button") == PUBLISH_BUTTON
+        assert (form.get("method"), form.get("action")) == ("post", publish_url(draft))
+        assert form.xpath("./input[@name='csrfmiddlewaretoken']")
 
 
 def test_the_start_page_marks_drafts_for_insiders(client, cast, draft):
     client.force_login(cast.reader)
-    page = client.get("/").content.decode()
-    title = f'<a href="{draft.get_absolute_url()}">Digitalisering 2016</a>'
-    assert f'{title} <span class="draft-tag">Utkast, inte offentlig</span>' in page
-    published = f'<a href="{cast.plan.get_absolute_url()}">{cast.plan.title}</a></h3>'
-    assert published in page
+    page = html.parse(client.get("/"))
+    titles = card_titles(page)
+    assert "Digitalisering 2016 Utkast, inte offentlig" in titles
+    assert cast.plan.title in titles
+    assert html.hrefs(page, "Digitalisering 2016") == [draft.get_absolute_url()]
+    assert page.xpath("//span[@class='draft-tag']/parent::h3/a/@href") == [draft.get_absolute_url()]
 
 
 def test_a_municipality_strateg_publishes_the_draft_and_the_public_then_sees_it(
@@ -77,9 +94,11 @@ def test_a_municipality_strateg_publishes_the_draft_and_the_public_then_sees_it(
     client.force_login(municipality_strateg)
     response = client.post(publish_url(draft), follow=True)
     assert response.redirect_chain == [(draft.get_absolute_url(), 302)]
-    page = response.content.decode()
-    assert "Planen ”Digitalisering 2016” är nu offentlig: alla kan läsa den." in page
-    assert BANNER not in page
+    page = html.parse(response)
+    assert html.messages(page) == [
+        "Planen ”Digitalisering 2016” är nu offentlig: alla kan läsa den."
+    ]
+    assert page.xpath(DRAFT) == []
     draft.refresh_from_db()
     assert draft.published_at is not None
     client.logout()
@@ -98,8 +117,9 @@ def test_no_one_else_in_the_cast_may_publish_the_draft(client, cast, draft, name
         assert response.status_code == 302
         assert response["Location"].startswith("/konto/logga-in/")
     else:
-        assert response.status_code == 403
-        assert "Bara en strateg för planen kan offentliggöra den." in response.content.decode()
+        assert html.alerts(html.parse(response, status=403)) == [
+            "Bara en strateg för planen kan offentliggöra den."
+        ]
     draft.refresh_from_db()
     assert draft.published_at is None
 
@@ -107,7 +127,8 @@ def test_no_one_else_in_the_cast_may_publish_the_draft(client, cast, draft, name
 def test_the_strateg_of_a_plan_may_publish_that_plan_when_it_is_a_draft(client, cast):
     Plan.objects.filter(pk=cast.plan.pk).update(published_at=None)
     client.force_login(cast.strateg)
-    assert PUBLISH_BUTTON in client.get(cast.plan.get_absolute_url()).content.decode()
+    page = html.parse(client.get(cast.plan.get_absolute_url()))
+    assert html.texts(page, f"{DRAFT}/form/button") == [PUBLISH_BUTTON]
     assert client.post(publish_url(cast.plan)).status_code == 302
     cast.plan.refresh_from_db()
     assert cast.plan.published_at is not None
@@ -153,10 +174,10 @@ def test_the_menu_links_to_the_import_only_for_those_who_may_import(
     client, cast, municipality_strateg
 ):
     client.force_login(cast.strateg)
-    page = client.get("/").content.decode()
-    assert 'href="/import/"' not in page
-    assert 'href="/admin/"' in page
+    links = menu(html.parse(client.get("/")))
+    assert "/import/" not in links
+    assert "/admin/" in links
     client.force_login(municipality_strateg)
-    page = client.get("/").content.decode()
-    assert 'href="/import/"' in page
-    assert 'href="/kolada/nyckeltal/"' in page
+    links = menu(html.parse(client.get("/")))
+    assert "/import/" in links
+    assert "/kolada/nyckeltal/" in links
