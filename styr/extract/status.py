@@ -186,6 +186,9 @@ _SUBORDINATE = re.compile(
 _PLEDGE = re.compile(r"^\s*(?:vi|våra?|vårt)\b", re.I)
 # A short headline or label line that says the work is done: "Organisationsöversynen klar".
 _DONE_HEADLINE = re.compile(rf"^[^.!?\n]{{3,80}}\s{_DONE_WORD}\s*$", re.I)
+# The last letters of the done words, in either case (re.IGNORECASE equates no other character
+# with them): a stripped line ending otherwise is no done headline, and is not searched.
+_DONE_ENDS = tuple("tdargeTDARGE")
 
 
 def state_in_text(text: str) -> str | None:
@@ -226,7 +229,12 @@ def find_status(text: str) -> tuple[str, str] | None:
             labelled = _LABELLED.search(line)
             if labelled and classify(labelled.group(1)) != "unknown":
                 return labelled.group(1), classify(labelled.group(1))
-        if len(stripped) <= 100 and _DONE_HEADLINE.match(line.strip()) and _is_statement(line):
+        if (
+            len(stripped) <= 100
+            and line.strip().endswith(_DONE_ENDS)
+            and _DONE_HEADLINE.match(line.strip())
+            and _is_statement(line)
+        ):
             return line.strip(), classify(line)
     for sentence in _SENTENCES.finditer(" ".join(text.split())):
         words = sentence.group().strip()
