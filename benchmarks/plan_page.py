@@ -5,13 +5,17 @@ the wall clock also counts other processes' turns) and the query count of the pu
 page, uncached (the page cache is emptied before each request): its first screen today, as
 of a past date, its second page and one theme's actions, on a throw-away test database
 (SQLite in memory by default; PostgreSQL when DATABASE_URL points at a server: a `test_…`
-database is created and dropped).
+database is created and dropped). With --database it only reads an existing database (a
+generated L, say) and measures its largest plan, or the one --plan names.
 
     .venv/bin/python benchmarks/plan_page.py [--actions 2000] [--updates 20] [--runs 15]
+    .venv/bin/python benchmarks/plan_page.py --database URL [--plan SLUG] [--runs 15]
 """
 
 import argparse
+import os
 import statistics
+import tempfile
 import time
 
 from throwaway_db import throwaway_database
@@ -22,25 +26,55 @@ def main() -> None:
     parser.add_argument("--actions", type=int, default=2000)
     parser.add_argument("--updates", type=int, default=20)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--database", help="DATABASE_URL of an existing database (read only)")
+    parser.add_argument("--plan", help="with --database: the plan's slug (default: the largest)")
     args = parser.parse_args()
 
+    if args.database:
+        os.environ.update(
+            DATABASE_URL=args.database,
+            DJANGO_SETTINGS_MODULE="styr.settings",
+            STYR_SECRET_KEY="benchmarks-only-not-a-secret",
+            STYR_DATA_DIR=tempfile.mkdtemp(prefix="styr-bench-"),
+            STYR_ALLOWED_HOSTS="testserver",
+            STYR_DEBUG="",
+        )
+        import django
+
+        django.setup()
+        from django.db import connection
+
+        run(connection, existing_plan(args.plan), args)
+        return
     with throwaway_database() as connection:
-        run(connection, args)
+        from styr.demo.synthetic import build_plan
+
+        started = time.perf_counter()
+        plan = build_plan(actions=args.actions, updates_per_action=args.updates)
+        print(f"(built in {time.perf_counter() - started:.1f} s)")
+        run(connection, plan, args)
 
 
-def run(connection, args) -> None:
+def existing_plan(slug: str | None):
+    from django.db.models import Count
+
+    from styr.plans.models import Plan
+
+    plans = Plan.objects.annotate(n=Count("actions"))
+    return plans.get(slug=slug) if slug else plans.order_by("-n", "id").first()
+
+
+def run(connection, plan, args) -> None:
     from django.core.cache import cache
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from styr.demo.synthetic import build_plan
+    from styr.plans.models import StatusUpdate
 
-    started = time.perf_counter()
-    plan = build_plan(actions=args.actions, updates_per_action=args.updates)
-    built = time.perf_counter() - started
+    updates = StatusUpdate.objects.filter(action__plan=plan).count()
     print(
-        f"database: {connection.vendor}; plan: {args.actions} actions, "
-        f"{args.actions * args.updates} status updates (built in {built:.1f} s)"
+        f"database: {connection.vendor}; plan {plan.slug}: {plan.actions.count()} actions, "
+        f"{updates} status updates"
     )
     client = Client()
     theme = plan.themes.order_by("order").first()

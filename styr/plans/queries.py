@@ -9,10 +9,13 @@ many actions and updates there are.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
+import json
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from styr.lib.asof import IN_FORCE_ORDER, AsOf
@@ -25,7 +28,14 @@ from styr.plans.models import (
     Theme,
     versioned_values,
 )
-from styr.plans.snapshot import ActionRow, Named, PlanSnapshot, assemble, build_action_rows
+from styr.plans.snapshot import (
+    ActionRow,
+    Named,
+    PlanSnapshot,
+    assemble,
+    build_action_rows,
+    tenures_asked,
+)
 from styr.plans.status import NOT_REPORTED, count_statuses
 from styr.plans.versions import Names, VersionEntry, describe_versions
 
@@ -35,14 +45,15 @@ def as_of(day: dt.date) -> AsOf:
     return AsOf(day, timezone.get_current_timezone())
 
 
-def in_force(model, applies: str, moment: AsOf, column: str = "id") -> Subquery:
-    """Per action (the outer query), `column` of its `model` record in force as of the day.
+def in_force(model, applies: str, moment: AsOf, column: str = "id", action: str = "pk") -> Subquery:
+    """Per action (the outer query's `action` field), `column` of its `model` record in
+    force as of the day.
 
     The same rule as `AsOf.pick`: applies on the day, known by its end, latest first. A
     status update is known when it was recorded, or, if it needed approval, when approved.
     """
     known = updates_known_on(moment) if model is StatusUpdate else known_on(applies, moment)
-    records = model.objects.filter(known, action=OuterRef("pk"))
+    records = model.objects.filter(known, action=OuterRef(action))
     return Subquery(records.order_by(*in_force_order(applies)).values(column)[:1])
 
 
@@ -115,10 +126,13 @@ def plan_status_counts(plans, day: dt.date) -> dict[int, dict[str, int]]:
     return {plan_id: count_statuses(statuses) for plan_id, statuses in by_plan.items()}
 
 
-def as_it_stood(action: Action, version: ActionVersion, refs: dict) -> Action:
+def as_it_stood(
+    action: Action, version: ActionVersion, refs: dict, named: list[Named] | None = None
+) -> Action:
     """A copy of the action saying what `version` says, responsibilities included.
 
-    `refs` holds the themes, people and posts the versions name, by id.
+    `refs` holds the themes, people and posts the versions name, by id; `named`, if given,
+    is what the version's responsibilities name, already read (by `action_index`).
     """
     shown = copy.copy(action)
     # The copy gets its own cache of related objects, so the row it came from is untouched.
@@ -129,10 +143,16 @@ def as_it_stood(action: Action, version: ActionVersion, refs: dict) -> Action:
     shown.theme = refs["themes"][version.theme_id]
     shown.version = version
     people, posts = refs["people"], refs["posts"]
-    shown.responsibilities_then = [
-        Named(item["kind"], people.get(item["person"]), posts.get(item["post"]), item["role_text"])
-        for item in version.responsibilities
-    ]
+    shown.responsibilities_then = (
+        named
+        if named is not None
+        else [
+            Named(
+                item["kind"], people.get(item["person"]), posts.get(item["post"]), item["role_text"]
+            )
+            for item in version.responsibilities
+        ]
+    )
     return shown
 
 
@@ -195,6 +215,7 @@ class Listed:
     theme_id: int
     deadline_date: dt.date | None
     responsibilities_then: list[Named]
+    version_id: int
 
 
 @dataclass(frozen=True)
@@ -205,37 +226,72 @@ class Reported:
 def action_index(plan, day: dt.date, themes: list[Theme]) -> PlanSnapshot:
     """The plan as it stood on `day` with light rows: each action's status, lateness, theme
     and who answers for it, but not its texts. Counting, filtering and paging a plan of
-    thousands of actions reads these (six queries, a few columns each) and reads in full
-    (`read_action_rows`) only the actions a page shows."""
+    thousands of actions reads these (four queries at most, a few columns each) and reads in full
+    (`read_action_rows`) only the actions a page shows.
+
+    Many actions name the same people: each distinct list of responsibilities is read from
+    its stored text, and named as of the day, once (`build_action_rows`)."""
     moment = as_of(day)
-    actions = Action.objects.filter(plan=plan)
-    current = existing(actions, moment).values("v")
-    versions = list(
-        ActionVersion.objects.filter(id__in=current)
-        .order_by("action__order", "action_id")
-        .values_list("action_id", "action__order", "theme_id", "deadline_date", "responsibilities")
+    # An action without a version in force adds a NULL to the list, which matches nothing.
+    current = Action.objects.filter(plan=plan).annotate(
+        v=in_force(ActionVersion, "applies_from", moment)
     )
-    statuses = actions.annotate(s=in_force(StatusUpdate, "date", moment, column="status"))
-    updates = {id: Reported(status) for id, status in statuses.values_list("id", "s") if status}
-    named = [item for *_, responsibilities in versions for item in responsibilities]
-    people = Person.objects.in_bulk({r["person"] for r in named if r["person"]})
-    posts = Post.objects.in_bulk({r["post"] for r in named if r["post"]})
-    listed = [
-        Listed(
-            action_id,
-            order,
-            theme_id,
-            deadline,
-            [
-                Named(r["kind"], people.get(r["person"]), posts.get(r["post"]), r["role_text"])
-                for r in responsibilities
-            ],
+    versions = (
+        ActionVersion.objects.filter(id__in=current.values("v"))
+        .annotate(
+            status=in_force(StatusUpdate, "date", moment, column="status", action="action_id"),
+            named=Cast("responsibilities", TextField()),
         )
-        for action_id, order, theme_id, deadline, responsibilities in versions
+        .order_by("action__order", "action_id")
+        .values_list(
+            "action_id", "action__order", "theme_id", "deadline_date", "named", "status", "id"
+        )
+    )
+    rows = list(versions)
+    # Stored text -> its list of names: one list per distinct text, shared by its actions.
+    names: dict[str, list] = {text: json.loads(text) for text in {row[4] for row in rows}}
+    every = [item for items in names.values() for item in items]
+    people = Person.objects.in_bulk({r["person"] for r in every if r["person"]})
+    posts = Post.objects.in_bulk({r["post"] for r in every if r["post"]})
+    for text, items in names.items():
+        names[text] = [
+            Named(r["kind"], people.get(r["person"]), posts.get(r["post"]), r["role_text"])
+            for r in items
+        ]
+    listed = [
+        Listed(action_id, order, theme_id, deadline, names[text], version_id)
+        for action_id, order, theme_id, deadline, text, _, version_id in rows
     ]
+    reported = {status: Reported(status) for status in {row[5] for row in rows} if status}
+    updates = {row[0]: reported[row[5]] for row in rows if row[5]}
     tenures = Tenure.objects.filter(post__municipality_id=plan.municipality_id)
-    rows = build_action_rows(listed, updates, list(tenures.select_related("person", "post")), day)
-    return assemble(plan, day, themes, rows)
+    # Only the tenures naming a post's holder or a person's post are read: a plan that names
+    # people with their posts, as most do, needs none.
+    asked = tenures_asked(item for items in names.values() for item in items)
+    if asked is not None:
+        posts_asked, people_asked = asked
+        tenures = tenures.filter(Q(post__in=posts_asked) | Q(person__in=people_asked))
+    held = list(tenures.select_related("person", "post")) if asked != (set(), set()) else []
+    named = build_action_rows(listed, updates, held, day)
+    return assemble(plan, day, themes, named)
+
+
+def read_listed_rows(listed: list[ActionRow], day: dt.date, themes: list[Theme]) -> list[ActionRow]:
+    """The actions `action_index` listed (a page of them), in full as they stood on `day`:
+    what their versions in force say and their status updates, named as the index named
+    them and in its order. Two queries, however many actions the plan has."""
+    ids = [row.action.id for row in listed]
+    versions = ActionVersion.objects.select_related("action__plan").in_bulk(
+        [row.action.version_id for row in listed]
+    )
+    updates = updates_in_force(Action.objects.filter(id__in=ids), as_of(day))
+    refs = {"themes": {theme.id: theme for theme in themes}, "people": {}, "posts": {}}
+    rows = []
+    for row in listed:
+        version = versions[row.action.version_id]
+        shown = as_it_stood(version.action, version, refs, named=row.action.responsibilities_then)
+        rows.append(dataclasses.replace(row, action=shown, update=updates.get(row.action.id)))
+    return rows
 
 
 def version_changes(action: Action) -> list[VersionEntry]:

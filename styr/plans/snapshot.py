@@ -7,6 +7,7 @@ turn them into the tree the pages and reports show.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,23 +117,53 @@ def resolve_who(responsibility, day, holders, posts_of) -> Who:
     return Who(responsibility.kind, person, post_title, responsibility.role_text)
 
 
+def tenures_asked(named: Iterable[Named]) -> tuple[set[int], set[int]] | None:
+    """What `resolve_who` looks up in the tenures to name these responsibilities: the posts
+    named without a person (their holders) and the people named without a post (their
+    posts). None: every tenure may be asked (a post without a title names its holder's)."""
+    posts: set[int] = set()
+    people: set[int] = set()
+    for item in named:
+        if item.post is not None and not getattr(item.post, "label", item.post.title):
+            return None
+        if item.post is not None and item.person is None:
+            posts.add(item.post.id)
+        elif item.person is not None and item.post is None:
+            people.add(item.person.id)
+    return posts, people
+
+
 def build_action_rows(actions, updates, tenures, day: dt.date) -> list[ActionRow]:
-    """Status, lateness and names for each action as it stood (`responsibilities_then`)."""
+    """Status, lateness and names for each action as it stood (`responsibilities_then`).
+
+    Actions that share one list of responsibilities (the same list object: `action_index`
+    gives one to every action naming the same people) are named once, and share the result.
+    """
     holders = holders_on(tenures, day)
     posts_of = posts_held_on(tenures, day)
+    # id(list) -> (the list, kept so that its id cannot be reused, responsible, supporting)
+    named: dict[int, tuple[list, list[Who], list[Who]]] = {}
     rows = []
     for action in actions:
         update = updates.get(action.id)
         status = update.status if update else NOT_REPORTED
-        who = [resolve_who(r, day, holders, posts_of) for r in action.responsibilities_then]
+        listed = action.responsibilities_then
+        if id(listed) not in named:
+            who = [resolve_who(r, day, holders, posts_of) for r in listed]
+            named[id(listed)] = (
+                listed,
+                [w for w in who if w.kind == "responsible"],
+                [w for w in who if w.kind == "supporting"],
+            )
+        _, responsible, supporting = named[id(listed)]
         rows.append(
             ActionRow(
                 action=action,
                 update=update,
                 status=status,
                 overdue=is_overdue(action.deadline_date, status, day),
-                responsible=[w for w in who if w.kind == "responsible"],
-                supporting=[w for w in who if w.kind == "supporting"],
+                responsible=responsible,
+                supporting=supporting,
             )
         )
     return rows

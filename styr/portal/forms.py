@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from styr.lib.fields import DayField, QueryForm
+from styr.lib.widgets import QuickSelect
 from styr.plans.models import Status
 from styr.plans.snapshot import ActionFilter
 from styr.plans.status import NOT_REPORTED
@@ -36,9 +37,10 @@ class PageForm(QueryForm):
 
 
 class PlanFilterForm(AsOfForm):
-    status = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
-    tema = forms.ChoiceField(label=gettext_lazy("Tema"), required=False)
-    ansvarig = forms.ChoiceField(label=gettext_lazy("Ansvarig"), required=False)
+    # QuickSelect: "Ansvarig" offers a few hundred people in a large plan.
+    status = forms.ChoiceField(label=gettext_lazy("Status"), required=False, widget=QuickSelect)
+    tema = forms.ChoiceField(label=gettext_lazy("Tema"), required=False, widget=QuickSelect)
+    ansvarig = forms.ChoiceField(label=gettext_lazy("Ansvarig"), required=False, widget=QuickSelect)
 
     def __init__(self, data, *, themes, people):
         super().__init__(data)

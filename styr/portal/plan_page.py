@@ -15,9 +15,9 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, QueryDict
 
 from styr.lib.http import BadQuery
-from styr.plans.models import Action, Theme
-from styr.plans.queries import action_index, read_action_rows
-from styr.plans.snapshot import ThemeRow, filter_snapshot
+from styr.plans.models import Theme
+from styr.plans.queries import action_index, read_listed_rows
+from styr.plans.snapshot import ActionRow, ThemeRow, filter_snapshot
 from styr.portal.forms import PageForm, PlanFilterForm
 
 # A plan showing at most ONE_PAGE actions shows them all (the demo's memo has 36); a larger
@@ -32,19 +32,14 @@ def plan_page(plan, day: dt.date, query: QueryDict) -> dict:
     number that is not one shows the first page, one past the last is a 404."""
     themes = list(Theme.objects.filter(plan=plan).order_by("order"))
     snapshot = action_index(plan, day, themes)
-    people = sorted(
-        {who.person for row in snapshot.actions for who in row.responsible if who.person},
-        key=lambda person: person.name,
-    )
-    filters = PlanFilterForm(query, themes=snapshot.themes, people=people)
+    filters = PlanFilterForm(query, themes=snapshot.themes, people=_people(snapshot.actions))
     if not filters.is_valid():
         raise BadQuery(filters.problem())
     wanted = filters.action_filter()
     shown = filter_snapshot(snapshot, wanted)
     paged = shown.total > ONE_PAGE
     page = _page(shown.actions, query) if paged else None
-    chosen = [row.action.id for row in (page.object_list if page else shown.actions)]
-    rows = read_action_rows(Action.objects.filter(id__in=chosen), day, plan.municipality_id)
+    rows = read_listed_rows(list(page.object_list if page else shown.actions), day, themes)
     return {
         "snapshot": snapshot,
         "shown": shown,
@@ -55,6 +50,14 @@ def plan_page(plan, day: dt.date, query: QueryDict) -> dict:
         "page_links": _page_links(page, query) if page else {},
         "theme_links": _theme_links(shown.themes, query) if paged else [],
     }
+
+
+def _people(rows: list[ActionRow]) -> list:
+    """Everyone answering for one of the actions, by name. Actions naming the same people
+    share one list of them (`action_index`): each list is looked through once."""
+    lists = {id(row.responsible): row.responsible for row in rows}
+    people = {who.person.id: who.person for named in lists.values() for who in named if who.person}
+    return sorted(people.values(), key=lambda person: (person.name, person.id))
 
 
 def _page(actions: list, query: QueryDict):
