@@ -15,6 +15,7 @@ from styr.imports.domain import import_plan
 from styr.imports.models import PlanImport
 from styr.org.models import Body, Municipality
 from styr.plans.models import Action, Plan, Responsibility, StatusUpdate
+from tests import html
 from tests.conftest import demo_once
 
 pytestmark = pytest.mark.django_db
@@ -124,11 +125,12 @@ def upload(client, text=SMALL_PLAN, name="plan.txt"):
 
 
 def test_review_page_shows_the_extracted_actions_and_flags_unknown_names(importer, demo):
-    response = upload(importer)
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Ta fram en ny e-tjänst för bygglov" in page
-    assert "Okänd person, granska: Okänd Okändsson" in page
+    page = html.parse(upload(importer))
+    rows = page.xpath("//fieldset[@class='import-row'][starts-with(@id, 'atgard-')]")
+    assert "Ta fram en ny e-tjänst för bygglov" in [html.facts(row)["Titel"] for row in rows]
+    assert html.texts(page, "//fieldset[@class='import-row']/p[@class='overdue']") == [
+        "Okänd person, granska: Okänd Okändsson"
+    ]
     assert not Plan.objects.filter(title__icontains="plan").exclude(slug=PLAN_SLUG).exists()
 
 
@@ -292,21 +294,27 @@ def test_the_review_page_has_no_title_and_no_owner_until_a_person_chooses(import
     fields = response.context["plan_fields"]
     assert fields["title"].value() is None
     assert fields["owner"].value() is None
-    page = response.content.decode()
-    assert "Planens namn som det står i beslutet" in page
-    assert '<option value="" selected>Välj organ</option>' in page
+    page = html.parse(response)
+    assert html.text(page, "//*[@id='id_title_helptext']").startswith(
+        "Planens namn som det står i beslutet"
+    )
+    chosen = page.xpath("//select[@name='owner']/option[@selected]")
+    assert [(option.get("value"), html.visible_text(option)) for option in chosen] == [
+        ("", "Välj organ")
+    ]
     # One municipality to import into: nothing to choose, it is carried along.
-    assert f'<input type="hidden" name="municipality" value="{demo.pk}"' in page
+    assert page.xpath("//input[@type='hidden'][@name='municipality']/@value") == [str(demo.pk)]
+    assert page.xpath("//select[@name='municipality']") == []
 
 
 def test_saving_without_a_title_or_owner_says_so_in_swedish(importer, demo):
     data = review_data(upload(importer))
     data.update({"registration_number": "KS 2016/3-001", "as_of": "2016-02-01"})
-    response = importer.post("/import/spara/", data)
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert "Ge planen en titel. Filnamnet används inte som titel." in page
-    assert "Välj vilket politiskt organ som äger planen." in page
+    page = html.parse(importer.post("/import/spara/", data), status=400)
+    assert html.field_errors(page, "title") == [
+        "Ge planen en titel. Filnamnet används inte som titel."
+    ]
+    assert html.field_errors(page, "owner") == ["Välj vilket politiskt organ som äger planen."]
     assert not Plan.objects.filter(registration_number="KS 2016/3-001").exists()
 
 
@@ -342,10 +350,11 @@ def test_a_strateg_in_several_municipalities_chooses_one(client, demo, municipal
     Body.objects.create(municipality=other, slug="ks", name="Kommunstyrelsen", kind="styrelse")
     grant_role(municipality_strateg, "strateg", municipality=other)
     client.force_login(municipality_strateg)
-    page = upload(client).content.decode()
-    assert '<select name="municipality"' in page
-    assert "Kommunstyrelsen (Arboga kommun)" in page
-    assert "Kommunstyrelsen (Nacka kommun)" in page
+    page = html.parse(upload(client))
+    assert len(page.xpath("//select[@name='municipality']")) == 1
+    owners = html.texts(page, "//select[@name='owner']//option")
+    assert "Kommunstyrelsen (Arboga kommun)" in owners
+    assert "Kommunstyrelsen (Nacka kommun)" in owners
 
 
 def test_a_superuser_still_may_import(client, staff, demo):
@@ -366,10 +375,11 @@ def test_a_saved_import_lands_on_its_draft_page_with_what_to_review(importer, de
     response = importer.post("/import/spara/", data, follow=True)
     plan = Plan.objects.get(title="Digitalisering 2016")
     assert response.redirect_chain == [(plan.get_absolute_url(), 302)]
-    page = response.content.decode()
-    assert "Planen sparades som ett utkast med 2 åtgärder." in page
-    assert "Utkast – inte offentligt ännu" in page
-    assert "<li>Okänd Okändsson</li>" in page
+    page = html.parse(response)
+    (saved,) = html.messages(page)
+    assert saved.startswith("Planen sparades som ett utkast med 2 åtgärder.")
+    assert html.text(page, "//section[@class='draft']/h2") == "Utkast – inte offentligt ännu"
+    assert html.texts(page, "//ul[@class='review-names']/li") == ["Okänd Okändsson"]
     assert plan.published_at is None
     assert (plan.import_record.source, plan.import_record.unmatched_names) == (
         "plan.txt",
