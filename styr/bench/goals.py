@@ -33,6 +33,7 @@ from styr.goals.models import (
     Measurement,
     Target,
 )
+from styr.goals.stored import refresh_indicators
 from styr.kolada.load import load_files
 from styr.kolada.models import KoladaMunicipality, KoladaValue, Kpi
 from styr.lib.asof import recorded_on
@@ -124,6 +125,7 @@ def build_goals(org: Organisation, plans, size: Size, rng: random.Random) -> Non
     _link_actions(goals, plans)
     indicators = _indicators(org, goals, size, kpis, rng)
     _targets_and_outcomes(indicators, rng)
+    refresh_indicators(Indicator.objects.filter(municipality=org.municipality))
     _assessments(org, goals, rng)
 
 

@@ -26,7 +26,13 @@ from styr.caching.versions import bump
 # Written in bulk without model signals by loaders that bump themselves: watched on save
 # only. A receiver of deletes would keep Django from deleting their many rows with one
 # statement when their parent goes, and the parent's own delete bumps anyway.
-BULK = {"kolada.KoladaValue", "service.ServiceCase", "engagement.EngagementResponse"}
+BULK = {
+    "kolada.KoladaValue",
+    "service.ServiceCase",
+    "engagement.EngagementResponse",
+    "goals.YearAssessment",
+    "goals.ComparisonValue",
+}
 # No page shows them: the sent-mail log, and the versions themselves.
 IGNORED = {"reminders.SentMail", "caching.ContentVersion"}
 # Of a user account, what pages show: the name of whoever reported or published.

@@ -22,6 +22,7 @@ from styr.goals.models import (
     Source,
     Target,
 )
+from styr.goals.stored import refresh_indicators
 from styr.kolada.load import LoadError, load_files
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, Kpi
 from styr.lib.periods import InvalidPeriod, parse_period
@@ -50,6 +51,8 @@ class GoalSections:
             self.goal(node, None)
         for node in r.items(data, "indicators", "indicators"):
             self.indicator(node)
+        # Before the written assessments, which keep the level the pages show.
+        refresh_indicators(Indicator.objects.filter(municipality=self.municipality))
         for node in r.items(data, "goal_assessments", "goal_assessments"):
             self.assessment(node)
         if generated and data.get("generated") is not None:

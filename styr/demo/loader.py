@@ -35,7 +35,16 @@ from styr.demo.organisation import OrganisationSections
 from styr.demo.plans import PlanSections
 from styr.demo.reader import DemoError, Node, Reader, parse
 from styr.engagement.models import EngagementResponse, EngagementSurvey, HmeIndex
-from styr.goals.models import AssessmentScale, Goal, GoalAssessment, Indicator, Measurement, Target
+from styr.goals.models import (
+    AssessmentScale,
+    ComparisonValue,
+    Goal,
+    GoalAssessment,
+    Indicator,
+    Measurement,
+    Target,
+    YearAssessment,
+)
 from styr.imports.models import PlanImport
 from styr.kolada.load import load_files
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, KoladaValue, Kpi
@@ -88,6 +97,8 @@ REPLACED_MODELS = [
     ResultContract,
     ManagerAssignment,
     GoalAssessment,
+    YearAssessment,
+    ComparisonValue,
     Measurement,
     Target,
     Indicator.goals.through,

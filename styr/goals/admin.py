@@ -13,6 +13,7 @@ from styr.goals.models import (
     Measurement,
     Target,
 )
+from styr.goals.stored import refresh_indicators
 
 
 @admin.register(AssessmentScale)
@@ -37,6 +38,15 @@ class GoalAdmin(PolicyModelAdmin):
     autocomplete_fields = ["parent", "actions"]
     raw_id_fields = ["owner_body", "owner_unit"]
 
+    def delete_queryset(self, request, queryset):
+        # An indicator no goal uses any more is not on the goal pages: store them again.
+        used = list(Indicator.objects.filter(goals__in=queryset).values_list("id", flat=True))
+        super().delete_queryset(request, queryset)
+        refresh_indicators(Indicator.objects.filter(id__in=used))
+
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, Goal.objects.filter(pk=obj.pk))
+
 
 class TargetInline(PolicyTabularInline):
     model = Target
@@ -60,6 +70,11 @@ class IndicatorAdmin(PolicyModelAdmin):
     raw_id_fields = ["kpi", "compare_group"]
     filter_horizontal = ["compare_with"]
     inlines = [TargetInline, MeasurementInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After its targets, measurements and comparisons are saved: store what they give.
+        refresh_indicators(Indicator.objects.filter(pk=form.instance.pk))
 
 
 class GoalAssessmentForm(forms.ModelForm):

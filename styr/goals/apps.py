@@ -6,3 +6,12 @@ class GoalsConfig(AppConfig):
     name = "styr.goals"
     label = "goals"
     verbose_name = _("Mål och indikatorer")
+
+    def ready(self) -> None:
+        from styr.goals.stored import refresh_after_kolada
+        from styr.kolada.load import AFTER_LOAD
+
+        # A Kolada load stores the indicators' assessments and comparisons again in its
+        # own transaction; Kolada cannot import goals, so goals tells it what to call.
+        if refresh_after_kolada not in AFTER_LOAD:
+            AFTER_LOAD.append(refresh_after_kolada)

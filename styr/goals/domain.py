@@ -1,5 +1,6 @@
 """The important writes on goals: linking a Kolada KPI as an indicator, setting targets,
-recording measurements and writing an assessment. Each is one transaction."""
+recording measurements and writing an assessment. Each is one transaction, which stores the
+changed indicator's assessments again (`styr.goals.stored.refresh_indicators`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from styr.goals import outcomes
+from styr.goals import outcomes, stored
 from styr.goals.models import (
     Direction,
     Goal,
@@ -78,6 +79,8 @@ def link_kpi(
     indicator.goals.add(goal)
     if target is not None:
         set_target(indicator, *target)
+    else:
+        stored.refresh_indicators(Indicator.objects.filter(pk=indicator.pk))
     return indicator
 
 
@@ -87,16 +90,19 @@ def set_target(indicator: Indicator, period: str, value: float) -> Target:
     target, _ = Target.objects.update_or_create(
         indicator=indicator, period=key, defaults={"value": value}
     )
+    stored.refresh_indicators(Indicator.objects.filter(pk=indicator.pk))
     return target
 
 
 def current_level(goal: Goal, period: str) -> str:
-    """The goal's attainment for the period's year as computed now, sub-goals included."""
-    goals = list(Goal.objects.filter(municipality=goal.municipality).prefetch_related("indicators"))
-    indicators = {i.id: i for g in goals for i in g.indicators.all()}
-    data = outcomes.load_data(goal.municipality, list(indicators.values()))
+    """The goal's attainment for the period's year as the pages show it now, sub-goals
+    included."""
+    goals = list(Goal.objects.filter(municipality=goal.municipality))
+    indicators = outcomes.goal_indicators(goal.municipality, goals)
     rules, _labels = outcomes.rules_for(goal.municipality)
-    assessed = outcomes.assess_goals(goals, data, parse_period(period).year, rules)
+    known = stored.tree_outcomes(goal.municipality, list(indicators.heads.values()), rules)
+    yearly = known.for_year(parse_period(period).year)
+    assessed = outcomes.assess_goals(goals, indicators, yearly, rules)
     return assessed[goal.id].tally.level
 
 

@@ -3,13 +3,19 @@
 Whatever the number of goals and indicators, this reads in a fixed number of queries: one for
 targets, one for entered measurements, one for Kolada values, and one or two for each of
 Styr's own computations (contact-centre cases, HME answers), each only when needed.
+
+This is how an indicator's assessment for a year is computed (`computed`); the goal pages
+read what `styr.goals.stored` stored from it when the data changed (`stored.tree_outcomes`,
+the same `TreeOutcomes`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from styr.engagement.models import EngagementSurvey
 from styr.engagement.queries import hme_series
@@ -35,6 +41,52 @@ HME = {
     Computation.HME_LEADERSHIP,
     Computation.HME_GOVERNANCE,
 }
+
+
+class IndicatorHead(NamedTuple):
+    """What assessing a goal tree reads of each of its indicators (thousands at a
+    municipality's scale); a page reads the rest only of the few indicators it lists. A
+    tuple: made by the thousand, it is made fast."""
+
+    id: int
+    name: str
+    source: str
+    kpi_id: str | None
+    computation: str
+    direction: str
+
+
+@dataclass
+class GoalIndicators:
+    """The indicators of a municipality's goals: each goal's ids in the order its page lists
+    them (by name), and every indicator once, in the order of the goals."""
+
+    of_goal: dict[int, list[int]]
+    heads: dict[int, IndicatorHead]
+
+
+def goal_indicators(municipality, goals: list[Goal]) -> GoalIndicators:
+    """The indicators of `goals` (the municipality's, in their order): two queries of plain
+    rows, not a model instance per indicator."""
+    links = Indicator.goals.through.objects.filter(goal__municipality=municipality)
+    heads = {
+        row[0]: IndicatorHead._make(row)
+        for row in Indicator.objects.filter(id__in=links.values("indicator_id"))
+        .order_by()
+        .values_list("id", "name", "source", "kpi_id", "computation", "direction")
+    }
+    of_goal: dict[int, list[int]] = defaultdict(list)
+    for goal_id, indicator_id in links.values_list("goal_id", "indicator_id"):
+        of_goal[goal_id].append(indicator_id)
+    ordered: dict[int, IndicatorHead] = {}
+    for goal in goals:
+        # By name (sorting here is quicker than in the database; a page that lists a goal's
+        # indicators orders them as the database does, see `views._shown_in_full`).
+        ids = sorted(of_goal.get(goal.id, []), key=lambda i: (heads[i].name, i))
+        of_goal[goal.id] = ids
+        for indicator_id in ids:
+            ordered.setdefault(indicator_id, heads[indicator_id])
+    return GoalIndicators(dict(of_goal), ordered)
 
 
 @dataclass
@@ -144,7 +196,7 @@ def rules_for(municipality) -> tuple[assessment.Rules, dict[str, str]]:
     return rules, labels
 
 
-@dataclass
+@dataclass(slots=True)  # made by the thousand for a tree: one object each, not two
 class IndicatorYear:
     """One indicator for one year: its outcome (and which period gave it), target and level."""
 
@@ -174,16 +226,37 @@ class GoalYear:
     children: list[GoalYear] = field(default_factory=list)
 
 
-def assess_goals(goals: list[Goal], data, year: int, rules) -> dict[int, GoalYear]:
-    """Each goal with its indicators for the year and its computed tally, as a tree.
+@dataclass
+class TreeOutcomes:
+    """What the goal pages know of a tree's indicators before a year is chosen: the years in
+    which any has an outcome, each one's data (the indicator, and whether entered outcomes
+    are invented examples; the values themselves only where computed here), and each one's
+    outcome, target and level for a given year."""
 
-    The goals' `indicators` must be prefetched; a goal whose parent is not in the list is
-    treated as a root.
+    years: list[int]
+    items: dict[int, IndicatorData]  # or stored.StoredData: the indicator and `examples`
+    for_year: Callable[[int], dict[int, IndicatorYear]]
+
+
+def computed(municipality, indicators: list, rules) -> TreeOutcomes:
+    """The tree's outcomes computed from every source (`load_data`, `indicator_year`)."""
+    data = load_data(municipality, indicators)
+    return TreeOutcomes(
+        outcome_years(data),
+        data,
+        lambda year: {key: indicator_year(item, year, rules) for key, item in data.items()},
+    )
+
+
+def assess_goals(
+    goals: list[Goal], indicators: GoalIndicators, yearly: Mapping[int, IndicatorYear], rules
+) -> dict[int, GoalYear]:
+    """Each goal with its indicators' rows for the year (by indicator id, as
+    `TreeOutcomes.for_year` gives them) and its computed tally, as a tree.
+
+    A goal whose parent is not in the list is treated as a root.
     """
-    rows = {
-        goal.id: [indicator_year(data[i.id], year, rules) for i in goal.indicators.all()]
-        for goal in goals
-    }
+    rows = {goal.id: [yearly[i] for i in indicators.of_goal.get(goal.id, [])] for goal in goals}
     parents = {goal.id: goal.parent_id for goal in goals}
     tallies = assessment.assess_tree(
         parents, {goal_id: [row.level for row in r] for goal_id, r in rows.items()}, rules
@@ -195,7 +268,9 @@ def assess_goals(goals: list[Goal], data, year: int, rules) -> dict[int, GoalYea
     return result
 
 
-def chosen_year(data, goals, asked: int | None, today: dt.date) -> tuple[int, list[int]]:
+def chosen_year(
+    with_outcomes: Iterable[int], goals, asked: int | None, today: dt.date
+) -> tuple[int, list[int]]:
     """The year to show and the years worth offering; an asked-for year always wins.
 
     By default the goal pages follow the rule of every other page, today, as a year: today's
@@ -205,16 +280,14 @@ def chosen_year(data, goals, asked: int | None, today: dt.date) -> tuple[int, li
     to today's, or the first with outcomes if all lie ahead. Without any outcome, today's
     year within the goals' own years (never simply the first of them).
     """
-    years = set()
-    for item in data.values():
-        years |= item.years()
+    with_data = sorted(set(with_outcomes))
+    years = set(with_data)
     for goal in goals:
         end = goal.end_year or max(goal.start_year, today.year)
         years |= set(range(goal.start_year, end + 1))
     if asked is not None:
         years.add(asked)
         return asked, sorted(years)
-    with_data = outcome_years(data)
     if with_data:
         up_to_today = [year for year in with_data if year <= today.year]
         default = up_to_today[-1] if up_to_today else with_data[0]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from styr.accounts.policy import viewable_plans
 from styr.caching.pages import cached_page
-from styr.goals import assessment, outcomes, tree_page
+from styr.goals import assessment, outcomes, stored, tree_page
 from styr.goals.chart import Chart, ChartSeries, render_chart
 from styr.goals.comparison import ComparisonSeries, kolada_comparison
 from styr.goals.forms import read_comparison
@@ -24,16 +24,14 @@ from styr.org.models import Municipality
 from styr.plans.models import Action, Plan
 from styr.plans.queries import read_action_rows
 
-# What assessing a goal tree reads of each of its indicators (thousands at a municipality's
-# scale): the page shows the rest only of the few indicators it lists (`_shown_in_full`).
-ASSESSED_FIELDS = ("id", "name", "source", "kpi_id", "computation", "direction")
-
 
 def _goals(municipality):
+    """The municipality's goals; of their indicators (thousands at a municipality's scale)
+    `_assessed` reads plain rows (`outcomes.goal_indicators`), and the page the rest only of
+    the few it lists (`_shown_in_full`)."""
     return list(
         Goal.objects.filter(municipality=municipality)
         .select_related("owner_body", "owner_unit", "municipality")
-        .prefetch_related(Prefetch("indicators", queryset=Indicator.objects.only(*ASSESSED_FIELDS)))
         .order_by("order", "id")
     )
 
@@ -48,22 +46,25 @@ def _shown_in_full(item) -> None:
     }
     for row in item.indicators:
         row.data.indicator = full[row.data.indicator.id]
+    order = {indicator_id: place for place, indicator_id in enumerate(full)}
+    item.indicators.sort(key=lambda row: order[row.indicator.id])  # the database's collation
 
 
 def _assessed(request, municipality, goals):
-    indicators = {i.id: i for goal in goals for i in goal.indicators.all()}
-    data = outcomes.load_data(municipality, list(indicators.values()))
-    today = timezone.localdate()
-    year, years = outcomes.chosen_year(data, goals, read_year(request), today)
+    """The tree assessed for the year asked (or the default one), from the indicators'
+    stored assessments (`styr.goals.stored`), never from their raw values."""
+    indicators = outcomes.goal_indicators(municipality, goals)
     rules, labels = outcomes.rules_for(municipality)
-    assessed = outcomes.assess_goals(goals, data, year, rules)
-    return assessed, year, years, labels, rules, data
+    known = stored.tree_outcomes(municipality, list(indicators.heads.values()), rules)
+    today = timezone.localdate()
+    year, years = outcomes.chosen_year(known.years, goals, read_year(request), today)
+    assessed = outcomes.assess_goals(goals, indicators, known.for_year(year), rules)
+    return assessed, year, years, labels, rules, known
 
 
-def newest_outcome_note(data, year: int) -> int | None:
+def newest_outcome_note(with_outcomes: list[int], year: int) -> int | None:
     """The year shown, when it is the newest with outcomes and today is later: the page says
     so, as a reader who sees another year than this one should learn why."""
-    with_outcomes = outcomes.outcome_years(data)
     newest = with_outcomes[-1] if with_outcomes else None
     return year if newest == year < timezone.localdate().year else None
 
@@ -73,7 +74,7 @@ def newest_outcome_note(data, year: int) -> int | None:
 def goal_tree(request, municipality: str):
     municipality = get_object_or_404(Municipality, slug=municipality)
     goals = _goals(municipality)
-    assessed, year, years, labels, rules, data = _assessed(request, municipality, goals)
+    assessed, year, years, labels, rules, known = _assessed(request, municipality, goals)
     roots = [assessed[g.id] for g in goals if g.parent_id is None]
     return render(
         request,
@@ -83,8 +84,8 @@ def goal_tree(request, municipality: str):
             "roots": roots,
             "summaries": tree_page.top_levels(roots) if tree_page.is_large(len(goals)) else [],
             "year": year,
-            "newest_outcomes": newest_outcome_note(data, year),
-            "generated": outcomes.invented(municipality, list(data.values())),
+            "newest_outcomes": newest_outcome_note(known.years, year),
+            "generated": outcomes.invented(municipality, list(known.items.values())),
             "years": years,
             "labels": labels,
             "rules": rules,
@@ -101,7 +102,7 @@ def goal(request, municipality: str, slug: str):
     chosen = next((g for g in goals if g.slug == slug), None)
     if chosen is None:
         raise Http404(slug)
-    assessed, year, years, labels, rules, data = _assessed(request, municipality, goals)
+    assessed, year, years, labels, rules, _known = _assessed(request, municipality, goals)
     item = assessed[chosen.id]
     _shown_in_full(item)
     today = timezone.localdate()
@@ -277,7 +278,10 @@ def _kolada_comparison(request, indicator, municipality):
     if group is not None and group.id not in {g.id for g in groups}:
         groups.append(group)
     ids = [i for i in ids if i != municipality.kolada_id]
-    series = kolada_comparison(indicator.kpi_id, ids, group, names)
+    if asked is None:  # the indicator's own comparison, stored when Kolada's data changed
+        series = stored.comparison(indicator, ids, group, names)
+    else:  # a visitor's choice among every municipality and group: read when asked
+        series = kolada_comparison(indicator.kpi_id, ids, group, names)
     chooser = {
         "counties": by_county(
             ((i, t) for i, t in everyone if i != municipality.kolada_id),

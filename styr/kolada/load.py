@@ -17,12 +17,14 @@ Guarantees:
   `"isdeleted": true` is removed.
 - Values are written with `executemany` of an INSERT … ON CONFLICT in chunks, without model
   instances, so a million values load in constant memory.
+- What is stored from Kolada's numbers elsewhere (the goals' assessments and comparisons)
+  is written again in the same transaction as the file, by the functions in `AFTER_LOAD`.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -49,6 +51,12 @@ from styr.lib.read_ahead import read_ahead
 CHUNK = 5000  # rows per executemany
 
 ORDER = (MUNICIPALITIES, KPIS, GROUPS, DATA)
+
+# Functions that store numbers derived from Kolada's (`styr.goals.stored`, registered when
+# the goals app starts: Kolada lies below goals in the layers and cannot call it by name).
+# Each is called inside a file's transaction with the file's kind and the ids it changed:
+# of the KPIs whose values a data file wrote or deleted, of the groups a group file wrote.
+AFTER_LOAD: list[Callable[[str, frozenset[str]], None]] = []
 NOUNS = {MUNICIPALITIES: "municipalities", KPIS: "KPIs", GROUPS: "groups", DATA: "values"}
 
 
@@ -154,6 +162,7 @@ class _FileLoader:
         self.known, self.skip_bad = known, skip_bad
         self.result = FileResult(path=path, kind=kind)
         self.added: set[str] = set()  # catalogue ids new in this file, known after commit
+        self.changed: set[str] = set()  # for AFTER_LOAD: KPIs given values, groups written
 
     def bad(self, number: int, error: BadRecord) -> None:
         if not self.skip_bad:
@@ -174,6 +183,8 @@ class _FileLoader:
             getattr(self, f"load_{self.kind}")(cursor)
             # Written without model signals: Kolada's data is on every municipality's pages.
             bump_shared(using=self.connection.alias)
+            for after in AFTER_LOAD:
+                after(self.kind, frozenset(self.changed))
         return self.result
 
     def _catalogue(self, cursor, model, row_of, sql: str) -> None:
@@ -246,6 +257,7 @@ class _FileLoader:
             if group_id in pending:  # the same group twice: the later record wins
                 members -= len(pending.pop(group_id)[1])
             pending[group_id] = (title, member_ids)
+            self.changed.add(group_id)
             members += len(member_ids)
             if group_id not in known:
                 self.added.add(group_id)
@@ -275,9 +287,11 @@ class _FileLoader:
                 if chunk.rows:
                     cursor.executemany(sql, chunk.rows)
                     loaded += len(chunk.rows)
+                    self.changed.update(row[0] for row in chunk.rows)
                 if chunk.deletions:
                     cursor.executemany(delete_sql, chunk.deletions)
                     deleted += len(chunk.deletions)
+                    self.changed.update(key[0] for key in chunk.deletions)
                 self.result.records = chunk.last_record
         self.result.loaded, self.result.deleted = loaded, deleted
 

@@ -28,10 +28,11 @@ def test_bulk_models_are_written_only_where_a_version_is_bumped():
         "styr/kolada/load.py": "bump_shared",
         "styr/service/domain.py": "ServiceCaseImport.objects.create",
         "styr/engagement/domain.py": "EngagementSurvey.objects.create",
+        "styr/goals/stored.py": "bump_municipality(municipality)",
     }
     for path, proof in writers.items():
         assert proof in (STYR.parent / path).read_text(), path
-    assert {label.split(".")[0] for label in BULK} == {"kolada", "service", "engagement"}
+    assert {label.split(".")[0] for label in BULK} == {"kolada", "service", "engagement", "goals"}
 
 
 def test_no_bulk_update_or_raw_write_in_styr_goes_unbumped():

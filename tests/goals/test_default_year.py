@@ -8,7 +8,7 @@ from styr.goals.outcomes import chosen_year
 
 
 def data(*years):
-    return {1: SimpleNamespace(years=lambda: set(years))}
+    return list(years)
 
 
 def goal(start, end=None):
@@ -41,7 +41,7 @@ def test_outcomes_only_ahead_of_today_open_on_the_first_of_them_not_the_first_go
 
 
 def test_without_outcomes_today_is_clamped_to_the_goals_years():
-    assert chosen_year({}, [goal(2016, 2018)], None, TODAY)[0] == 2018
-    assert chosen_year({}, [goal(2016, 2018)], None, dt.date(2017, 3, 1))[0] == 2017
-    assert chosen_year({}, [goal(2016, 2018)], None, dt.date(2014, 3, 1))[0] == 2016
-    assert chosen_year({}, [], None, TODAY)[0] == 2026
+    assert chosen_year([], [goal(2016, 2018)], None, TODAY)[0] == 2018
+    assert chosen_year([], [goal(2016, 2018)], None, dt.date(2017, 3, 1))[0] == 2017
+    assert chosen_year([], [goal(2016, 2018)], None, dt.date(2014, 3, 1))[0] == 2016
+    assert chosen_year([], [], None, TODAY)[0] == 2026
