@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from styr.extract.responsibility import slots
 from styr.extract.responsibility.patterns import Scan
+from styr.extract.responsibility.sentences import _SENTENCE_BREAK, _breaks
 
 SCANS = [value for value in vars(slots).values() if isinstance(value, Scan)]
 WORDS = [
@@ -46,3 +47,16 @@ def test_a_scan_finds_the_matches_the_pattern_finds(text, pos, endpos):
 def test_a_scan_finds_the_matches_the_pattern_finds_in_any_text(text):
     for scan in SCANS:
         assert spans(scan.finditer(text)) == spans(scan.pattern.finditer(text))
+
+
+BREAK_PIECES = st.sampled_from(
+    ["Per", " ", "\n", "\n\n", ". ", "! ", "? ", ":", ";", "\t", '"', "”", "*", ")", "]", "(",
+     "- ", "• ", "1. ", "2)", "Å", "ök", "3"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(BREAK_PIECES, max_size=16).map("".join), st.text(max_size=60)))
+def test_sentence_breaks_found_at_their_places_are_the_breaks_of_the_pattern(text):
+    ours = [(m.span(), m.group()) for m in _breaks(text)]
+    assert ours == [(m.span(), m.group()) for m in _SENTENCE_BREAK.finditer(text)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from styr.extract.responsibility.mentions import _Part, _read_list, _skip_ws
 from styr.extract.responsibility.patterns import _B, _E, _H, _HS, _UP, _WS, _words
@@ -21,9 +22,27 @@ _ABBREVIATIONS = _words(
 )
 
 
+# Where a break can start: at a line break, or right after a stop (.!?:;), the lookbehinds of
+# its other forms. Searched in C as a character set, _SENTENCE_BREAK is tried only there.
+_BREAK_PLACE = re.compile(r"[.!?:;\n]")
+
+
+def _breaks(text: str) -> Iterator[re.Match[str]]:
+    """What `_SENTENCE_BREAK.finditer(text)` finds (its matches are never empty), faster."""
+    end = 0
+    match = _SENTENCE_BREAK.match
+    for place in _BREAK_PLACE.finditer(text):
+        start = place.start() if text[place.start()] == "\n" else place.end()
+        if start >= end:
+            found = match(text, start)
+            if found is not None:
+                end = found.end()
+                yield found
+
+
 def _sentence_starts(text: str) -> list[int]:
     starts = [0]
-    for m in _SENTENCE_BREAK.finditer(text):
+    for m in _breaks(text):
         dot = m.start()
         if dot > 0 and text[dot - 1] == "." and not text[m.start() : m.end()].count("\n"):
             word_start = dot - 1
