@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from styr.goals.models import Direction, Goal
-from styr.lib.periods import FIRST_YEAR, LAST_YEAR
+from styr.lib.fields import YearField
 
 
 class SearchForm(forms.Form):
@@ -40,12 +40,8 @@ class LinkForm(forms.Form):
         initial=Direction.HIGHER,
         widget=forms.RadioSelect,
     )
-    target_year = forms.IntegerField(
-        label=_("Målår"),
-        required=False,
-        min_value=FIRST_YEAR,
-        max_value=LAST_YEAR,
-        help_text=_("Frivilligt, t.ex. 2026."),
+    target_year = YearField(
+        label=_("Målår"), required=False, help_text=_("Frivilligt, t.ex. 2026.")
     )
     target_value = forms.FloatField(
         label=_("Målvärde"),

@@ -167,12 +167,7 @@ class ActionRow(forms.Form):
     responsible = forms.CharField(label=_("Ansvariga"), required=False, max_length=1000)
     supporting = forms.CharField(label=_("Stöd"), required=False, max_length=1000)
     deadline_text = forms.CharField(label=_("Tidsangivelse"), required=False, max_length=200)
-    deadline_date = forms.DateField(
-        label=_("Klart senast"),
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    deadline_date = DayField(label=_("Klart senast"), required=False)
     deadline_precision = forms.ChoiceField(
         label=_("Precision"), required=False, choices=[("", "–"), *Precision.choices]
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from styr.accounts.admin_site import PolicyModelAdmin, PolicyTabularInline
 from styr.accounts.policy import can, viewable_plans
+from styr.lib.fields import DayField
 from styr.plans.domain import check_status_update, record_action_version, record_status_update
 from styr.plans.models import (
     VERSIONED_FIELDS,
@@ -123,7 +124,7 @@ class ActionVersionInline(PolicyTabularInline):
 class ActionForm(forms.ModelForm):
     """The action's fields, and for a change: from when it applies and why."""
 
-    change_applies_from = forms.DateField(
+    change_applies_from = DayField(
         label=_("Ändringen gäller från"),
         required=False,
         initial=timezone.localdate,

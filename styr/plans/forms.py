@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from styr.lib.fields import DayField
 from styr.plans.approval import COMMENT_LIMIT
 from styr.plans.domain import ANY_SEEN, NOTE_LIMIT, check_update_date
 from styr.plans.models import Action, Decision, Status, StatusUpdate
@@ -33,12 +34,9 @@ class StatusForm(forms.Form):
         help_text=_("Visas publikt på åtgärdens sida och i lägesrapporten."),
         error_messages={"max_length": TOO_LONG},
     )
-    date = forms.DateField(
+    date = DayField(
         label=_("Statusen gäller den"),
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Dagen statusen beskriver (ÅÅÅÅ-MM-DD): i dag eller tidigare."),
-        error_messages={"invalid": _("Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-03-01.")},
     )
     internal_note = forms.CharField(
         label=_("Intern kommentar"),

@@ -141,7 +141,8 @@ def test_linking_without_a_target_makes_no_target(staff_client, goals):
         (
             {"N00945-target_year": "1850", "N00945-target_value": "45"},
             "target_year",
-            "Kontrollera att detta värde är större än eller lika med 1950.",
+            "Ogiltigt år ”1850” för målår. Ange året med fyra siffror, mellan 1950 och 2100, "
+            "t.ex. 2016.",
         ),
         (
             {"N00945-target_year": "2026", "N00945-target_value": "många"},

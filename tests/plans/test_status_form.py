@@ -200,7 +200,7 @@ TODAY = "today"
     [
         ("status", "finished", "Välj en av statusarna i listan."),
         ("status", "", "Detta fält måste fyllas i."),
-        ("date", "2999-01-01", "En statusuppdatering kan inte dateras i framtiden."),
+        ("date", "2099-01-01", "En statusuppdatering kan inte dateras i framtiden."),
         (
             "date",
             "2015-06-01",
@@ -211,7 +211,19 @@ TODAY = "today"
             "2014-06-01",
             "Datumet 1 juni 2014 ligger före åtgärden fördes in i planen (1 december 2014).",
         ),
-        ("date", "2.9.2015", "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-03-01."),
+        # The one date field every form shares (styr.lib.fields): format and range.
+        (
+            "date",
+            "2.9.2015",
+            "Ogiltigt datum ”2.9.2015” för statusen gäller den. Ange ett datum som ÅÅÅÅ-MM-DD "
+            "mellan 1950-01-01 och 2100-12-31, t.ex. 2015-09-02.",
+        ),
+        (
+            "date",
+            "2999-01-01",
+            "Ogiltigt datum ”2999-01-01” för statusen gäller den. Ange ett datum som ÅÅÅÅ-MM-DD "
+            "mellan 1950-01-01 och 2100-12-31, t.ex. 2015-09-02.",
+        ),
         (
             "note",
             "x" * (NOTE_LIMIT + 1),
