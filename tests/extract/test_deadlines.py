@@ -978,6 +978,7 @@ def test_the_package_needs_only_the_standard_library():
         "__future__",
         "bisect",
         "calendar",
+        "collections",
         "datetime",
         "re",
         "dataclasses",
