@@ -8,6 +8,8 @@
   (`"token" in request.POST`) reads no value and is allowed.
 - The municipality comes from the URL or the user, never from "the first one"
   (`Municipality.objects.first()`).
+- Every form field that takes a day is the one shared `DayField` (styr/lib/fields.py), so
+  every form reads a date as the command line does, with the same range and message.
 
 Each test reads the source with `ast` and names every offender with its length or line.
 """
@@ -121,6 +123,20 @@ def test_no_view_or_command_picks_whichever_municipality_comes_first():
     assert picked == {}
 
 
+# A form's own day field: `forms.DateField(` (models.DateField is a column, not a form field).
+OWN_DATE_FIELD = re.compile(r"\bforms\.DateField\(")
+
+
+def test_every_form_reads_a_day_through_the_shared_day_field():
+    own = {
+        str(path.relative_to(ROOT)): len(found)
+        for path in python_modules()
+        if path != STYR / "lib" / "fields.py"
+        if (found := OWN_DATE_FIELD.findall(path.read_text(encoding="utf-8")))
+    }
+    assert own == {}
+
+
 def test_the_shape_checks_find_what_they_look_for():
     """The checks themselves: a long view, a raw read and a subscript are found."""
 
@@ -140,3 +156,5 @@ def test_the_shape_checks_find_what_they_look_for():
     assert raw_reads(source) == [2, 3, 4]
     assert ANY_MUNICIPALITY.search("Municipality.objects.order_by('name').first()")
     assert not ANY_MUNICIPALITY.search("Municipality.objects.filter(slug=slug).first()")
+    assert OWN_DATE_FIELD.search("    date = forms.DateField(label='x')")
+    assert not OWN_DATE_FIELD.search("    date = models.DateField('x')")
