@@ -158,7 +158,8 @@ _SUBJECT_PRONOUNS = frozenset({"Vi", "De", "Dessa", "dessa", "Våra", "Vår", "V
 
 
 def _assigned(text: str, sentences: _Sentences):
-    for m in _GIVE.finditer(text):
+    # Each match needs "uppdrag" after it (_ASSIGNMENT): without the word, none is searched.
+    for m in _GIVE.finditer(text) if "uppdrag" in text else ():
         sentence_start, sentence_end = sentences.bounds(m.start())
         assignment = _ASSIGNMENT.search(text, m.end(), min(sentence_end, m.end() + 200))
         if assignment is None:
