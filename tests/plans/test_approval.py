@@ -17,6 +17,7 @@ from styr.plans.domain import record_status_update
 from styr.plans.models import Decision, StatusUpdate
 from styr.plans.queries import plan_snapshot
 from styr.reports.domain import make_report
+from tests import html
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,17 @@ NOTE = "Chefsnivåerna är nu färre: beslut i kommunstyrelsen."
 def approving(cast):
     set_approval(cast.plan, required=True, by=cast.strateg)
     return cast
+
+
+def states(page) -> list[str]:
+    """What the page says of updates waiting for, or sent back from, the strateg's review."""
+    return html.texts(page, "//p[contains(@class, 'review-state')]")
+
+
+def public_notes(approving) -> list[str]:
+    """The notes the public action page shows in its status history."""
+    page = html.parse(Client().get(approving.action.get_absolute_url()))
+    return html.texts(page, "//section[@aria-labelledby='historik']//p[@class='note']")
 
 
 def signed_in(user) -> Client:
@@ -67,11 +79,15 @@ def test_the_author_sees_it_as_inlamnad_and_the_strateg_finds_it_to_review(appro
     form = signed_in(approving.responsible).get(
         f"/planer/{approving.plan.slug}/atgarder/{approving.action.id}/status/"
     )
-    assert "Inlämnad, väntar på godkännande" in form.content.decode()
-    queue = signed_in(approving.strateg).get(f"/planer/{approving.plan.slug}/granskning/")
-    html = queue.content.decode()
-    assert queue.status_code == 200
-    assert "Översyn av chefsnivåer" in html and NOTE in html
+    assert states(html.parse(form)) == ["Inlämnad, väntar på godkännande (visas inte publikt)"]
+    queue = html.parse(
+        signed_in(approving.strateg).get(f"/planer/{approving.plan.slug}/granskning/")
+    )
+    (waiting,) = queue.xpath("//ol[contains(@class, 'review-queue')]/li")
+    assert html.text(waiting, "./h3") == (
+        "Översyn av chefsnivåer i Nacka med fokus på gruppchefsnivån"
+    )
+    assert html.texts(waiting, "./p[@class='note']") == [NOTE]
 
 
 def test_saving_on_the_form_says_the_update_is_submitted(approving):
@@ -86,7 +102,8 @@ def test_saving_on_the_form_says_the_update_is_submitted(approving):
         },
         follow=True,
     )
-    assert "Statusen är inlämnad" in response.content.decode()
+    (said,) = html.messages(html.parse(response))
+    assert said.startswith("Statusen är inlämnad")
     assert StatusUpdate.objects.filter(action=approving.action).order_by("-id")[0].needs_approval
 
 
@@ -105,12 +122,13 @@ def test_approved_it_is_public_from_the_moment_of_approval_not_the_day_it_descri
         {f"u{update.id}-decision": "approved", f"u{update.id}-comment": ""},
         follow=True,
     )
-    assert "uppdateringen är godkänd" in response.content.decode()
+    (said,) = html.messages(html.parse(response))
+    assert "uppdateringen är godkänd" in said
     # As of yesterday it was not yet approved: yesterday stays as it was shown then.
     assert row_of(approving, yesterday).update != update
     assert row_of(approving, today).update == update
     assert row_of(approving, today).status_label == "Genomfört"
-    assert NOTE in Client().get(approving.action.get_absolute_url()).content.decode()
+    assert NOTE in public_notes(approving)
     assert not list(pending(approving.plan))
 
 
@@ -124,7 +142,8 @@ def test_sent_back_it_stays_hidden_and_the_author_gets_the_comment_by_mail(
             {f"u{update.id}-decision": "returned", f"u{update.id}-comment": "Ange vilket beslut."},
             follow=True,
         )
-    assert "skickad tillbaka" in response.content.decode()
+    (said,) = html.messages(html.parse(response))
+    assert "skickad tillbaka" in said
     assert update.review.decision == Decision.RETURNED
     assert row_of(approving, timezone.localdate()).update != update
     assert NOTE not in Client().get(approving.action.get_absolute_url()).content.decode()
@@ -136,13 +155,14 @@ def test_sent_back_it_stays_hidden_and_the_author_gets_the_comment_by_mail(
     assert "Ange vilket beslut." in text
     assert f"/planer/{approving.plan.slug}/atgarder/{approving.action.id}/status/" in text
     assert text.count("http://") >= 1  # an absolute link from STYR_BASE_URL
-    html = mail.get_body(("html",)).get_content()
-    assert "Ange vilket beslut." in html
+    html_body = mail.get_body(("html",)).get_content()
+    assert "Ange vilket beslut." in html_body
 
     form = signed_in(approving.responsible).get(
         f"/planer/{approving.plan.slug}/atgarder/{approving.action.id}/status/"
     )
-    assert "Skickad tillbaka" in form.content.decode()
+    (returned,) = states(html.parse(form))
+    assert returned.startswith("Skickad tillbaka ")
 
 
 def test_sending_back_needs_a_comment_and_a_decision_is_made_once(approving):
@@ -206,9 +226,14 @@ def test_the_decision_is_in_the_audit_log(approving):
 def test_mina_atgarder_shows_what_waits_and_what_was_sent_back(approving):
     update = submit(approving)
     client = signed_in(approving.responsible)
-    assert "Inlämnad, väntar på godkännande" in client.get("/mina-atgarder/").content.decode()
+    mine = html.parse(client.get("/mina-atgarder/"))
+    assert states(mine) == ["Inlämnad, väntar på godkännande (visas inte publikt)"]
     review_update(
         update, decision=Decision.RETURNED, comment="Ange beslutet.", by=approving.strateg
     )
-    page = client.get("/mina-atgarder/").content.decode()
-    assert "Skickad tillbaka" in page and "Ange beslutet." in page
+    mine = html.parse(client.get("/mina-atgarder/"))
+    (returned,) = states(mine)
+    assert returned.startswith("Skickad tillbaka ")
+    assert html.text(mine, "//p[@class='review-state']/following-sibling::p[@class='note'][1]") == (
+        "Ange beslutet."
+    )
