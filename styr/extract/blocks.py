@@ -233,13 +233,16 @@ def _one_entry_per_line(lines: list[str]) -> bool:
     """
     if len(lines) < 2:
         return False
-    entries = sum(
-        1
-        for line in lines
-        if records.field(line) or records.dot_cells(line) or records.status_label(line)
-    )
     capitals = sum(1 for line in lines if line[:1].isupper() or line[:1].isdigit())
-    return entries >= 2 and capitals >= 0.8 * len(lines)
+    if capitals < 0.8 * len(lines):
+        return False  # decided by the cheap count: the entries are not read
+    entries = 0
+    for line in lines:
+        if records.field(line) or records.dot_cells(line) or records.status_label(line):
+            entries += 1
+            if entries >= 2:
+                return True
+    return False
 
 
 def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
