@@ -140,8 +140,8 @@ def _compared(indicator: Indicator, own_id: str | None) -> list[str]:
 
 def _store_comparisons(municipality, indicators: list[Indicator]) -> None:
     """The values of the municipalities each Kolada indicator compares with, and the mean of
-    its group, as `styr.goals.comparison.kolada_comparison` gives them (for all the batch's
-    indicators in one query)."""
+    its group, as `styr.goals.comparison.kolada_comparison` gives them (a query per KPI of
+    the batch)."""
     wanted: dict[int, tuple[list[str], list[str]]] = {}
     for indicator in indicators:
         if indicator.source != Source.KOLADA:
@@ -154,14 +154,19 @@ def _store_comparisons(municipality, indicators: list[Indicator]) -> None:
     if not wanted:
         return
     by_id = {indicator.id: indicator for indicator in indicators}
-    towns = {town for ids, members in wanted.values() for town in [*ids, *members]}
-    kpis = {by_id[key].kpi_id for key in wanted}
+    towns_of_kpi: dict[str, set[str]] = defaultdict(set)
+    for key, (ids, members) in wanted.items():
+        towns_of_kpi[by_id[key].kpi_id].update(ids, members)
     values: dict[tuple[str, str], dict[str, float | None]] = defaultdict(dict)
-    if towns:
+    # A query per KPI, for just its towns (the unique index leads with the KPI): all the
+    # batch's KPIs by all its towns would read many values nobody compares.
+    for kpi_id, towns in towns_of_kpi.items():
+        if not towns:
+            continue
         rows = KoladaValue.objects.filter(
-            kpi_id__in=kpis, municipality_id__in=towns, gender="T"
-        ).values_list("kpi_id", "municipality_id", "period", "value")
-        for kpi_id, town, period, value in rows:
+            kpi_id=kpi_id, municipality_id__in=towns, gender="T"
+        ).values_list("municipality_id", "period", "value")
+        for town, period, value in rows:
             values[kpi_id, town][str(period)] = value
     stored = []
     for key, (ids, members) in wanted.items():
