@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from styr.reports.domain import publish_report
 from styr.reports.models import PublishedFile, PublishedReport
+from tests import html
 from tests.conftest import MEMO_DAY, PLAN_SLUG
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +20,11 @@ pytestmark = pytest.mark.django_db
 PUBLISH = f"/planer/{PLAN_SLUG}/publicera/"
 LISTED = f"/planer/{PLAN_SLUG}/rapporter/"
 FORM = {"as_of": "2015-09-02", "since": "", "proposal": "Kommunstyrelsen noterar."}
+
+
+def publish_links(client) -> list[str]:
+    """The published reports page's link to publishing a new one, if it offers it."""
+    return html.hrefs(html.parse(client.get(LISTED)), "Publicera en ny lägesrapport")
 
 
 @pytest.fixture
@@ -47,10 +53,10 @@ def test_publishing_a_day_again_without_a_reason_is_refused_and_nothing_is_writt
 
 
 def test_the_publish_form_shows_the_versions_already_published(strateg_client, first):
-    page = strateg_client.get(PUBLISH).content.decode()
-    assert "Redan publicerade" in page
-    assert "<td>2015-09-02</td><td>1</td>" in page
-    assert "Skäl till ny version" in page
+    page = html.parse(strateg_client.get(PUBLISH))
+    assert "Redan publicerade" in html.texts(page, "//main/h2")
+    assert html.row(page, "2015-09-02")[:2] == ["2015-09-02", "1"]
+    assert html.text(page, "//label[@for='id_reason']") == "Skäl till ny version"
 
 
 def test_publishing_a_day_again_with_a_reason_makes_version_2_and_marks_version_1_replaced(
@@ -69,17 +75,21 @@ def test_publishing_a_day_again_with_a_reason_makes_version_2_and_marks_version_
     first.refresh_from_db()
     assert first.version == 1 and first.reason == ""
 
-    page = strateg_client.get(LISTED).content.decode()
-    assert page.index("Läget den 2 september 2015, version 2") < page.index(
-        "Läget den 2 september 2015, version 1"
-    )
-    version_1 = page[page.index("Läget den 2 september 2015, version 1") :]
-    assert "<strong>Ersatt av version 2</strong>" in version_1
-    assert "Skäl: Fel ansvarig i version 1." in version_1
-    assert f"av {cast.strateg.username}" in version_1
-    for file in [*first.files.all(), *second.files.all()]:
-        assert file.sha256 in page
-    assert page.count("Ersatt av version") == 1
+    page = html.parse(strateg_client.get(LISTED))
+    reports = page.xpath("//section[@class='card']")
+    assert [html.text(report, "./h2") for report in reports] == [
+        "Läget den 2 september 2015, version 2",
+        "Läget den 2 september 2015, version 1",
+    ]
+    newer, replaced = reports
+    said = html.texts(replaced, "./p[not(@class)]")
+    assert said[0].startswith("Ersatt av version 2, publicerad ")
+    assert said[0].endswith(f" av {cast.strateg.username}. Skäl: Fel ansvarig i version 1.")
+    assert html.texts(replaced, "./p/strong") == ["Ersatt av version 2"]
+    assert html.texts(newer, "./p/strong") == []
+    for report, published in ((newer, second), (replaced, first)):
+        checksums = html.texts(report, ".//code[@class='checksum']")
+        assert checksums[:-1] == [file.sha256 for file in published.files.all()]
 
 
 def test_the_domain_refuses_a_new_version_without_a_reason(cast, first):
@@ -102,10 +112,9 @@ def test_versions_count_per_day(cast, first):
 def test_only_the_plans_strateg_may_publish(client, cast, name):
     client.force_login(getattr(cast, name))
     for response in (client.get(PUBLISH), client.post(PUBLISH, FORM)):
-        assert response.status_code == 403
-        assert "Bara en strateg för planen kan publicera lägesrapporter." in (
-            response.content.decode()
-        )
+        assert html.alerts(html.parse(response, status=403)) == [
+            "Bara en strateg för planen kan publicera lägesrapporter."
+        ]
     assert not PublishedReport.objects.exists()
 
 
@@ -119,12 +128,12 @@ def test_anonymous_visitors_are_sent_to_log_in(client, cast):
 def test_the_plans_strateg_publishes_and_sees_the_publish_link(strateg_client, cast):
     assert strateg_client.post(PUBLISH, FORM).status_code == 302
     assert PublishedReport.objects.get().published_by == cast.strateg
-    assert f'href="{PUBLISH}"' in strateg_client.get(LISTED).content.decode()
+    assert publish_links(strateg_client) == [PUBLISH]
 
 
 def test_others_do_not_see_the_publish_link(client, cast):
     client.force_login(cast.other_strateg)
-    assert f'href="{PUBLISH}"' not in client.get(LISTED).content.decode()
+    assert publish_links(client) == []
 
 
 @pytest.mark.skipif(
