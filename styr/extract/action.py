@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from styr.extract.cues import sentences
+from styr.extract.cues import first_sentence_span
 from styr.extract.deadlines import Deadline
 from styr.extract.responsibility import Party
 
@@ -39,8 +39,8 @@ _CASE_NUMBER = re.compile(
 
 def first_sentence(text: str, limit: int = 120) -> str:
     plain = _CASE_NUMBER.sub("", " ".join(text.replace("*", "").split()))
-    spans = sentences(plain)  # "26 kap. 10 §" and "bl.a." end no sentence
-    sentence = (plain[spans[0][0] : spans[0][1]] if spans else plain).rstrip(".!?,;: ")
+    span = first_sentence_span(plain)  # "26 kap. 10 §" and "bl.a." end no sentence
+    sentence = (plain[span[0] : span[1]] if span else plain).rstrip(".!?,;: ")
     if len(sentence) <= limit:
         return sentence
     cut = sentence[:limit].rsplit(" ", 1)[0]

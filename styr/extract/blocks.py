@@ -247,6 +247,8 @@ def _one_entry_per_line(lines: list[str]) -> bool:
 
 def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split a run of lines into its paragraphs, list items, table rows and headings."""
+    if len(group) == 1:
+        return [group[0]]  # a line of its own is one piece, whatever the tests below say
     lines = [text[s:e] for s, e in group]
     # The printed line width: most lines of wrapped text reach it, titles may pass it.
     # Measured on lines of several words: a column of dates and names says nothing of it.

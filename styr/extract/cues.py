@@ -18,6 +18,7 @@ language, not of one document:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from styr.extract.negatives import is_negative
 
@@ -162,8 +163,16 @@ _ABBREVIATION = re.compile(
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """[start, end) offsets of the sentences of text[start:end], line breaks allowed inside."""
-    end = len(text) if end is None else end
-    found: list[list[int]] = []
+    return list(_sentences(text, start, len(text) if end is None else end))
+
+
+def first_sentence_span(text: str) -> tuple[int, int] | None:
+    """`sentences(text)[0]`, or None, without finding the sentences after it."""
+    return next(_sentences(text, 0, len(text)), None)
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    current: list[int] | None = None
     position = start
     while (first := _NON_SPACE.search(text, position, end)) is not None:
         begin = first.start()
@@ -174,11 +183,14 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             finish, position = begin + len(text[begin:end].rstrip()), end
         # An abbreviation is at most five characters ("resp.") after a word boundary: the
         # last six characters of the sentence before decide it, as the whole sentence would.
-        if found and _ABBREVIATION.search(text[max(found[-1][0], found[-1][1] - 6) : found[-1][1]]):
-            found[-1][1] = finish
+        if current and _ABBREVIATION.search(text[max(current[0], current[1] - 6) : current[1]]):
+            current[1] = finish
         else:
-            found.append([begin, finish])
-    return [(s, e) for s, e in found if e > s]
+            if current and current[1] > current[0]:
+                yield current[0], current[1]  # final: only the last sentence grows
+            current = [begin, finish]
+    if current and current[1] > current[0]:
+        yield current[0], current[1]
 
 
 # "… fick redan 2020 i uppdrag att ta fram en strategi, vilken antogs i december": an earlier
