@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models.options import Options
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -39,6 +40,8 @@ class PolicyAdminMixin:
     parent object. Saving checks the object as it will be stored, so nothing can be moved
     into a plan or municipality where the user has no right.
     """
+
+    opts: Options  # the ModelAdmin's or inline's, which this is mixed into
 
     def _may(self, request, verb: str, obj=None) -> bool:
         return can_admin(request.user, verb, self.opts, obj)

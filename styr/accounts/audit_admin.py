@@ -50,7 +50,8 @@ def change_rows(entry, *, resolve: bool) -> list[tuple[str, str, str]]:
     for name, change in sorted(changes.items()):
         label = field_name(entry, name)
         if isinstance(change, dict) and change.get("type") == "m2m":
-            operation = M2M_OPERATIONS.get(change.get("operation"), change.get("operation"))
+            operation = change.get("operation")
+            operation = M2M_OPERATIONS.get(str(operation), operation)
             rows.append((label, str(operation), ", ".join(change.get("objects", []))))
             continue
         before, after = display.get(label, change) if resolve else change
@@ -104,6 +105,9 @@ if admin.site.is_registered(LogEntry):
     admin.site.unregister(LogEntry)
 
 
+SHOWN = ("when", "who", "kind", "event", "what", "before_after", "via", "address")
+
+
 @admin.register(LogEntry)
 class AuditLogAdmin(PolicyModelAdmin):
     list_display = ["when", "who", "kind", "event", "what", "summary"]
@@ -113,8 +117,7 @@ class AuditLogAdmin(PolicyModelAdmin):
     date_hierarchy = "timestamp"
     ordering = ["-timestamp", "-id"]
     list_per_page = 50
-    fields = ["when", "who", "kind", "event", "what", "before_after", "via", "address"]
-    readonly_fields = fields
+    fields = readonly_fields = SHOWN
 
     @admin.display(description=_("tid"), ordering="timestamp")
     def when(self, entry):

@@ -77,7 +77,10 @@ def add_user(
         Account.objects.create(user=user, person=person)
     if role is not None:
         grant_role(
-            user, role, municipality=municipality or (person and person.municipality), plan=plan
+            user,
+            role,
+            municipality=municipality or (person.municipality if person else None),
+            plan=plan,
         )
     return user
 

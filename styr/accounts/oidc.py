@@ -154,6 +154,8 @@ class OidcBackend(OIDCAuthenticationBackend, PasswordBackend):
         Raises ProviderUnavailable, ProviderRejected or NotConfigured.
         """
         config = configuration()
+        if config is None:
+            raise NotConfigured("single sign-on is not configured (STYR_OIDC_ISSUER and the rest)")
         document = discover(config)
         self.OIDC_OP_TOKEN_ENDPOINT = document["token_endpoint"]
         self.OIDC_OP_USER_ENDPOINT = document["userinfo_endpoint"]

@@ -151,7 +151,7 @@ def failure(request, kind: str, detail: str):
     response = render(request, "accounts/oidc_error.html", context, status=status)
     # Logged above, as a WARNING: the provider's outage is no error in Styr, and Django
     # would log every 5xx again as an ERROR (and mail it to ADMINS where they are set).
-    response._has_been_logged = True
+    response._has_been_logged = True  # type: ignore[attr-defined]  # Django's private flag, read by log_response
     return response
 
 
@@ -208,7 +208,10 @@ def _sign_in(request, pending: dict):
     """(the active user the provider's code signs on, None), or (None, the failure page)."""
     try:
         user = OidcBackend().sign_in(
-            request, nonce=pending.get("nonce"), code_verifier=pending.get("code_verifier")
+            # "" where none was kept, never None: a token without a nonce must not match
+            request,
+            nonce=pending.get("nonce") or "",
+            code_verifier=pending.get("code_verifier"),
         )
     except ProviderUnavailable as error:
         return None, failure(request, "unavailable", str(error))
