@@ -14,6 +14,7 @@ the pages; these functions check what makes the write itself wrong (order, stale
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -28,6 +29,7 @@ from styr.contracts.models import (
     Outcome,
     ResultContract,
 )
+from styr.goals.models import Indicator
 
 
 class ContractError(Exception):
@@ -37,7 +39,7 @@ class ContractError(Exception):
 @dataclass(frozen=True)
 class ResultInput:
     text: str
-    indicator: object = None
+    indicator: Indicator | None = None
     target: str = ""
 
 
@@ -163,7 +165,7 @@ def follow_up_contract(
     contract: ResultContract,
     *,
     person,
-    outcomes: dict[int, tuple[str, str]],
+    outcomes: Mapping[int, tuple[str, str]],
     note: str = "",
     by=None,
     on: dt.date | None = None,

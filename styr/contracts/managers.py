@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, Q
@@ -95,8 +96,8 @@ def find_people(municipality, lines: list[ManagerLine], result: ManagerImport) -
     people = Person.objects.filter(municipality=municipality)
     by_number = {p.employee_number: p for p in people.filter(employee_number__in=numbers)}
     unnumbered: dict[str, list[Person]] = {}
-    for person in people.filter(employee_number=""):
-        unnumbered.setdefault(person.name.casefold(), []).append(person)
+    for unnumbered_person in people.filter(employee_number=""):
+        unnumbered.setdefault(unnumbered_person.name.casefold(), []).append(unnumbered_person)
     taken = set(people.values_list("slug", flat=True))
     found = {}
     for line in lines:
@@ -157,7 +158,7 @@ def import_managers(
             a.person_id: a
             for a in ManagerAssignment.objects.filter(in_force(start), municipality=municipality)
         }
-        wanted = {}
+        wanted: dict[int, dict[str, Any]] = {}  # person id -> the assignment's fields
         for line in lines:
             person = people[line.employee_number]
             boss = people[line.line_manager] if line.line_manager else None

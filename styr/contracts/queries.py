@@ -84,9 +84,12 @@ def line_above(municipality, person_id: int, day: dt.date) -> list[int]:
     rows = {row.person_id: row for row in managers_on(municipality, day)}
     above: list[int] = []
     current = rows.get(person_id)
-    while current is not None and current.line_manager_id not in (None, person_id, *above):
-        above.append(current.line_manager_id)
-        current = rows.get(current.line_manager_id)
+    while current is not None:
+        manager_id = current.line_manager_id
+        if manager_id is None or manager_id == person_id or manager_id in above:
+            break
+        above.append(manager_id)
+        current = rows.get(manager_id)
     return above
 
 

@@ -24,7 +24,7 @@ from styr.meetings.models import Attendance, AttendanceStatus, Award, Meeting
 from styr.meetings.records import AttendanceRecord, ListError, RowError, read_attendance
 from styr.org.models import Person, PersonAlias
 
-PRIZE_LIMIT = Award._meta.get_field("prize").max_length
+PRIZE_LIMIT: int = Award._meta.get_field("prize").max_length  # type: ignore[assignment]  # a CharField: always set
 CITATION_LIMIT = 4000
 
 
@@ -135,20 +135,22 @@ def match_people(
     first_row: dict[int, int] = {}
     errors: list[RowError] = []
     for record in records:
-        pid, error = _person_of(record, by_number, by_email, by_name)
-        if error:
+        person_id, error = _person_of(record, by_number, by_email, by_name)
+        if error is not None:
             errors.append(error)
-        elif pid in first_row:
+            continue
+        assert person_id is not None  # _person_of gives a person where it gives no error
+        if person_id in first_row:
             errors.append(
                 RowError(
                     record.row,
                     None,
-                    f"{record.who} står redan på rad {first_row[pid]}",
+                    f"{record.who} står redan på rad {first_row[person_id]}",
                 )
             )
         else:
-            first_row[pid] = record.row
-            statuses[pid] = record.status
+            first_row[person_id] = record.row
+            statuses[person_id] = record.status
     return statuses, errors
 
 

@@ -86,6 +86,10 @@ class Coordination(models.Model):
 
 
 class Meeting(models.Model):
+    # Set on the rows of an attendance sheet (queries.attendance_sheet), for its page:
+    expected_count: int
+    recorded: bool
+
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("kommun")
     )

@@ -81,9 +81,12 @@ def line_above(person: Person) -> set[int]:
     rows = {row.person_id: row for row in managers_on(person.municipality, timezone.localdate())}
     above: set[int] = set()
     current = rows.get(person.id)
-    while current is not None and current.line_manager_id not in (None, *above):
-        above.add(current.line_manager_id)
-        current = rows.get(current.line_manager_id)
+    while current is not None:
+        manager_id = current.line_manager_id
+        if manager_id is None or manager_id in above:
+            break
+        above.add(manager_id)
+        current = rows.get(manager_id)
     return above
 
 

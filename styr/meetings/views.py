@@ -96,7 +96,7 @@ def meetings(request, municipality: str):
         "sheet": sheet,
         "half_years": half_years(place),
         "public": public,
-        "lines": sorted(lines, key=lambda line: line["director"]),
+        "lines": sorted(lines, key=lambda line: str(line["director"])),
         "min_managers": rates.MIN_MANAGERS,
         "recorded": any(entry.status for entry in sheet.counted),
         "may_read": signed_in and can(request.user, "meetings.view_rates", place),

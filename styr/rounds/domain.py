@@ -19,7 +19,7 @@ from styr.lib.dates import describe, swedish_day
 from styr.plans.models import Plan
 from styr.rounds.models import Round
 
-TITLE_LIMIT = Round._meta.get_field("title").max_length
+TITLE_LIMIT: int = Round._meta.get_field("title").max_length  # type: ignore[assignment]  # a CharField: always set
 MESSAGE_LIMIT = 4000
 
 
@@ -105,7 +105,7 @@ def close_round(round: Round, *, by=None) -> Round:
     if locked.closed_at is not None:
         raise ValidationError(
             _("Uppföljningstillfället stängdes redan %(day)s.")
-            % {"day": swedish_day(locked.closed_on(today))}
+            % {"day": swedish_day(timezone.localdate(locked.closed_at))}
         )
     if not locked.is_open(today):
         raise ValidationError(

@@ -17,6 +17,8 @@ from styr.plans.models import Plan
 
 
 class Round(models.Model):
+    closed_day: dt.date | None  # set on the rows of the plan's list of rounds (views.rounds)
+
     plan = models.ForeignKey(
         Plan, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("plan")
     )

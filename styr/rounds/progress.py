@@ -52,7 +52,7 @@ class ActionProgress:
 
     @property
     def waiting(self) -> bool:
-        return self.reported and self.report.waiting
+        return self.report is not None and not self.report.returned and self.report.waiting
 
     @property
     def returned(self) -> bool:
@@ -151,5 +151,6 @@ def build_progress(round, rows, reports: dict[int, RoundReport], today) -> Round
             people.setdefault(person.id, PersonProgress(person)).actions.append(progress)
     for group in [*people.values(), unnamed]:
         group.late = closed and bool(group.unreported)
-    ordered = sorted(people.values(), key=lambda p: (p.person.name, p.person.id))
+    # Every group in `people` has its person; only `unnamed` has none.
+    ordered = sorted(people.values(), key=lambda p: (p.person.name, p.person.id))  # type: ignore[union-attr]
     return RoundProgress(round, today, closed, ordered, unnamed, actions)
