@@ -187,7 +187,7 @@ def import_plan(
     return ImportResult(plan=plan, actions=len(actions), unmatched=unmatched)
 
 
-def _responsibility(action, kind, rank, party, people, posts, unmatched) -> Responsibility:
+def _responsibility(action, kind, rank, party, people, posts, unmatched) -> Responsibility | None:
     name, role = (party.get("name") or "").strip(), (party.get("role") or "").strip()
     person = match_person(name, people) if name else None
     post = match_post(role, posts) if role else None

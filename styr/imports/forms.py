@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from django import forms
 from django.forms.utils import ErrorDict
@@ -15,6 +16,15 @@ from styr.lib.fields import DayField
 from styr.lib.uploads import MAX_UPLOAD
 from styr.org.models import Body, Municipality, Precision
 from styr.plans.models import Status
+
+
+class BodyChoiceField(forms.ModelChoiceField):
+    """A political body, named with its municipality where there are several to choose."""
+
+    with_municipality = False
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} ({obj.municipality.name})" if self.with_municipality else str(obj)
 
 
 class PlanFields(forms.Form):
@@ -31,7 +41,7 @@ class PlanFields(forms.Form):
         error_messages={"required": _("Ge planen en titel. Filnamnet används inte som titel.")},
     )
     municipality = forms.ModelChoiceField(label=_("Kommun"), queryset=Municipality.objects.none())
-    owner = forms.ModelChoiceField(
+    owner = BodyChoiceField(
         label=_("Ägare (politiskt organ)"),
         queryset=Body.objects.none(),
         empty_label=_("Välj organ"),
@@ -43,17 +53,16 @@ class PlanFields(forms.Form):
     def __init__(self, *args, municipalities: list[Municipality], **kwargs):
         super().__init__(*args, **kwargs)
         ids = [m.pk for m in municipalities]
-        field = self.fields["municipality"]
+        field = cast(forms.ModelChoiceField, self.fields["municipality"])
         field.queryset = Municipality.objects.filter(pk__in=ids).order_by("name")
         if len(municipalities) == 1:
             # Nothing to choose: the one municipality the user may import into.
             field.widget = forms.HiddenInput()
             self.initial.setdefault("municipality", ids[0])
         bodies = Body.objects.filter(municipality__in=ids).select_related("municipality")
-        owner = self.fields["owner"]
+        owner = cast(BodyChoiceField, self.fields["owner"])
         owner.queryset = bodies.order_by("municipality__name", "name")
-        if len(municipalities) > 1:
-            owner.label_from_instance = lambda body: f"{body.name} ({body.municipality.name})"
+        owner.with_municipality = len(municipalities) > 1
         known = "; ".join(owner.label_from_instance(body) for body in owner.queryset)
         owner.error_messages["invalid_choice"] = _("Okänt organ. Kända organ: %(known)s.") % {
             "known": known
@@ -185,7 +194,7 @@ class ActionRow(forms.Form):
             self.fields["decision"].widget = forms.HiddenInput()
         elif first:
             # Nothing comes before the first action to merge it with.
-            field = self.fields["decision"]
+            field = cast(forms.ChoiceField, self.fields["decision"])
             field.choices = [c for c in DECISIONS if c[0] != review.MERGE]
 
     @property

@@ -74,8 +74,8 @@ def locate(text: str, action: dict, after: int = 0) -> tuple[int, int] | None:
         match = pattern.search(text, after) or pattern.search(text)
         if match:
             # The words end before the closing full stop or emphasis; the span takes them in.
-            closing = _CLOSING.match(text, match.end())
-            return match.start(), closing.end()
+            closing = _CLOSING.match(text, match.end())  # always: it matches the empty string
+            return match.start(), closing.end() if closing else match.end()
     return None
 
 

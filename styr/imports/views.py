@@ -186,7 +186,11 @@ def _review(request, plan_fields, formset, key: ReviewKey, kept: dict | None, st
     found = (kept or {}).get("found") or []
     text = (kept or {}).get("text") or ""
     rows = _review_rows(formset, _unknown_names(formset, municipality), found, text)
-    numbered = [(row.number, tuple(found[row.number - 1]["span"])) for row in rows if row.placed]
+    numbered: list[tuple[int, tuple[int, int] | None]] = [
+        (row.number, (found[row.number - 1]["span"][0], found[row.number - 1]["span"][1]))
+        for row in rows
+        if row.placed
+    ]
     context = {
         "plan_fields": plan_fields,
         "formset": formset,

@@ -1,11 +1,16 @@
 """Political bodies (fullmäktige, styrelse, nämnder, utskott, råd, kommittéer), each existing
 between two dates."""
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from styr.org.models.municipality import Municipality
 from styr.org.models.units import Unit
+
+if TYPE_CHECKING:
+    from styr.org.models.posts import Post
 
 
 class BodyKind(models.TextChoices):
@@ -19,6 +24,11 @@ class BodyKind(models.TextChoices):
 
 class Body(models.Model):
     """A political body: kommunfullmäktige, kommunstyrelsen, a nämnd, utskott, råd or kommitté."""
+
+    # Set by the portal's organisation page, for the day it shows:
+    post_then: "Post | None"
+    holders: list
+    support_name: str
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="bodies", verbose_name=_("kommun")

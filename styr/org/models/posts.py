@@ -82,6 +82,8 @@ def post_before_unit(post, unit, unit_created: dt.date | None) -> str:
 class Tenure(models.Model):
     """A person holding a post from `start` to `end` (both inclusive; empty = not recorded)."""
 
+    unit_name: str  # set by the portal's person page: the unit's name on the day
+
     post = models.ForeignKey(
         Post, on_delete=models.CASCADE, related_name="tenures", verbose_name=_("tjänst")
     )
