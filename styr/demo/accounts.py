@@ -11,6 +11,8 @@ and the organisation; `lasare` is an internal reader. Loading again links the sa
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -43,7 +45,7 @@ def load_demo_accounts(municipality: Municipality) -> list[str]:
         .order_by("name")
     )
 
-    def account(username: str, name: str) -> object:
+    def account(username: str, name: str) -> Any:  # a user of the configured user model
         first, _, last = name.partition(" ")
         user, _ = User.objects.get_or_create(
             username=username,

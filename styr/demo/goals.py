@@ -25,6 +25,7 @@ from styr.goals.models import (
 from styr.goals.stored import refresh_indicators
 from styr.kolada.load import LoadError, load_files
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, Kpi
+from styr.demo.reader import Reader
 from styr.lib.periods import InvalidPeriod, parse_period
 from styr.plans.models import Action
 from styr.service.generate import load_demo_year
@@ -35,7 +36,7 @@ SECTIONS = {"kolada_files", "goals", "indicators", "goal_assessments", "generate
 
 
 class GoalSections:
-    def __init__(self, reader, municipality, bodies, units, people):
+    def __init__(self, reader: Reader, municipality, bodies, units, people):
         self.r = reader
         self.municipality = municipality
         self.bodies, self.units, self.people = bodies, units, people

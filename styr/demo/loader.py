@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.db import connection, transaction
+from django.db.models import Model
 
 from styr.accounts.models import Account, RoleGrant
 from styr.caching.versions import bump_shared
@@ -78,7 +79,7 @@ from styr.service.models import ServiceCase, ServiceCaseCount, ServiceCaseImport
 DEMO_FILE = Path(__file__).with_name("nacka2015.yaml")
 
 # Deleted, in this order, by --replace; foreign keys are checked at commit.
-REPLACED_MODELS = [
+REPLACED_MODELS: list[type[Model]] = [
     SentMail,
     Subscription,
     Round,

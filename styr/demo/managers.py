@@ -21,6 +21,7 @@ from styr.contracts.domain import (
 )
 from styr.contracts.models import Attainment, ManagerAssignment
 from styr.contracts.queries import managers_on
+from styr.demo.reader import Reader
 from styr.lib.asof import recorded_on
 from styr.org.models import Person
 
@@ -41,7 +42,7 @@ EXAMPLE_RESULTS = [
 
 
 class ManagerSections:
-    def __init__(self, reader, municipality, units, people):
+    def __init__(self, reader: Reader, municipality, units, people):
         self.r = reader
         self.municipality = municipality
         self.units, self.people = units, people

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import zlib
 
+from styr.demo.reader import Reader
 from styr.meetings.domain import award_prize, record_attendance
 from styr.meetings.models import Audience, Coordination, Meeting, MeetingKind
 from styr.meetings.queries import attendance_sheet
@@ -31,7 +32,7 @@ def example_status(slug: str, day) -> str:
 
 
 class MeetingSections:
-    def __init__(self, reader, municipality, units):
+    def __init__(self, reader: Reader, municipality, units):
         self.r = reader
         self.municipality = municipality
         self.units = units

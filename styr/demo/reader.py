@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any
+from collections.abc import Set
+from typing import Any, Literal, NoReturn, overload
 
 import yaml
 from django.core.exceptions import ValidationError
@@ -86,14 +87,14 @@ class Reader:
     def __init__(self, source: str):
         self.source = source
 
-    def fail(self, node: Any, message: str, key: str | None = None):
+    def fail(self, node: Any, message: str, key: str | None = None) -> NoReturn:
         """Stop with the message, at the key's line when there is one, else the record's."""
         line = getattr(node, "line", None)
         if key is not None and isinstance(node, Node):
             line = node.key_lines.get(key, line)
         raise DemoError(self.source, line, message)
 
-    def mapping(self, node: Any, context: str, required: set, optional: set = frozenset()):
+    def mapping(self, node: Any, context: str, required: set, optional: Set = frozenset()):
         if not isinstance(node, Node):
             self.fail(node, f"{context} must be a mapping")
         unknown = [key for key in node if key not in required and key not in optional]
@@ -125,6 +126,11 @@ class Reader:
         if not isinstance(value, bool):
             self.fail(node, f"{key} must be true or false", key)
         return value
+
+    @overload
+    def date(self, node: Node, key: str, *, required: Literal[True]) -> dt.date: ...
+    @overload
+    def date(self, node: Node, key: str, *, required: bool = False) -> dt.date | None: ...
 
     def date(self, node: Node, key: str, *, required: bool = False) -> dt.date | None:
         value = node.get(key)
