@@ -130,7 +130,9 @@ def build_goals(org: Organisation, plans, size: Size, rng: random.Random) -> Non
 
 
 def _goal_tree(org: Organisation, size: Size) -> list[Goal]:
-    municipality, levels, rows, above = org.municipality, goal_levels(size.goals), [], []
+    municipality, levels = org.municipality, goal_levels(size.goals)
+    rows: list[Goal] = []
+    above: list[Goal] = []
     owners = {
         "vision": [org.council],
         "overarching": [org.council],

@@ -127,7 +127,7 @@ def read(
         by, slug = by
 
     connection = connections[using]
-    connection.styr_bumped = {}
+    _markers(connection).clear()
     quote = connection.ops.quote_name
     tables = {
         "municipality": quote(apps.get_model("org", "Municipality")._meta.db_table),

@@ -16,8 +16,10 @@ national data) or an empty one counts for every municipality (SHARED).
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from django.apps import apps
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from styr.caching.models import SHARED
@@ -58,7 +60,8 @@ def path_to_municipality(model) -> tuple | None:
     if model is municipality:
         return ()
     for allow_null in (False, True):
-        frontier, seen = [(model, ())], {model}
+        frontier: list[tuple[Any, tuple]] = [(model, ())]
+        seen = {model}
         while frontier:
             following = []
             for current, path in frontier:
@@ -82,7 +85,7 @@ def _lookup(path) -> str:
     return "__".join(field.name for field in path)
 
 
-def scope_of(instance) -> int:
+def scope_of(instance: Model) -> int:
     """The municipality whose content `instance` is (its id), or SHARED; at most one query,
     none when the row holds its municipality or its parents are loaded."""
     path = path_to_municipality(type(instance))
@@ -109,7 +112,7 @@ def scope_of(instance) -> int:
     return SHARED  # not reached: the path ends at the municipality
 
 
-def _stored_scope(instance) -> int | None:
+def _stored_scope(instance: Model) -> int | None:
     """The scope of the row as stored before this save, if it could differ from the new one."""
     path = path_to_municipality(type(instance))
     if not path:

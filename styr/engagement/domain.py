@@ -105,7 +105,7 @@ def import_survey(
         raise SurveyImportError(
             [RecordError(file, None, None, f"{year} is not a year ({FIRST_YEAR}-{LAST_YEAR})")]
         )
-    longest = EngagementSurvey._meta.get_field("title").max_length
+    longest: int = EngagementSurvey._meta.get_field("title").max_length  # type: ignore[assignment]  # a CharField: always set
     if title and len(title) > longest:
         raise SurveyImportError(
             [RecordError(file, None, None, f"the title is longer than {longest} characters")]
@@ -189,11 +189,11 @@ def import_survey(
 def refresh_indices(survey: EngagementSurvey | int) -> int:
     """Store the survey's HME per unit and for all its respondents, from its answers (one
     aggregate query, then one insert); returns the number of units. Idempotent."""
-    survey_id = getattr(survey, "id", survey)
+    survey_id = survey.id if isinstance(survey, EngagementSurvey) else survey
     aggregates = count_answers(survey_id)
     delete_rows(HmeIndex, survey_id=survey_id)
     everyone = hme.combine(aggregates.values())
-    rows = [(unit_id, aggregate) for unit_id, aggregate in aggregates.items()]
+    rows: list[tuple[int | None, hme.Aggregate]] = list(aggregates.items())
     if everyone.respondents:
         rows.append((None, everyone))
     # Saved one by one (a survey has tens of units, not thousands): a save is a write that

@@ -7,6 +7,9 @@ arithmetic is `styr.engagement.hme`'s.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.db.models import Count, Sum
 
 from styr.engagement import hme
@@ -21,7 +24,7 @@ def _sums() -> dict:
     return annotations
 
 
-def aggregate_of(row: dict) -> hme.Aggregate:
+def aggregate_of(row: Mapping[str, Any]) -> hme.Aggregate:
     numbers = range(1, hme.COUNT + 1)
     return hme.Aggregate(
         respondents=row["respondents"],

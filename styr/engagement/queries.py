@@ -71,31 +71,31 @@ def unit_results(survey: EngagementSurvey) -> SurveyResults:
         .order_by("unit_id")
     )
     everyone = next((index for index in indices if index.unit_id is None), None)
-    indices = [index for index in indices if index.unit_id is not None]
+    placed = [(index, index.unit) for index in indices if index.unit is not None]
     renames = list(
         UnitChange.objects.filter(
-            unit_id__in=[index.unit_id for index in indices], kind=ChangeKind.RENAME
+            unit_id__in=[unit.id for _index, unit in placed], kind=ChangeKind.RENAME
         ).only("id", "unit_id", "date", "kind", "new_name")
     )
     units = [
         SimpleNamespace(
-            id=index.unit_id,
-            name=index.unit.name,
-            kind=index.unit.kind,
+            id=unit.id,
+            name=unit.name,
+            kind=unit.kind,
             parent_id=None,
             responsible_post_id=None,
         )
-        for index in indices
+        for _index, unit in placed
     ]
     states = unit_states_on(units, renames, survey_day(survey.year, survey.conducted_on))
     results = [
         UnitResult(
-            index.unit_id,
-            index.unit.slug,
-            states[index.unit_id].name,
+            unit.id,
+            unit.slug,
+            states[unit.id].name,
             hme.compute(_aggregate(index)),
         )
-        for index in indices
+        for index, unit in placed
     ]
     results.sort(key=lambda result: swedish_sort_key(result.name))
     total = _aggregate(everyone) if everyone is not None else hme.EMPTY

@@ -28,8 +28,8 @@ class YearForm(QueryForm):
 @cached_page(by="municipality")
 @answers_bad_query
 def survey(request, municipality: str):
-    municipality = get_object_or_404(Municipality, slug=municipality)
-    surveys = list(EngagementSurvey.objects.filter(municipality=municipality).order_by("-year"))
+    place = get_object_or_404(Municipality, slug=municipality)
+    surveys = list(EngagementSurvey.objects.filter(municipality=place).order_by("-year"))
     years = [survey.year for survey in surveys]
     asked = YearForm(request.GET, years=years)
     if not asked.is_valid():
@@ -40,7 +40,7 @@ def survey(request, municipality: str):
     else:
         chosen = next((survey for survey in surveys if survey.year == year), None)
     context = {
-        "municipality": municipality,
+        "municipality": place,
         "survey": chosen,
         "asked_year": year,
         "years": years,

@@ -137,9 +137,12 @@ def log(sent: list[Outgoing], today: dt.date) -> None:
     meta = SentMail._meta
     columns = ["kind", "key", "recipient", "person_id", "user_id", "day", "sent_at"]
     quote = database.ops.quote_name
-    fields = [meta.get_field(column.removesuffix("_id")) for column in columns]
+    concrete = {field.name: field for field in meta.concrete_fields}
+    fields = [concrete[column.removesuffix("_id")] for column in columns]
+    # A concrete field has its column (the stubs allow None, for fields without one).
+    names = ", ".join(quote(f.column) for f in fields)  # type: ignore[arg-type]
     sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"INSERT INTO {quote(meta.db_table)} ({names}) "
         f"VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT DO NOTHING"
     )
     rows = [

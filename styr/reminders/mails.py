@@ -147,6 +147,7 @@ def round_mails(round: Round, today: dt.date, days: list[int] | None = None) -> 
     }
     for person_progress in people:
         person = person_progress.person
+        assert person is not None  # `people` keeps only those with a person (above)
         if person.id not in found:
             batch.skipped[NO_ADDRESS] += 1
             continue

@@ -87,7 +87,7 @@ def unsubscribe(request, token: str):
     plan = None
     if asked.scope.startswith("plan:"):
         plan = Plan.objects.filter(pk=asked.scope.removeprefix("plan:")).first()
-    what = str(DESCRIPTIONS[asked.kind]) % {"plan": plan.title if plan else ""}
+    what = str(DESCRIPTIONS[Kind(asked.kind)]) % {"plan": plan.title if plan else ""}
     done = False
     if request.method == "POST":
         opt_out(asked.email, asked.kind, asked.scope)

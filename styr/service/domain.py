@@ -117,7 +117,7 @@ def refresh_series(municipality: Municipality | int) -> int:
     """Recount the municipality's stored counts and levels from its cases (one GROUP BY over
     the cases, then a few writes); returns the number of count rows. Idempotent."""
     counts = count_cases(municipality)
-    municipality_id = getattr(municipality, "id", municipality)
+    municipality_id = municipality.id if isinstance(municipality, Municipality) else municipality
     for model in (ServiceCaseCount, ServiceLevel):
         delete_rows(model, municipality_id=municipality_id)
     ServiceCaseCount.objects.bulk_create(
@@ -172,7 +172,9 @@ def _insert_cases(batch, municipality, records) -> None:
     """
     meta = ServiceCase._meta
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(meta.get_field(name).column) for name in _CASE_FIELDS)
+    # A concrete field has its column (the stubs allow None, for fields without one).
+    concrete: dict[str, str] = {field.name: field.column for field in meta.concrete_fields}  # type: ignore[misc]
+    columns = ", ".join(quote(concrete[name]) for name in _CASE_FIELDS)
     marks = ", ".join(["%s"] * len(_CASE_FIELDS))
     sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"
     zone = timezone.get_default_timezone()

@@ -87,13 +87,13 @@ def requester_label(key: str) -> str:
 @cached_page(by="municipality")
 @answers_bad_query
 def levels(request, municipality: str):
-    municipality = get_object_or_404(Municipality, slug=municipality)
-    available = case_years(municipality)
+    place = get_object_or_404(Municipality, slug=municipality)
+    available = case_years(place)
     year = chosen_year(request, available)
-    scale = rules_for(municipality)
+    scale = rules_for(place)
     context = {
         "rules": scale[0],
-        "municipality": municipality,
+        "municipality": place,
         "year": year,
         "years": available,
         "handled_target": HANDLED_TARGET,
@@ -102,7 +102,7 @@ def levels(request, municipality: str):
         "year_has_data": False,
     }
     if year is not None:
-        context.update(_year_rows(municipality, year, scale))
+        context.update(_year_rows(place, year, scale))
     return render(request, "service/levels.html", context)
 
 
