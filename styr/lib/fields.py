@@ -94,7 +94,8 @@ class QueryForm(forms.Form):
 
     def problem(self) -> str:
         return " ".join(
-            self.field_problem(name, list(errors)) for name, errors in self.errors.items()
+            self.field_problem(name, [str(message) for message in errors])
+            for name, errors in self.errors.items()
         )
 
     def field_problem(self, name: str, messages: list[str]) -> str:

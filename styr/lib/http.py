@@ -2,6 +2,7 @@
 
 import datetime as dt
 import functools
+from typing import overload
 
 from django.shortcuts import render
 
@@ -26,6 +27,12 @@ def answers_bad_query(view):
             return render(request, "bad_query.html", context, status=400)
 
     return wrapper
+
+
+@overload
+def read_day(request, name: str, default: dt.date) -> dt.date: ...
+@overload
+def read_day(request, name: str, default: None = None) -> dt.date | None: ...
 
 
 def read_day(request, name: str, default: dt.date | None = None) -> dt.date | None:

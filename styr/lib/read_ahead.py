@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 
 _ITEM, _DONE, _ERROR = range(3)
 
 
-def read_ahead(items: Iterable, depth: int = 4) -> Iterator:
+def read_ahead(items: Iterable, depth: int = 4) -> Generator:
     """Yield `items` in order, produced by a thread at most `depth` items ahead.
 
     An exception in the producer is raised in the consumer at the point it happened. When
