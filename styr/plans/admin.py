@@ -115,8 +115,14 @@ class ActionVersionInline(PolicyTabularInline):
 
     model = ActionVersion
     extra = 0
-    fields = ["applies_from", "recorded_at", "recorded_by", "reason", "correction", "title"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "applies_from",
+        "recorded_at",
+        "recorded_by",
+        "reason",
+        "correction",
+        "title",
+    )
     ordering = ["recorded_at", "id"]
     verbose_name_plural = _("versioner (historik)")
 

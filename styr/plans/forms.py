@@ -97,7 +97,8 @@ class StatusForm(forms.Form):
     def showing(self, newer: StatusUpdate, latest: StatusUpdate | None) -> StatusForm:
         """The same typed text, now having shown `newer`: a deliberate second save is kept.
         `latest` is read again, since `newer` may describe a later day."""
-        data = self.data.copy()
+        # A QueryDict (views bind the form to request.POST); the stubs type form data as Mapping.
+        data = self.data.copy()  # type: ignore[attr-defined]
         data["seen"] = str(newer.id)
         return StatusForm(data, action=self.action, latest=latest, newest=newer)
 

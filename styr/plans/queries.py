@@ -174,14 +174,16 @@ def read_action_rows_on(
     updates = [updates_in_force(actions, moment) for moment in moments]
     every = [v for per_day in versions for v in per_day.values()]
     named = [item for v in every for item in v.responsibilities]
-    loaded = Action.objects.filter(id__in={v.action_id for v in every}).select_related("plan")
-    tenures = Tenure.objects.filter(post__municipality_id=municipality_id)
     refs = {
         "themes": Theme.objects.select_related("parent").in_bulk({v.theme_id for v in every}),
         "people": Person.objects.in_bulk({r["person"] for r in named if r["person"]}),
         "posts": Post.objects.in_bulk({r["post"] for r in named if r["post"]}),
     }
-    loaded = list(loaded.order_by("order"))
+    loaded = list(
+        Action.objects.filter(id__in={v.action_id for v in every})
+        .select_related("plan")
+        .order_by("order")
+    )
     tenures = list(
         Tenure.objects.filter(post__municipality_id=municipality_id).select_related(
             "person", "post"

@@ -77,7 +77,8 @@ def _sections(themes: list[ThemeRow], rows: list) -> list[tuple[ThemeRow, list]]
         by_theme.setdefault(row.action.theme_id, []).append(row)
     parent_of = {row.theme.id: row.theme.parent_id for row in themes}
     wanted = set()
-    for theme_id in by_theme:
+    for start in by_theme:
+        theme_id: int | None = start
         while theme_id is not None and theme_id not in wanted:
             wanted.add(theme_id)
             theme_id = parent_of.get(theme_id)

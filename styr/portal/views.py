@@ -132,14 +132,14 @@ def _history(action, internal: bool) -> list:
 @cached_page(by="municipality")
 @answers_bad_query
 def organisation(request, municipality: str):
-    municipality = get_object_or_404(Municipality, slug=municipality)
+    place = get_object_or_404(Municipality, slug=municipality)
     day, query = read_day(request)
     context = org_view.organisation_on(
-        municipality, day, Plan.objects.filter(viewable_plans(request.user))
+        place, day, Plan.objects.filter(viewable_plans(request.user))
     )
     context.update(
         {
-            "municipality": municipality,
+            "municipality": place,
             "day": day,
             "form": AsOfForm(query),
             "is_today": day == timezone.localdate(),

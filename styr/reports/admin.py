@@ -13,8 +13,7 @@ from styr.reports.models import PublishedFile, PublishedReport
 
 class PublishedFileInline(PolicyTabularInline):
     model = PublishedFile
-    fields = ["format", "size", "sha256"]
-    readonly_fields = fields
+    fields = readonly_fields = ("format", "size", "sha256")
     extra = 0
     can_delete = False
 

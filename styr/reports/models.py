@@ -15,6 +15,9 @@ from styr.plans.models import Plan
 
 
 class PublishedReport(AppendOnly):
+    # Set on the rows of a plan's list of reports (views): the later version of the same day.
+    replaced_by: "PublishedReport | None"
+
     plan = models.ForeignKey(
         Plan, on_delete=models.PROTECT, related_name="published_reports", verbose_name=_("plan")
     )

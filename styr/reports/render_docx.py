@@ -177,7 +177,9 @@ def _theme_table(body: Body, report: Report) -> None:
 def _theme_widths(head: list[str]) -> list[int]:
     """Number columns as wide as their label's longest word (9 pt bold); the theme takes the
     rest, but never less than THEME_MIN: with every status shown the numbers give way."""
-    numbers = [Mm(max(14, round(1.7 * max(map(len, label.split())) + 4))) for label in head[1:]]
+    numbers: list[int] = [
+        Mm(max(14, round(1.7 * max(map(len, label.split())) + 4))) for label in head[1:]
+    ]
     room, wanted = TEXT_WIDTH - THEME_MIN, sum(numbers)
     if wanted > room:
         numbers = [width * room // wanted for width in numbers]

@@ -1,5 +1,7 @@
 """A plan and what it is made of: focus areas, themes, actions and who answers for them."""
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -7,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from styr.lib.dates import describe
 from styr.org.models import Body, Municipality, Person, Post, Precision
+
+if TYPE_CHECKING:
+    from styr.plans.models.history import ActionVersion
 
 
 class Status(models.TextChoices):
@@ -154,6 +159,10 @@ class Theme(models.Model):
 
 class Action(models.Model):
     """An åtgärd: something the plan says shall be done, with named responsibility."""
+
+    # Set on the copy that says what a version says (queries.as_it_stood):
+    version: "ActionVersion"
+    responsibilities_then: list
 
     plan = models.ForeignKey(
         Plan, on_delete=models.CASCADE, related_name="actions", verbose_name=_("plan")

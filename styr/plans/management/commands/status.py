@@ -58,7 +58,7 @@ class Command(BaseCommand):
         if subcommand == "export":
             return self.export(options["plan"], Path(options["output"]))
         return self.import_file(
-            options["file"], options["user"], options.get("plan"), options.get("dry_run")
+            options["file"], options["user"], options.get("plan"), bool(options.get("dry_run"))
         )
 
     def export(self, key: str, path: Path) -> None:
