@@ -33,9 +33,7 @@ def group_mean(
     counts: dict[str, tuple[int, int]] = {}
     for period in periods:
         present = [
-            member_values[m][period]
-            for m in members
-            if member_values.get(m, {}).get(period) is not None
+            value for m in members if (value := member_values.get(m, {}).get(period)) is not None
         ]
         means[period] = sum(present) / len(present) if present else None
         counts[period] = (len(present), len(members))

@@ -9,6 +9,9 @@ for the goal the form picked, so a strateg for another municipality cannot link 
 
 from __future__ import annotations
 
+from typing import cast
+
+from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -36,7 +39,7 @@ def _page(request, query: str, *, bound: tuple[Kpi, LinkForm] | None = None, sta
     for kpi in results:
         if bound and kpi.pk == bound[0].pk:
             form = bound[1]
-            form.fields["goal"].choices = [("", _("Välj mål")), *choices]
+            cast(forms.ChoiceField, form.fields["goal"]).choices = [("", _("Välj mål")), *choices]
         else:
             form = LinkForm(prefix=kpi.pk, goal_choices=choices)
         rows.append((kpi, form))

@@ -106,8 +106,8 @@ def load_data(municipality, indicators: list[Indicator]) -> dict[int, IndicatorD
     if not data:
         return data
     targets = Target.objects.filter(indicator_id__in=data)
-    for indicator_id, period, value in targets.values_list("indicator_id", "period", "value"):
-        data[indicator_id].targets[period] = value
+    for indicator_id, period, target in targets.values_list("indicator_id", "period", "value"):
+        data[indicator_id].targets[period] = target
 
     manual = [i.id for i in indicators if i.source == Source.MANUAL]
     if manual:
@@ -123,12 +123,12 @@ def load_data(municipality, indicators: list[Indicator]) -> dict[int, IndicatorD
         if indicator.source == Source.KOLADA:
             by_kpi[indicator.kpi_id].append(data[indicator.id])
     if by_kpi and municipality.kolada_id:
-        rows = KoladaValue.objects.filter(
+        kolada_rows = KoladaValue.objects.filter(
             kpi_id__in=by_kpi, municipality_id=municipality.kolada_id
         ).values_list("kpi_id", "period", "gender", "value")
-        for kpi_id, period, gender, value in rows:
+        for kpi_id, kolada_period, gender, value in kolada_rows:
             for item in by_kpi[kpi_id]:
-                _put(item, str(period), gender, value)
+                _put(item, str(kolada_period), gender, value)
 
     computations = {i.computation for i in indicators if i.source == Source.COMPUTED}
     computed: dict[str, dict[str, float | None]] = {}

@@ -41,7 +41,7 @@ def top_levels(roots: list, limit: int | None = None) -> list[Summary]:
     """The goals of the first whole levels under `roots` that fit in `limit` (SHOWN by
     default; the roots always), in tree order, each with the counts of what lies under it."""
     limit = SHOWN if limit is None else limit
-    below = {}
+    below: dict = {}
     for root in roots:
         _count(root, below)
     depth, level, shown = 0, list(roots), 0

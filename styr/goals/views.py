@@ -72,20 +72,20 @@ def newest_outcome_note(with_outcomes: list[int], year: int) -> int | None:
 @cached_page(by="municipality")
 @answers_bad_query
 def goal_tree(request, municipality: str):
-    municipality = get_object_or_404(Municipality, slug=municipality)
-    goals = _goals(municipality)
-    assessed, year, years, labels, rules, known = _assessed(request, municipality, goals)
+    place = get_object_or_404(Municipality, slug=municipality)
+    goals = _goals(place)
+    assessed, year, years, labels, rules, known = _assessed(request, place, goals)
     roots = [assessed[g.id] for g in goals if g.parent_id is None]
     return render(
         request,
         "goals/tree.html",
         {
-            "municipality": municipality,
+            "municipality": place,
             "roots": roots,
             "summaries": tree_page.top_levels(roots) if tree_page.is_large(len(goals)) else [],
             "year": year,
             "newest_outcomes": newest_outcome_note(known.years, year),
-            "generated": outcomes.invented(municipality, list(known.items.values())),
+            "generated": outcomes.invented(place, list(known.items.values())),
             "years": years,
             "labels": labels,
             "rules": rules,
@@ -96,19 +96,19 @@ def goal_tree(request, municipality: str):
 @cached_page(by="municipality")
 @answers_bad_query
 def goal(request, municipality: str, slug: str):
-    municipality = get_object_or_404(Municipality, slug=municipality)
+    place = get_object_or_404(Municipality, slug=municipality)
     # The whole tree is read so that sub-goals roll up into this goal as on the tree page.
-    goals = _goals(municipality)
+    goals = _goals(place)
     chosen = next((g for g in goals if g.slug == slug), None)
     if chosen is None:
         raise Http404(slug)
-    assessed, year, years, labels, rules, _known = _assessed(request, municipality, goals)
+    assessed, year, years, labels, rules, _known = _assessed(request, place, goals)
     item = assessed[chosen.id]
     _shown_in_full(item)
     today = timezone.localdate()
     analyses = _analyses(chosen)
     context = {
-        "municipality": municipality,
+        "municipality": place,
         "goal": chosen,
         "item": item,
         "summaries": tree_page.top_levels(item.children) if tree_page.is_large(len(goals)) else [],
@@ -119,7 +119,7 @@ def goal(request, municipality: str, slug: str):
         "rules": rules,
         "actions": _goal_actions(request.user, chosen, today),
         "analysis": next((a for a in analyses if a.period == str(year)), None),
-        "generated": outcomes.invented(municipality, _subtree_data(item)),
+        "generated": outcomes.invented(place, _subtree_data(item)),
         "analyses": analyses,
         "today": today,
     }
@@ -129,7 +129,8 @@ def goal(request, municipality: str, slug: str):
 def _ancestors(chosen, goals) -> list:
     """The goals above `chosen`, from the top of the tree down."""
     by_id = {g.id: g for g in goals}
-    ancestors, parent_id = [], chosen.parent_id
+    ancestors: list = []
+    parent_id = chosen.parent_id
     while parent_id in by_id:
         ancestors.insert(0, by_id[parent_id])
         parent_id = by_id[parent_id].parent_id
@@ -165,12 +166,12 @@ def _subtree_data(item) -> list:
 @answers_bad_query
 def indicator(request, municipality: str, slug: str):
     indicator = _indicator(municipality, slug)
-    municipality = indicator.municipality
-    data = outcomes.load_data(municipality, [indicator])[indicator.id]
-    rules, labels = outcomes.rules_for(municipality)
+    place = indicator.municipality
+    data = outcomes.load_data(place, [indicator])[indicator.id]
+    rules, labels = outcomes.rules_for(place)
     comparison, chooser = [], None
     if indicator.source == Source.KOLADA:
-        comparison, chooser = _kolada_comparison(request, indicator, municipality)
+        comparison, chooser = _kolada_comparison(request, indicator, place)
     others, other_examples = _other_measurements(indicator)
     comparison += others
     periods, rows = _period_rows(indicator, data, comparison, rules)
@@ -179,7 +180,7 @@ def indicator(request, municipality: str, slug: str):
     yearly = [outcomes.indicator_year(data, year, rules) for year in sorted(data.years())]
     chart = _chart(indicator, periods, rows, comparison, bool(data.targets))
     context = {
-        "municipality": municipality,
+        "municipality": place,
         "indicator": indicator,
         "data": data,
         "rows": rows,
@@ -190,7 +191,7 @@ def indicator(request, municipality: str, slug: str):
         "has_gender": bool(data.by_gender),
         "chart": render_chart(chart, chart_id="indikator-diagram") if periods else "",
         "units": units,
-        "generated": outcomes.invented(municipality, [data]),
+        "generated": outcomes.invented(place, [data]),
     }
     return render(request, "goals/indicator.html", context)
 

@@ -312,7 +312,9 @@ def checked_chunks(path, kpis, municipalities, size: int) -> Iterable[Chunk]:
     A chunk ends after a record that deletes values, so that writes and deletions reach the
     database in the order the file gives them.
     """
-    rows, bad, number = [], [], 0
+    rows: list[tuple] = []
+    bad: list[tuple[int, BadRecord]] = []
+    number = 0
     for number, record in enumerate(iter_records(path), 1):  # noqa: B007 - used below
         try:
             new, deletions = value_rows(record, kpis, municipalities)

@@ -18,7 +18,7 @@ import io
 import json
 import re
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -182,7 +182,7 @@ def _genuine(failure: str, at: int, length: int) -> bool:
     return at < length - 8 and not failure.startswith("Unterminated string")
 
 
-def iter_records(path, *, buffer_size: int = BUFFER_SIZE) -> Iterator:
+def iter_records(path, *, buffer_size: int = BUFFER_SIZE) -> Generator:
     """Yield the elements of the envelope's "values" list, one at a time, as decoded JSON.
 
     Raises MalformedFile (naming the file, record and line) for a missing or unreadable file,
