@@ -143,6 +143,7 @@ def _label_values(found: list[Block]) -> list[Block]:
         in_record = len(joined) >= 2 and joined[-2].kind == "field"
         if (
             label
+            and previous is not None
             and previous.kind == "heading"
             and block.kind in ("heading", "paragraph")
             # a section headed "Uppdrag" or "Beskrivning" holds prose, not a field's value,
@@ -153,8 +154,8 @@ def _label_values(found: list[Block]) -> list[Block]:
                 or in_record
             )
         ):
-            label = previous.text.rstrip(" :")
-            joined[-1] = Block(f"{label}: {block.text}", previous.start, block.end, "field")
+            name = previous.text.rstrip(" :")
+            joined[-1] = Block(f"{name}: {block.text}", previous.start, block.end, "field")
             continue
         joined.append(block)
     return joined

@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from styr.extract.negatives import is_negative
+
+if TYPE_CHECKING:  # action imports this module
+    from styr.extract.action import Action
 
 STRONG = 0.8
 MODERATE = 0.6
@@ -287,7 +291,9 @@ _DELIVERED = re.compile(
 _REPORT_ON_WORK = re.compile(r"\b(?:vidtagna|genomförda|utförda)\b", re.IGNORECASE)
 
 
-def delivered_by(sentence: str, earlier: list, beside=None) -> object | None:
+def delivered_by(
+    sentence: str, earlier: list[Action], beside: Action | None = None
+) -> Action | None:
     """The earlier action whose product this sentence gives a time limit, if any.
 
     `beside` is the action read from the same paragraph just before: "Utredningen ska

@@ -14,11 +14,18 @@ assignment as a record:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from styr.extract import status as status_notes
 from styr.extract import tables
 from styr.extract.caching import per_document
 from styr.extract.deadlines import Deadline, find_deadline, parse_expression
+
+if TYPE_CHECKING:  # the segmenter's types; blocks imports this module
+    from styr.extract.action import Action
+    from styr.extract.blocks import Block
+    from styr.extract.responsibility import Party
 
 _LABELS = {
     "status": r"åtgärdsstatus|status|läge|lägesbeskrivning|statuskommentar",
@@ -90,7 +97,8 @@ def _dot_cells(text: str) -> tuple[str, ...] | None:
 def paired_fields(cells: list[str]) -> list[tuple[str, str, str]]:
     """Fields of a record whose labels are cells of their own, each before its value
     ("Aktivitet . Öppna … . Ansvarig . Bibliotekschef . Status . Pågår"): (kind, label, value)."""
-    found, index = [], 0
+    found: list[tuple[str, str, str]] = []
+    index = 0
     if all(LABEL_ONLY.match(cell) for cell in cells):
         return found  # a header row: "Uppdrag . Status . Ansvarig . Kommentar"
     while index + 1 < len(cells):
@@ -160,9 +168,25 @@ class RecordReading:
     `columns`, `pending` and `default_year` it uses.
     """
 
+    # What the segmenter's reader (segment._Reader) provides:
+    make: Callable[..., Action]
+    parties: Callable[..., list[Party]]
+    paragraph: Callable[[Block], None]
+    _read_from: Callable[[Block], bool]
+    record: Action | None
+    last: Action | None
+    above_fields: Block | None
+    columns: dict[str, int] | None
+    pending: list[Block]
+    theme: str | None
+    default_year: int | None
+
     def field(self, block) -> None:
         """A labelled line: the first starts a record (titled by the line above) or fills it."""
-        kind, _, value = field(block.text)
+        parsed = field(block.text)
+        if parsed is None:
+            return  # not reached: a block of kind "field" is one whose text parses as one
+        kind, _, value = parsed
         if kind == "meta" and self.record is None:
             return
         if kind == "text" or self.record is None:
@@ -180,7 +204,8 @@ class RecordReading:
             if kind == "text":
                 return
         apply(self.record, kind, value, self.parties, self.default_year)
-        self.record.span = (self.record.span[0], block.end)
+        start = self.record.span[0] if self.record.span else block.start
+        self.record.span = (start, block.end)
         self.record.confidence = max(self.record.confidence, 0.9)
 
     def record_line(self, block, plain: str) -> bool:
@@ -188,7 +213,7 @@ class RecordReading:
         span = (block.start, block.end)
         cells = dot_cells(plain)
         if cells:
-            fields = [field(c) for c in cells]
+            fields: Sequence[tuple[str, str, str] | None] = [field(c) for c in cells]
             if sum(f is not None for f in fields) < 2:
                 fields = paired_fields(cells)  # labels in cells of their own
             if sum(f is not None for f in fields) >= 2:
@@ -231,6 +256,7 @@ class RecordReading:
 
     def table_cells(self, row: list[str], span: tuple[int, int]) -> None:
         """One action from a row of the table whose header named the columns."""
+        assert self.columns is not None  # called under a table's header only
         fields = tables.row_fields(row, self.columns, self.default_year)
         if fields is None:
             return

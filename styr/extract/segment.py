@@ -277,7 +277,8 @@ class _Reader(records.RecordReading):
             return
         if self.mode == "content" and self.lead_action is not None:
             self.lead_action.text += "\n" + plain
-            self.lead_action.span = (self.lead_action.span[0], block.end)
+            start = self.lead_action.span[0] if self.lead_action.span else block.start
+            self.lead_action.span = (start, block.end)
             return
         if self.record_line(block, plain):
             return

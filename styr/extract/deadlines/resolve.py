@@ -140,7 +140,7 @@ def _year_or_default(token: str | None, default_year: int | None) -> tuple[int, 
 def _resolve(match: re.Match, default_year: int | None) -> _Resolved | None:
     """The date an expression match stands for, or None when it is not a real date."""
     try:
-        return _RESOLVERS[match.lastgroup](match.group, default_year)
+        return _RESOLVERS[match.lastgroup or ""](match.group, default_year)
     except (ValueError, OverflowError, KeyError, TypeError):
         return None
 
@@ -332,8 +332,9 @@ _RESOLVERS = {
 
 
 def _valid_default_year(default_year: int | None) -> int | None:
-    usable = isinstance(default_year, int) and not isinstance(default_year, bool)
-    return default_year if usable and MIN_YEAR <= default_year <= MAX_YEAR else None
+    if not isinstance(default_year, int) or isinstance(default_year, bool):
+        return None
+    return default_year if MIN_YEAR <= default_year <= MAX_YEAR else None
 
 
 def parse_expression(phrase: str, *, default_year: int | None = None) -> tuple[dt.date, str] | None:

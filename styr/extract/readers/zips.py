@@ -20,6 +20,7 @@ from styr.extract.readers.limits import Budget, DocumentTooLarge, UnreadableDocu
 
 STEP = 64 * 1024
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile's own layout of a local file header
+_LOCAL_MAGIC = b"PK\x03\x04"  # its signature (zipfile.stringFileHeader, private and untyped)
 
 
 def check_zip(data: bytes, budget: Budget, kind: str) -> int:
@@ -127,7 +128,7 @@ def _compressed(data: bytes, entry: zipfile.ZipInfo, kind: str) -> bytes:
     if len(header) < _LOCAL_HEADER.size:
         raise UnreadableDocument(f"not a valid {kind} ({entry.filename} is cut off)")
     fields = _LOCAL_HEADER.unpack(header)
-    if fields[0] != zipfile.stringFileHeader:
+    if fields[0] != _LOCAL_MAGIC:
         raise UnreadableDocument(f"not a valid {kind} ({entry.filename} has no header)")
     name_length, extra_length = fields[10], fields[11]
     begin = start + _LOCAL_HEADER.size + name_length + extra_length

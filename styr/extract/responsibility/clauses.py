@@ -281,7 +281,7 @@ def _acting(text: str, sentences: _Sentences):
         ):
             continue  # no party can open this sentence
         parts, verb = subject_at(text, skip_marker(text, start))
-        if not parts:
+        if not parts or verb is None:  # both or neither
             continue
         if verb.endswith("s") and verb not in _DEPONENTS:
             continue  # "Den nya skolan invigdes": the subject of a passive does nothing
@@ -317,9 +317,9 @@ def lead_in_parties(text: str) -> Parts:
         return parts
     found = []
     for opener in CLAUSE_OPENER.finditer(text):
-        parts, verb = subject_at(text, opener.end())
-        if parts and parts[0][2] != PRONOUN:
-            found.append((verb in _NOT_ACTING, parts))
+        opened, verb = subject_at(text, opener.end())
+        if opened and opened[0][2] != PRONOUN:
+            found.append((verb in _NOT_ACTING, opened))
     # "Skolinspektionen konstaterar att Ekby kommun inte uppfyller …:": the one who must act
     # before the one who states; "Ekby kommun har antagit följande:" when there is no other
     return min(found, key=lambda entry: entry[0])[1] if found else []

@@ -149,9 +149,9 @@ def committing_body(document: str) -> list[Party]:
             candidates.append((m.start(), parts[0][1]))
     for m in _COMMITS.finditer(document):
         start, _ = sentences.bounds(m.start())
-        parts = subject_before(document, start, m.start())
-        if parts and parts[0][2] is None:
-            candidates.append((m.start(), parts[0][1]))
+        subject = subject_before(document, start, m.start())
+        if subject and subject[0][2] is None:
+            candidates.append((m.start(), subject[0][1]))
     if not candidates:
         return []
     return [Party(None, min(candidates)[1], RESPONSIBLE)]

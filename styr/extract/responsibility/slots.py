@@ -232,7 +232,8 @@ def _trigger_slots(text: str, sentences: _Sentences, out: list) -> None:
         if copula is None or ":" in text[m.end() : copula.start()]:
             continue
         pos = _skip_ws(text, copula.end(), sentence_end)
-        pos = _ADVERBS.match(text, pos, sentence_end).end()
+        adverbs = _ADVERBS.match(text, pos, sentence_end)  # always: it matches the empty string
+        pos = adverbs.end() if adverbs else pos
         _items_from_list(_parse_list(text, pos, sentence_end), RESPONSIBLE, out)
 
 

@@ -69,7 +69,7 @@ def phrase_at(text: str, start: int, end: int) -> Parts | None:
     if NAME_LIKE.search(text, start, end):
         people, people_end = _read_list(text, start, end)  # "Anna Svensson", "ekonomichef Per Ek"
         if people and people_end == end and all(p.name for p in people):
-            return [(p.start, p.name, Party(p.name, p.role, RESPONSIBLE)) for p in people]
+            return [(p.start, p.name, Party(p.name, p.role, RESPONSIBLE)) for p in people if p.name]
     parts = party_phrase(text, start, end)
     return [(pos, phrase, None) for pos, phrase in parts] if parts else None
 
