@@ -15,7 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from styr.engagement.models import EngagementSurvey
 from styr.engagement.queries import hme_series
@@ -234,7 +234,7 @@ class TreeOutcomes:
     outcome, target and level for a given year."""
 
     years: list[int]
-    items: dict[int, IndicatorData]  # or stored.StoredData: the indicator and `examples`
+    items: Mapping[int, Any]  # IndicatorData or stored.StoredData: the indicator, `examples`
     for_year: Callable[[int], dict[int, IndicatorYear]]
 
 

@@ -23,7 +23,8 @@ those series when shown.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import QuerySet
@@ -143,9 +144,11 @@ def _store_comparisons(municipality, indicators: list[Indicator]) -> None:
     its group, as `styr.goals.comparison.kolada_comparison` gives them (a query per KPI of
     the batch)."""
     wanted: dict[int, tuple[list[str], list[str]]] = {}
+    kpi_of: dict[int, str] = {}
     for indicator in indicators:
-        if indicator.source != Source.KOLADA:
+        if indicator.source != Source.KOLADA or not indicator.kpi_id:
             continue
+        kpi_of[indicator.id] = indicator.kpi_id
         group = indicator.compare_group
         members = sorted(m.id for m in group.members.all()) if group else []
         ids = _compared(indicator, municipality.kolada_id)
@@ -156,7 +159,7 @@ def _store_comparisons(municipality, indicators: list[Indicator]) -> None:
     by_id = {indicator.id: indicator for indicator in indicators}
     towns_of_kpi: dict[str, set[str]] = defaultdict(set)
     for key, (ids, members) in wanted.items():
-        towns_of_kpi[by_id[key].kpi_id].update(ids, members)
+        towns_of_kpi[kpi_of[key]].update(ids, members)
     values: dict[tuple[str, str], dict[str, float | None]] = defaultdict(dict)
     # A query per KPI, for just its towns (the unique index leads with the KPI): all the
     # batch's KPIs by all its towns would read many values nobody compares.
@@ -166,15 +169,15 @@ def _store_comparisons(municipality, indicators: list[Indicator]) -> None:
         rows = KoladaValue.objects.filter(
             kpi_id=kpi_id, municipality_id__in=towns, gender="T"
         ).values_list("municipality_id", "period", "value")
-        for town, period, value in rows:
-            values[kpi_id, town][str(period)] = value
+        for town, year, value in rows:
+            values[kpi_id, town][str(year)] = value
     stored = []
     for key, (ids, members) in wanted.items():
         indicator = by_id[key]
         mine = {
-            town: values[indicator.kpi_id, town]
+            town: values[kpi_of[key], town]
             for town in {*ids, *members}
-            if (indicator.kpi_id, town) in values
+            if (kpi_of[key], town) in values
         }
         for town in ids:
             for period, value in mine.get(town, {}).items():
@@ -212,14 +215,17 @@ class StoredData:
         self.examples = False
 
 
-def tree_outcomes(municipality, indicators: list[Indicator], rules) -> outcomes.TreeOutcomes:
+def tree_outcomes(municipality, indicators: Sequence[Any], rules) -> outcomes.TreeOutcomes:
     """The stored outcomes of a goal tree's indicators (`indicators`: those of the
     municipality's goals, `outcomes.IndicatorHead` or Indicator), as `outcomes.computed`
     computes them: two queries, one more for a year, and those of `outcomes.load_data` for
     the indicators Styr computes (only if there are any)."""
     own = [i for i in indicators if i.source == Source.COMPUTED]
-    items = {i.id: StoredData(i) for i in indicators}
-    items.update(outcomes.load_data(municipality, own))
+    computed = outcomes.load_data(municipality, own)
+    items: dict[int, StoredData | outcomes.IndicatorData] = {
+        i.id: StoredData(i) for i in indicators
+    }
+    items.update(computed)
     examples = (
         Measurement.objects.filter(
             indicator__municipality=municipality,
@@ -241,7 +247,7 @@ def tree_outcomes(municipality, indicators: list[Indicator], rules) -> outcomes.
         .distinct()
     )
     for indicator in own:
-        years |= items[indicator.id].years()
+        years |= computed[indicator.id].years()
 
     def for_year(year: int) -> dict[int, outcomes.IndicatorYear]:
         return _year(municipality, items, own, year, rules)
