@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def render_pdf(report: Report) -> bytes:
         root=HERE,
         font_paths=[FONT_DIR],
         ignore_system_fonts=True,
-        sys_inputs={"report": json.dumps(drawable(document(report)), ensure_ascii=False)},
+        sys_inputs={"report": as_json(document(report))},
         pdf_standards=PDF_STANDARD,
         timestamp=document_date(report),
     )
@@ -86,6 +87,25 @@ def font_characters() -> frozenset[int]:
 
 
 PRINTABLE_ASCII_DRAWN = frozenset(range(0x20, 0x7F)) <= font_characters()
+
+
+# A backslash in the JSON text that escapes something other than a quote, a backslash or a
+# line break: a tab, a control character (both for `drawable` to look at).
+OTHER_ESCAPE = re.compile(r'\\[^"\\n]')
+
+
+def as_json(value) -> str:
+    """`value` as JSON for the template, every string `drawable`. A report rarely holds a
+    character to replace: the whole text is checked at once, and only if it does hold one is
+    each string looked at (a report of 2,000 actions has some 20,000 strings)."""
+    text = json.dumps(value, ensure_ascii=False)
+    if (
+        not OTHER_ESCAPE.search(text)
+        and unicodedata.is_normalized("NFC", text)
+        and font_characters().issuperset(map(ord, set(text)))
+    ):
+        return text
+    return json.dumps(drawable(value), ensure_ascii=False)
 
 
 def drawable(value):

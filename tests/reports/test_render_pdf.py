@@ -4,6 +4,7 @@ metadata, footer, fonts, reproducibility."""
 import dataclasses
 import datetime as dt
 import io
+import json
 import re
 
 import pytest
@@ -15,7 +16,7 @@ from styr.reports.build import build_report
 from styr.reports.content import Block, Report, ReportAction, StatusCount, ThemeSummary
 from styr.reports.queries import read_plan_rows
 from styr.reports.render_markdown import render_markdown
-from styr.reports.render_pdf import MISSING, body, render_pdf
+from styr.reports.render_pdf import MISSING, as_json, body, drawable, render_pdf
 from tests.conftest import demo_once
 
 # The demo is loaded once for this module; each test's writes are rolled back.
@@ -446,6 +447,24 @@ def test_characters_the_font_lacks_do_not_stop_the_file():
     text = all_text(read(render_pdf(report)))
     assert f"Plan {MISSING} {MISSING}{MISSING}" in text
     assert "Beslut med mjukt é och tab." in text
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Åtgärd 1 – ”klar” → nästa",
+        'quote " backslash \\ and \\t as written',
+        "tab\there",
+        "line\nbreak",
+        "e\u0301 composed",
+        "soft\u00adhyphen zero\u200bwidth",
+        "emoji 😀",
+        "control\x01",
+    ],
+)
+def test_the_json_for_typst_is_drawable_whether_checked_at_once_or_string_by_string(value):
+    document = {"body": [{"kind": "paragraph", "lines": [value, "Läget"]}], "n": 1}
+    assert as_json(document) == json.dumps(drawable(document), ensure_ascii=False)
 
 
 # Reproducibility ---------------------------------------------------------------------------
