@@ -5,9 +5,12 @@ import lxml.html
 
 
 def parse(response, status: int = 200):
-    """The page's element tree, after checking the status it was answered with."""
+    """The page's element tree, after checking the status it was answered with. Decoded by
+    the response's charset: a page without <meta charset> (Django's admin) would otherwise be
+    read as Latin-1."""
     assert response.status_code == status, f"{response.status_code}, expected {status}"
-    return lxml.html.fromstring(response.content)
+    parser = lxml.html.HTMLParser(encoding=response.charset or "utf-8")
+    return lxml.html.fromstring(response.content, parser=parser)
 
 
 def visible_text(element) -> str:
