@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from styr.extract.action import Action
 from styr.extract.readers import read_document
-from styr.extract.segment import Action, extract_actions
+from styr.extract.segment import extract_actions
 
 
 def party(p) -> dict:

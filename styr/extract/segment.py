@@ -37,6 +37,7 @@ from styr.extract.blocks import LIST_LEAD, Block, blocks, body_start, normalise
 from styr.extract.deadlines import Deadline
 from styr.extract.deadlines import find_deadline as read_deadline
 from styr.extract.lists import TASK_LEAD, list_mode
+from styr.extract.negatives import is_negative
 from styr.extract.parties import abbreviations, parties_of
 from styr.extract.responsibility import Party
 from styr.extract.statements import EXPLICIT, RESPONSIBILITY_ONLY, is_action
@@ -282,7 +283,7 @@ class _Reader(records.RecordReading):
             return
         if self.record_line(block, plain):
             return
-        if cues.is_negative(plain) and not note:
+        if is_negative(plain) and not note:
             return
         lead_in = self.lead.text if self.lead else None
         context = {"lead_in": lead_in, "heading": self.theme}
@@ -330,7 +331,7 @@ class _Reader(records.RecordReading):
                 self.joined(body, block, 0.85)
                 return
             explicit = note or any(
-                EXPLICIT.search(s) and not cues.is_negative(s)
+                EXPLICIT.search(s) and not is_negative(s)
                 for s in (sentence for sentence, _ in spans)
             )
             if explicit:

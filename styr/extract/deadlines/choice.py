@@ -178,7 +178,9 @@ def _candidates(text: str, default_year, clauses: _Clauses, preceding: str):
             yield _Candidate(_MARKED_TIER, same.start(), same.end(), referent)
 
 
-def _same_day(position: int, days, preceding: str, default_year) -> _Resolved | None:
+def _same_day(
+    position: int, days: list[tuple[int, _Resolved]], preceding: str, default_year
+) -> _Resolved | None:
     earlier = [resolved for start, resolved in days if start < position]
     if earlier:
         return earlier[-1]

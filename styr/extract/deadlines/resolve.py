@@ -79,7 +79,7 @@ def _lookup(table, token: str):
 def _ordinal(token: str, last: int) -> int:
     if _LAST.fullmatch(token):
         return last
-    number = _lookup(_ORDINAL_LOOKUP, token)
+    number: int = _lookup(_ORDINAL_LOOKUP, token)
     if number > last:
         raise ValueError(token)
     return number
@@ -97,7 +97,7 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _later_short_year(first: int, digits: str) -> int:
     """The first year after `first` that ends in `digits`: '16' after 2015 -> 2016."""
-    modulus = 10 ** len(digits)
+    modulus: int = 10 ** len(digits)  # int ** int reads as Any (a negative power is a float)
     year = first - first % modulus + int(digits)
     if year <= first:
         year += modulus
@@ -140,9 +140,10 @@ def _year_or_default(token: str | None, default_year: int | None) -> tuple[int, 
 def _resolve(match: re.Match, default_year: int | None) -> _Resolved | None:
     """The date an expression match stands for, or None when it is not a real date."""
     try:
-        return _RESOLVERS[match.lastgroup or ""](match.group, default_year)
+        resolved: _Resolved | None = _RESOLVERS[match.lastgroup or ""](match.group, default_year)
     except (ValueError, OverflowError, KeyError, TypeError):
         return None
+    return resolved
 
 
 def _day(year: str, month: str, day: str) -> _Resolved:
