@@ -38,7 +38,9 @@ import functools
 import json
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Final
 
 import typst
 from fontTools.ttLib import TTFont
@@ -51,7 +53,7 @@ FONT_DIR = HERE / "fonts"
 TEMPLATE = HERE / "report.typ"
 FONT = "Liberation Sans"
 LANGUAGE, REGION = "sv", "SE"
-PDF_STANDARD = "ua-1"
+PDF_STANDARD: Final = "ua-1"  # Final: typst.compile takes the literal, not any str
 MAX_HEADING = 6
 # Drawn for a character the bundled font lacks (an emoji, say): PDF/UA forbids a missing
 # glyph, so Typst would refuse the whole file, and one odd character must not do that.
@@ -207,7 +209,7 @@ class Outline:
         head: list[str],
         rows: list[list[str]],
         *,
-        columns: list[dict[str, float]],
+        columns: Sequence[Mapping[str, float]],
         small: bool = False,
         bold_last: bool = False,
     ) -> None:
