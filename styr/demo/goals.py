@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from styr.demo.reader import Reader
 from styr.engagement.generate import load_demo_survey
 from styr.goals.models import (
     Computation,
@@ -25,7 +26,6 @@ from styr.goals.models import (
 from styr.goals.stored import refresh_indicators
 from styr.kolada.load import LoadError, load_files
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, Kpi
-from styr.demo.reader import Reader
 from styr.lib.periods import InvalidPeriod, parse_period
 from styr.plans.models import Action
 from styr.service.generate import load_demo_year
