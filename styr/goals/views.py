@@ -3,6 +3,8 @@ same number of queries whatever the number of goals, indicators or values."""
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple, cast
+
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -25,15 +27,47 @@ from styr.plans.models import Action, Plan
 from styr.plans.queries import read_action_rows
 
 
-def _goals(municipality):
-    """The municipality's goals; of their indicators (thousands at a municipality's scale)
-    `_assessed` reads plain rows (`outcomes.goal_indicators`), and the page the rest only of
-    the few it lists (`_shown_in_full`)."""
-    return list(
+class GoalRow(NamedTuple):
+    """What assessing a goal tree reads of each of its goals (hundreds at a municipality's
+    scale): a plain tuple, made fast; the page reads in full only the goals it shows
+    (`_in_full`)."""
+
+    id: int
+    parent_id: int | None
+    slug: str
+    start_year: int
+    end_year: int | None
+
+
+def _goals(municipality) -> list[GoalRow]:
+    """The municipality's goals as plain rows, in tree order; of their indicators (thousands
+    at a municipality's scale) `_assessed` reads plain rows (`outcomes.goal_indicators`),
+    and the page the rest only of the few it lists (`_shown_in_full`)."""
+    rows = (
         Goal.objects.filter(municipality=municipality)
-        .select_related("owner_body", "owner_unit", "municipality")
         .order_by("order", "id")
+        .values_list("id", "parent_id", "slug", "start_year", "end_year")
     )
+    return [GoalRow._make(row) for row in rows]
+
+
+def _in_full(nodes: list[outcomes.GoalYear]) -> None:
+    """The goals the page shows, read in full (one query) in place of their plain rows: a
+    large tree's top levels, not its hundreds of goals."""
+    full = Goal.objects.filter(id__in=[node.goal.id for node in nodes]).select_related(
+        "owner_body", "owner_unit", "municipality"
+    )
+    by_id = {goal.id: goal for goal in full}
+    for node in nodes:
+        node.goal = by_id[node.goal.id]
+
+
+def _nodes(summaries: list[tree_page.Summary]) -> list[outcomes.GoalYear]:
+    return [cast(outcomes.GoalYear, summary.node) for summary in summaries]
+
+
+def _subtree(node: outcomes.GoalYear) -> list[outcomes.GoalYear]:
+    return [node, *(below for child in node.children for below in _subtree(child))]
 
 
 def _shown_in_full(item) -> None:
@@ -50,15 +84,18 @@ def _shown_in_full(item) -> None:
     item.indicators.sort(key=lambda row: order[row.indicator.id])  # the database's collation
 
 
-def _assessed(request, municipality, goals):
+def _assessed(request, municipality, goals: list[GoalRow]):
     """The tree assessed for the year asked (or the default one), from the indicators'
     stored assessments (`styr.goals.stored`), never from their raw values."""
-    indicators = outcomes.goal_indicators(municipality, goals)
+    # The rows stand in for the goals (the roll-up reads their ids, parents and years); the
+    # page puts the goals it shows in their place (`_in_full`).
+    tree = cast(Any, goals)
+    indicators = outcomes.goal_indicators(municipality, tree)
     rules, labels = outcomes.rules_for(municipality)
     known = stored.tree_outcomes(municipality, list(indicators.heads.values()), rules)
     today = timezone.localdate()
     year, years = outcomes.chosen_year(known.years, goals, read_year(request), today)
-    assessed = outcomes.assess_goals(goals, indicators, known.for_year(year), rules)
+    assessed = outcomes.assess_goals(tree, indicators, known.for_year(year), rules)
     return assessed, year, years, labels, rules, known
 
 
@@ -76,13 +113,15 @@ def goal_tree(request, municipality: str):
     goals = _goals(place)
     assessed, year, years, labels, rules, known = _assessed(request, place, goals)
     roots = [assessed[g.id] for g in goals if g.parent_id is None]
+    summaries = tree_page.top_levels(roots) if tree_page.is_large(len(goals)) else []
+    _in_full(_nodes(summaries) if summaries else list(assessed.values()))
     return render(
         request,
         "goals/tree.html",
         {
             "municipality": place,
             "roots": roots,
-            "summaries": tree_page.top_levels(roots) if tree_page.is_large(len(goals)) else [],
+            "summaries": summaries,
             "year": year,
             "newest_outcomes": newest_outcome_note(known.years, year),
             "generated": outcomes.invented(place, list(known.items.values())),
@@ -99,11 +138,16 @@ def goal(request, municipality: str, slug: str):
     place = get_object_or_404(Municipality, slug=municipality)
     # The whole tree is read so that sub-goals roll up into this goal as on the tree page.
     goals = _goals(place)
-    chosen = next((g for g in goals if g.slug == slug), None)
-    if chosen is None:
+    row = next((g for g in goals if g.slug == slug), None)
+    if row is None:
         raise Http404(slug)
     assessed, year, years, labels, rules, _known = _assessed(request, place, goals)
-    item = assessed[chosen.id]
+    item = assessed[row.id]
+    above = [assessed[goal_id] for goal_id in _ancestors(row, goals)]
+    summaries = tree_page.top_levels(item.children) if tree_page.is_large(len(goals)) else []
+    below = _nodes(summaries) if summaries else _subtree(item)[1:]
+    _in_full([item, *above, *below])
+    chosen = item.goal
     _shown_in_full(item)
     today = timezone.localdate()
     analyses = _analyses(chosen)
@@ -111,8 +155,8 @@ def goal(request, municipality: str, slug: str):
         "municipality": place,
         "goal": chosen,
         "item": item,
-        "summaries": tree_page.top_levels(item.children) if tree_page.is_large(len(goals)) else [],
-        "ancestors": _ancestors(chosen, goals),
+        "summaries": summaries,
+        "ancestors": [node.goal for node in above],
         "year": year,
         "years": years,
         "labels": labels,
@@ -126,14 +170,14 @@ def goal(request, municipality: str, slug: str):
     return render(request, "goals/goal.html", context)
 
 
-def _ancestors(chosen, goals) -> list:
-    """The goals above `chosen`, from the top of the tree down."""
-    by_id = {g.id: g for g in goals}
-    ancestors: list = []
+def _ancestors(chosen: GoalRow, goals: list[GoalRow]) -> list[int]:
+    """The ids of the goals above `chosen`, from the top of the tree down."""
+    parents = {g.id: g.parent_id for g in goals}
+    ancestors: list[int] = []
     parent_id = chosen.parent_id
-    while parent_id in by_id:
-        ancestors.insert(0, by_id[parent_id])
-        parent_id = by_id[parent_id].parent_id
+    while parent_id in parents:
+        ancestors.insert(0, parent_id)
+        parent_id = parents[parent_id]
     return ancestors
 
 
