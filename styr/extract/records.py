@@ -57,6 +57,8 @@ _CAPITALISED = "|".join((w[0].upper() + w[1:]).replace(" ", r"\s+") for w in _ST
 # "… (KS) PÅGÅENDE Arbetet beräknas …": a status label in capitals after the assignment.
 _CAPS_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPS + r")(?=\s|$|[.:])")
 _CAPITALS = re.compile(r"[A-ZÅÄÖ]{4}")
+# the first word of each label in capitals: _CAPS_STATUS (case-sensitive) needs one of them
+_CAPS_FIRST = tuple({w.upper().split()[0] for w in _STATUS_WORDS})
 # "1:2 Ta fram en handlingsplan för skyfall Tekniska förvaltningen 2024 Pågår": the last word.
 _LAST_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPITALISED + r")\.?\s*$")
 _STATUS_ENDS = tuple({(w[0].upper() + w[1:]).split()[-1] for w in _STATUS_WORDS})
@@ -115,7 +117,8 @@ def paired_fields(cells: list[str]) -> list[tuple[str, str, str]]:
 @per_document
 def status_label(text: str) -> tuple[str, str, str] | None:
     """(before, label, after) of a line whose status is a label, or None."""
-    match = _CAPS_STATUS.search(text) if _CAPITALS.search(text) else None
+    capitals = _CAPITALS.search(text) and any(map(text.__contains__, _CAPS_FIRST))
+    match = _CAPS_STATUS.search(text) if capitals else None
     offset = 0
     if match is None:
         # Only the last few words can hold a row's last-word status: look there alone.

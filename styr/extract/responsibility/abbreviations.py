@@ -57,10 +57,13 @@ def fits(abbr: str, name: str) -> bool:
     letters = abbr.upper()
     words = [w for w in re.split(r"[ \t]+", name) if w]
     initials = [w[0].upper() for w in words if w.lower() not in ("och", "för", "i", "med")]
-    compound_parts = _compound_initials(words[-1]) if words else []
-    for candidate in (initials, initials[:-1] + compound_parts):
-        if "".join(candidate) == letters:
-            return True
+    if "".join(initials) == letters:
+        return True
+    # the last word's compound parts, read only when the initials before it begin `letters`
+    head = "".join(initials[:-1])
+    parts = _compound_initials(words[-1]) if words and letters.startswith(head) else None
+    if parts is not None and head + "".join(parts) == letters:
+        return True
     if letters[0] != name[0].upper():
         return False
     return re.search(rf"{_BODY_END}$", name.lower()) is not None
