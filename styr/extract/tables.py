@@ -32,10 +32,13 @@ def cells(row: str) -> list[str]:
 
 def header(row_cells: list[str]) -> dict[str, int] | None:
     """The columns a header row names, or None if the row is not a header."""
+    names = [cell.strip(" *:") for cell in row_cells]
+    if not any(COLUMNS["text"].match(name) for name in names):
+        return None  # no text column, no header: the other columns are not tried
     found = {}
-    for index, cell in enumerate(row_cells):
+    for index, cell in enumerate(names):
         for name, pattern in COLUMNS.items():
-            if name not in found and pattern.match(cell.strip(" *:")):
+            if name not in found and pattern.match(cell):
                 found[name] = index
     return found if "text" in found and len(found) >= 2 else None
 
