@@ -195,6 +195,7 @@ def test_bad_query_gets_400_with_a_swedish_message_naming_it(client, plan, query
 def test_unknown_plan_action_person_or_municipality_is_404(client, demo, path):
     page = html.parse(client.get(path), status=404)
     assert html.text(page, "//h1") == "Sidan finns inte"
+    assert html.title(page) == "Sidan finns inte – Styr"
 
 
 # The action page
