@@ -176,8 +176,11 @@ def test_a_bad_row_saves_nothing_and_says_why(importer, demo):
     data["owner"] = kommunstyrelsen().pk
     data["form-0-deadline_date"] = "2016-13-45"
     response = importer.post("/import/spara/", data)
-    assert response.status_code == 400
-    assert "Fyll i ett giltigt datum." in response.content.decode()
+    page = html.parse(response, status=400)
+    assert html.field_errors(page, "form-0-deadline_date") == [
+        "Ogiltigt datum ”2016-13-45” för klart senast. Ange ett datum som ÅÅÅÅ-MM-DD mellan "
+        "1950-01-01 och 2100-12-31, t.ex. 2015-09-02."
+    ]
     assert not Plan.objects.filter(title="Trasig").exists()
 
 
