@@ -140,7 +140,11 @@ def _mention(text: str, pos: int, end: int) -> _Part | None:
     # What the patterns read: text[pos:end], and before it only whether a word character or a
     # hyphen comes right before `pos` (their word-start test); every other lookbehind lies
     # after characters they have read. A plan repeats its phrases ("ekonomichef Anna
-    # Svensson."), so the reading of each piece is remembered for the document.
+    # Svensson."), so the reading of each piece is remembered for the document -- a short
+    # piece only: copying a long one for every mention tried in it would cost its length
+    # each time, and keep it in memory.
+    if end - pos > _REMEMBERED:
+        return _read_mention(text, pos, end)
     after_word = pos > 0 and _WORDISH.match(text, pos - 1) is not None
     found = _mention_in(after_word, text[pos:end])
     if found is None:
@@ -150,6 +154,7 @@ def _mention(text: str, pos: int, end: int) -> _Part | None:
 
 
 _WORDISH = re.compile(r"[\w-]")
+_REMEMBERED = 400  # characters: a sentence or two
 
 
 @per_document
