@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from styr.extract.caching import per_document
-from styr.extract.folding import fold, has_any
 
 # A note that ends the paragraph in italics: "... *Genomfört.*"
 _TRAILING_ITALIC = re.compile(r"\*([^*]+)\*\s*$")
@@ -49,12 +48,6 @@ _STATUS_SENTENCE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 MAX_PLAIN_NOTE = 160
-# A word each _STATUS_START alternative opens with (lower case): a text holding none, folded
-# as re.IGNORECASE compares, has no status sentence, and is not searched for one.
-_STATUS_START_WORDS = (
-    "genomför", "klar", "avslutad", "avslutat", "slutför", "färdig", "pågå", "påbörja", "ej",
-    "inte", "arbete", "under", "delvis", "försena", "återstår",
-)  # fmt: skip
 
 # --------------------------------------------------------------------------------------------
 # Reading a note as a code
@@ -285,8 +278,7 @@ def split_note(paragraph: str) -> tuple[str, str | None]:
     match = _LEADING_CAPS.match(plain) if stripped[:3].isupper() else None
     if match:
         return plain[match.end() :].strip(), match.group(1).strip()
-    starts = has_any(fold(plain), _STATUS_START_WORDS)
-    for match in _STATUS_SENTENCE.finditer(plain) if starts else ():
+    for match in _STATUS_SENTENCE.finditer(plain):
         tail = plain[match.end() :].strip()
         if len(tail) <= MAX_PLAIN_NOTE and len(_SENTENCE_END.findall(tail)) <= 2:
             return plain[: match.start()].rstrip(), tail
