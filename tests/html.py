@@ -39,6 +39,15 @@ def text(tree, xpath: str) -> str:
     return found[0]
 
 
+def page_text(response) -> str:
+    """The page's visible text, read aloud from <body> (scripts, styles and aria-hidden
+    icons left out): for what a page says anywhere, e.g. that a notice appears at all."""
+    (body,) = parse(response).xpath("//body")
+    for hidden in body.xpath(".//script|.//style"):
+        hidden.drop_tree()
+    return visible_text(body)
+
+
 def title(tree) -> str:
     """The page's <title>, as the browser tab and a screen reader announce it."""
     return text(tree, "//title")

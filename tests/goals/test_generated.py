@@ -3,7 +3,7 @@ answers): kept apart because loading them takes a second."""
 
 import pytest
 
-from tests.goals.test_pages import text_of
+from tests import html
 
 
 @pytest.fixture
@@ -12,7 +12,7 @@ def nacka_with_cases(full_demo):
 
 
 def test_goal_page_lists_its_actions_with_status_and_the_owners_analysis(client, nacka_with_cases):
-    page = text_of(client.get("/nacka/mal/god-service/?ar=2016"))
+    page = html.page_text(client.get("/nacka/mal/god-service/?ar=2016"))
     assert "Utveckling av service till medborgare, förtroendevalda och medarbetare" in page
     assert "Pågår kontinuerligt" in page  # the memo: the service work "pågår kontinuerligt"
     assert "Mats Bohman" in page
@@ -21,7 +21,7 @@ def test_goal_page_lists_its_actions_with_status_and_the_owners_analysis(client,
 
 
 def test_computed_indicators_read_the_generated_cases(client, nacka_with_cases):
-    page = text_of(client.get("/nacka/indikatorer/kontaktcenter-hanterar/"))
+    page = html.page_text(client.get("/nacka/indikatorer/kontaktcenter-hanterar/"))
     assert "Beräknat av Styr" in page
     assert "genererade exempeldata i demon" in page
     assert "januari 2016" in page and "december 2016" in page
@@ -29,5 +29,5 @@ def test_computed_indicators_read_the_generated_cases(client, nacka_with_cases):
 
 
 def test_default_year_is_the_latest_with_an_outcome(client, nacka_with_cases):
-    page = text_of(client.get("/nacka/mal/"))
+    page = html.page_text(client.get("/nacka/mal/"))
     assert "Måluppfyllelsen 2016" in page

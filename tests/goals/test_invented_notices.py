@@ -9,7 +9,7 @@ import pytest
 from styr.engagement.models import EngagementSurvey
 from styr.goals.models import Goal, Indicator, Measurement, Source
 from styr.service.models import ServiceCaseImport
-from tests.goals.test_pages import text_of
+from tests import html
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,7 @@ def test_every_page_showing_invented_numbers_says_so(client, full_demo):
     for url, kinds in shown.items():
         response = client.get(url)
         assert response.status_code == 200, url
-        page = text_of(response)
+        page = html.page_text(response)
         for kind in kinds:
             assert says(page, kind), f"{url} shows {kind} without saying it is invented"
 
@@ -91,19 +91,19 @@ def test_the_notice_stands_beside_the_numbers_on_a_goal_page(client, full_demo):
 
 
 def test_pages_without_invented_numbers_say_nothing_of_examples(client, demo):
-    page = text_of(client.get("/nacka/indikatorer/vab-man/"))  # Kolada's real values only
+    page = html.page_text(client.get("/nacka/indikatorer/vab-man/"))  # Kolada's real values only
     assert "Exempel:" not in page and "exempeldata" not in page
 
 
 def test_the_notice_follows_the_mark_in_the_data_not_the_page(client, demo):
     url = "/nacka/mal/bast-utveckling-for-alla/"
-    assert "Exempel: utfallen för ”Andel elever i årskurs 9" in text_of(client.get(url))
+    assert "Exempel: utfallen för ”Andel elever i årskurs 9" in html.page_text(client.get(url))
     # Saved one by one, as every write path does: a bulk update would skip the model signals
     # that tell the page cache (styr.caching) the data changed.
     for measurement in Measurement.objects.filter(indicator__slug="behoriga-gymnasiet"):
         measurement.is_example = False
         measurement.save()
-    assert "Exempel:" not in text_of(client.get(url))
+    assert "Exempel:" not in html.page_text(client.get(url))
     other = Indicator.objects.create(
         municipality=demo,
         name="Andel nöjda föräldrar",
@@ -115,10 +115,10 @@ def test_the_notice_follows_the_mark_in_the_data_not_the_page(client, demo):
     )
     other.goals.add(Goal.objects.get(slug="bast-utveckling-for-alla"))
     Measurement.objects.create(indicator=other, period="2016", value=88.0, is_example=True)
-    assert "Exempel: utfallen för ”Andel nöjda föräldrar”" in text_of(client.get(url))
+    assert "Exempel: utfallen för ”Andel nöjda föräldrar”" in html.page_text(client.get(url))
 
 
 def test_the_goal_tree_says_which_year_it_opens_on_and_why(client, demo):
-    page = text_of(client.get("/nacka/mal/"))
+    page = html.page_text(client.get("/nacka/mal/"))
     assert "Måluppfyllelsen 2016" in page
     assert "2016 är det senaste året med utfall" in page
