@@ -14,14 +14,15 @@ Without --database: SQLite in var/bench-L.sqlite3. For PostgreSQL, e.g.
 """
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from throwaway_db import existing_database  # noqa: E402
 
 
 def main() -> None:
@@ -31,17 +32,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
-    os.environ.update(
-        DATABASE_URL=args.database or f"sqlite:///{ROOT / 'var' / 'bench-L.sqlite3'}",
-        DJANGO_SETTINGS_MODULE="styr.settings",
-        STYR_SECRET_KEY="benchmarks-only-not-a-secret",
-        STYR_DATA_DIR=tempfile.mkdtemp(prefix="styr-bench-"),
-        STYR_ALLOWED_HOSTS="testserver",
-        STYR_DEBUG="",
-    )
-    import django
-
-    django.setup()
+    existing_database(args.database or f"sqlite:///{ROOT / 'var' / 'bench-L.sqlite3'}")
     for label, url in pages(args.municipality):
         measure(label, url, args.runs)
 

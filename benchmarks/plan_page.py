@@ -13,12 +13,10 @@ generated L, say) and measures its largest plan, or the one --plan names.
 """
 
 import argparse
-import os
 import statistics
-import tempfile
 import time
 
-from throwaway_db import throwaway_database
+from throwaway_db import existing_database, throwaway_database
 
 
 def main() -> None:
@@ -31,19 +29,7 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.database:
-        os.environ.update(
-            DATABASE_URL=args.database,
-            DJANGO_SETTINGS_MODULE="styr.settings",
-            STYR_SECRET_KEY="benchmarks-only-not-a-secret",
-            STYR_DATA_DIR=tempfile.mkdtemp(prefix="styr-bench-"),
-            STYR_ALLOWED_HOSTS="testserver",
-            STYR_DEBUG="",
-        )
-        import django
-
-        django.setup()
-        from django.db import connection
-
+        connection = existing_database(args.database)
         run(connection, existing_plan(args.plan), args)
         return
     with throwaway_database() as connection:

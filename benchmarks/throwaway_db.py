@@ -1,8 +1,10 @@
-"""A throw-away test database for the benchmarks (SQLite in memory, or PostgreSQL)."""
+"""The benchmarks' databases: a throw-away test database (SQLite in memory, or PostgreSQL),
+or an existing one holding generated data, read only."""
 
 import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -26,3 +28,21 @@ def throwaway_database():
         yield connection
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def existing_database(url: str):
+    """Set Django up on an existing database (a generated L, say), as the production settings
+    read it, and return its connection; the benchmark only reads."""
+    os.environ.update(
+        DATABASE_URL=url,
+        DJANGO_SETTINGS_MODULE="styr.settings",
+        STYR_DATA_DIR=tempfile.mkdtemp(prefix="styr-bench-"),
+        STYR_ALLOWED_HOSTS="testserver",
+        STYR_DEBUG="",
+    )
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    return connection
