@@ -142,13 +142,8 @@ def goal(request, municipality: str, slug: str):
     if row is None:
         raise Http404(slug)
     assessed, year, years, labels, rules, _known = _assessed(request, place, goals)
-    item = assessed[row.id]
-    above = [assessed[goal_id] for goal_id in _ancestors(row, goals)]
-    summaries = tree_page.top_levels(item.children) if tree_page.is_large(len(goals)) else []
-    below = _nodes(summaries) if summaries else _subtree(item)[1:]
-    _in_full([item, *above, *below])
+    item, above, summaries = _shown_around(assessed, row, goals)
     chosen = item.goal
-    _shown_in_full(item)
     today = timezone.localdate()
     analyses = _analyses(chosen)
     context = {
@@ -168,6 +163,18 @@ def goal(request, municipality: str, slug: str):
         "today": today,
     }
     return render(request, "goals/goal.html", context)
+
+
+def _shown_around(assessed, row: GoalRow, goals: list[GoalRow]):
+    """The goal's page's goals, read in full: the goal itself, the goals above it and the
+    sub-goals shown (in a large tree, only the top levels under it, as summaries)."""
+    item = assessed[row.id]
+    above = [assessed[goal_id] for goal_id in _ancestors(row, goals)]
+    summaries = tree_page.top_levels(item.children) if tree_page.is_large(len(goals)) else []
+    below = _nodes(summaries) if summaries else _subtree(item)[1:]
+    _in_full([item, *above, *below])
+    _shown_in_full(item)
+    return item, above, summaries
 
 
 def _ancestors(chosen: GoalRow, goals: list[GoalRow]) -> list[int]:
