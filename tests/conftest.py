@@ -4,11 +4,18 @@ import datetime as dt
 
 import pytest
 from django.db import transaction
+from hypothesis import settings as hypothesis_settings
 
 from styr.demo.loader import load_file
 from styr.org.models import Municipality
 from styr.plans.models import Plan
 from tests.cast import Cast, make_cast
+from tests.demo_snapshot import capture
+
+# Tests assert no wall-clock time, and Hypothesis's per-example deadline is one: on a busy
+# machine it failed examples that were merely slow. Speed is measured in benchmarks/.
+hypothesis_settings.register_profile("styr", deadline=None)
+hypothesis_settings.load_profile("styr")
 
 MEMO_DAY = dt.date(2015, 9, 2)
 PLAN_SLUG = "styrning-och-ledning-2015-2016"
@@ -30,15 +37,29 @@ def uncached_pages(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The rows the demo loader writes (without generated records), captured once per test
+    process: see `tests.demo_snapshot`."""
+    with django_db_blocker.unblock():
+        return capture(lambda: load_file(generated=False))
+
+
+@pytest.fixture(scope="session")
+def full_demo_snapshot(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return capture(load_file)
+
+
 @pytest.fixture
-def demo(db) -> Municipality:
+def demo(db, demo_snapshot) -> Municipality:
     """The Nacka 2015 demo, as `styr demo` loads it but without the generated example
-    records (contact-centre cases, HME answers), which take seconds to load."""
-    return load_file(generated=False)
+    records (contact-centre cases, HME answers): the loader's rows, written back."""
+    return demo_snapshot.restore()
 
 
 @pytest.fixture(scope="module")
-def module_demo(django_db_setup, django_db_blocker):
+def module_demo(django_db_setup, django_db_blocker, demo_snapshot):
     """The demo loaded once for a whole test module, inside a transaction rolled back after
     the module. A module opts in by overriding `demo` with `demo_once` below; its tests must
     not commit (no transaction=True, no live server). Each test still runs in its own
@@ -46,7 +67,7 @@ def module_demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
-        municipality = load_file(generated=False)
+        municipality = demo_snapshot.restore()
     yield municipality
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
@@ -58,9 +79,9 @@ def demo_once(module_demo, db) -> Municipality:
 
 
 @pytest.fixture
-def full_demo(db) -> Municipality:
+def full_demo(db, full_demo_snapshot) -> Municipality:
     """The Nacka demo exactly as `styr demo` loads it, generated records included."""
-    return load_file()
+    return full_demo_snapshot.restore()
 
 
 @pytest.fixture
