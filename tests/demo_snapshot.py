@@ -73,7 +73,13 @@ class Snapshot:
 
     def restore(self):
         """Write the captured rows into the current transaction; returns the loader's result
-        (the municipality), read afresh."""
+        (the municipality), read afresh. One transaction (a savepoint inside a test's):
+        a transactional test runs in autocommit, and the foreign keys between tables hold
+        only once every table is written."""
+        with transaction.atomic():
+            return self._restore()
+
+    def _restore(self):
         remap = self._remap()
         for model, names, rows in self.inserted:
             rows = [remap(model, names, row) for row in rows]
