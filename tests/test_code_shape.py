@@ -2,7 +2,8 @@
 
 - No Python module under styr/ is over 400 lines (migrations aside: Django writes them).
 - No function in a views or admin module has a body over 30 lines: a view reads its input
-  through a form, asks named functions (queries, domain, forms) and renders.
+  through a form, asks named functions (queries, domain, forms) and renders. The same for a
+  management command: it reads its options, asks named functions and writes what they did.
 - Views read request.GET and request.POST only through forms: no subscripting and no
   `.get(`/`.getlist(` on them outside forms modules. Asking whether a button was pressed
   (`"token" in request.POST`) reads no value and is allowed.
@@ -26,6 +27,7 @@ STYR = ROOT / "styr"
 MODULE_LIMIT = 400
 VIEW_BODY_LIMIT = 30
 VIEW_MODULES = ["*/views*.py", "*/views/*.py", "*/*_views.py", "*/admin*.py", "*/*_admin.py"]
+COMMAND_MODULES = "*/management/commands/*.py"
 # Forms modules, where reading the query or the post is the point.
 FORM_MODULES = {"forms.py", "fields.py"}
 
@@ -99,6 +101,17 @@ def test_no_view_or_admin_function_body_is_over_30_lines():
     too_long = {
         f"{path.relative_to(ROOT)}:{name}": length
         for path in view_modules()
+        for name, length in long_functions(path.read_text(encoding="utf-8"))
+    }
+    assert too_long == {}
+
+
+def test_no_management_command_function_body_is_over_30_lines():
+    commands = sorted(STYR.glob(COMMAND_MODULES))
+    assert len(commands) > 15  # the pattern still finds the commands
+    too_long = {
+        f"{path.relative_to(ROOT)}:{name}": length
+        for path in commands
         for name, length in long_functions(path.read_text(encoding="utf-8"))
     }
     assert too_long == {}

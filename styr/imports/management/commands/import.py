@@ -15,6 +15,14 @@ from styr.lib.dates import date_option
 from styr.org.commands import choose_municipality
 
 
+def read(path: Path) -> str:
+    """The document's text; a file that cannot be read is the command's error."""
+    try:
+        return read_document(path)
+    except UnreadableDocument as error:
+        raise CommandError(str(error)) from error
+
+
 class Command(BaseCommand):
     help = (
         "Read a plan document and save its actions as a new draft plan, all or nothing; "
@@ -49,10 +57,7 @@ class Command(BaseCommand):
         found = choose_municipality(municipality)
         body = choose_owner(found, owner)
         by = acting_user(user, "imports.import_plan", found)
-        try:
-            text = read_document(Path(file))
-        except UnreadableDocument as error:
-            raise CommandError(str(error)) from error
+        text = read(Path(file))
         number = (
             registration_number
             or find_registration_number(text)

@@ -79,32 +79,9 @@ class Command(BaseCommand):
     def rates(self, *, start, end, municipality, format, **_):
         if end < start:
             raise CommandError("--to is before --from")
-        place = choose_municipality(municipality)
-        sheet = attendance_sheet(place, start, end)
-        counted = sheet.counted
-        total = rates.total(counted)
-        managers = rates.per_manager(counted)
-        lines = []
-        for director_id, rate in rates.per_line(counted).items():
-            members = sorted(
-                {e.person_id for e in counted if e.director_id == director_id},
-                key=lambda p: sheet.managers[p].name,
-            )
-            lines.append(
-                {
-                    "director": sheet.directors.get(director_id) or None,
-                    "managers": len(rate.managers),
-                    "present": rate.present,
-                    "excused": rate.excused,
-                    "absent": rate.absent,
-                    "share": share(rate),
-                    "people": [
-                        {"name": sheet.managers[p].name, "share": share(managers[p])}
-                        for p in members
-                    ],
-                }
-            )
-        lines.sort(key=lambda line: line["director"] or "")
+        sheet = attendance_sheet(choose_municipality(municipality), start, end)
+        total = rates.total(sheet.counted)
+        lines = director_lines(sheet)
         if format == "json":
             result = {
                 "from": start.isoformat(),
@@ -127,3 +104,31 @@ class Command(BaseCommand):
                 f"{line['director'] or '(no director)'}: "
                 f"{format_percent(line['share'], 1)} of {line['managers']} managers"
             )
+
+
+def director_lines(sheet) -> list[dict]:
+    """One entry per director's line, by the director's name: the line's counts and share,
+    and each of its managers' share, by name."""
+    counted = sheet.counted
+    managers = rates.per_manager(counted)
+    lines = []
+    for director_id, rate in rates.per_line(counted).items():
+        members = sorted(
+            {e.person_id for e in counted if e.director_id == director_id},
+            key=lambda p: sheet.managers[p].name,
+        )
+        lines.append(
+            {
+                "director": sheet.directors.get(director_id) or None,
+                "managers": len(rate.managers),
+                "present": rate.present,
+                "excused": rate.excused,
+                "absent": rate.absent,
+                "share": share(rate),
+                "people": [
+                    {"name": sheet.managers[p].name, "share": share(managers[p])} for p in members
+                ],
+            }
+        )
+    lines.sort(key=lambda line: line["director"] or "")
+    return lines

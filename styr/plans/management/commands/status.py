@@ -79,27 +79,9 @@ class Command(BaseCommand):
 
     def import_file(self, path: Path, username: str, key: str | None, dry_run: bool) -> None:
         user = choose_user(username)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise CommandError(f"{path}: {error.strerror or error}") from error
-        rows, errors = read_upload(path.name, data)
-        if errors:
-            raise CommandError(self.listing(errors) + f"\n{path.name}: nothing was saved.")
-        plan = choose_plan(key) if key else find_plan(rows)
-        if plan is None:
-            raise CommandError(
-                f"{path.name}: the ids in the file name no one plan's actions; give --plan"
-            )
+        rows, plan = self.read(path, key)
         if dry_run:
-            preview = compare(plan, rows, user, may=partial(can, user))
-            self.show(preview)
-            if preview.errors:
-                raise CommandError(
-                    f"{path.name}: {error_count(len(preview.errors))}; nothing saved."
-                )
-            self.stdout.write(f"{path.name}: dry run, nothing saved.")
-            return
+            return self.dry_run(path, plan, rows, user)
         try:
             preview = save_import(plan, rows, user, may=partial(can, user), source=path.name)
         except ImportRefused as refused:
@@ -114,6 +96,30 @@ class Command(BaseCommand):
                 f"update{'' if len(preview.changes) == 1 else 's'} saved in {plan.title!r}."
             )
         )
+
+    def read(self, path: Path, key: str | None):
+        """The file's rows and the plan they are for (named by --plan, or by the file's ids)."""
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"{path}: {error.strerror or error}") from error
+        rows, errors = read_upload(path.name, data)
+        if errors:
+            raise CommandError(self.listing(errors) + f"\n{path.name}: nothing was saved.")
+        plan = choose_plan(key) if key else find_plan(rows)
+        if plan is None:
+            raise CommandError(
+                f"{path.name}: the ids in the file name no one plan's actions; give --plan"
+            )
+        return rows, plan
+
+    def dry_run(self, path: Path, plan, rows, user) -> None:
+        """What the import would change, saving nothing; refused, as the import would be."""
+        preview = compare(plan, rows, user, may=partial(can, user))
+        self.show(preview)
+        if preview.errors:
+            raise CommandError(f"{path.name}: {error_count(len(preview.errors))}; nothing saved.")
+        self.stdout.write(f"{path.name}: dry run, nothing saved.")
 
     def show(self, preview: Preview) -> None:
         """The changes on standard output and the errors on standard error, like the preview."""
