@@ -12,6 +12,7 @@ from styr.accounts.policy import can
 from styr.plans.models import StatusUpdate
 from styr.plans.spreadsheet import COLUMNS, read_sheet, write_csv, write_xlsx
 from styr.plans.status_import import export_rows, status_labels
+from tests import html
 
 
 @pytest.fixture
@@ -65,11 +66,13 @@ def test_a_citizen_is_sent_to_log_in_for_the_download(cast):
 
 
 def test_mina_atgarder_and_the_plan_page_link_to_the_spreadsheet(cast, client_of):
-    page = client_of(cast.responsible).get("/mina-atgarder/").content.decode()
-    assert f'href="/planer/{cast.plan.slug}/status.xlsx"' in page
-    assert f'href="/planer/{cast.plan.slug}/status/import/"' in page
-    plan_page = client_of(cast.strateg).get(f"/planer/{cast.plan.slug}/").content.decode()
-    assert f'href="/planer/{cast.plan.slug}/status/import/">Status i kalkylark</a>' in plan_page
+    page = html.parse(client_of(cast.responsible).get("/mina-atgarder/"))
+    assert f"/planer/{cast.plan.slug}/status.xlsx" in html.hrefs(page, "Ladda ned som Excel")
+    assert f"/planer/{cast.plan.slug}/status/import/" in html.hrefs(page, "ladda upp ifylld fil")
+    plan_page = html.parse(client_of(cast.strateg).get(f"/planer/{cast.plan.slug}/"))
+    assert html.hrefs(plan_page, "Status i kalkylark") == [
+        f"/planer/{cast.plan.slug}/status/import/"
+    ]
     public = Client().get(f"/planer/{cast.plan.slug}/").content.decode()
     assert "/status/import/" not in public, "a citizen is not offered what needs signing in"
 
@@ -87,16 +90,20 @@ def test_upload_preview_and_save(cast, client_of, fmt):
     data = write_xlsx(rows, status_labels()) if fmt == "xlsx" else write_csv(rows)
     client = client_of(cast.responsible)
     url = f"/planer/{cast.plan.slug}/status/import/"
-    assert "Ladda ned som Excel (.xlsx)" in client.get(url).content.decode()
+    form_page = html.parse(client.get(url))
+    assert html.hrefs(form_page, "Ladda ned som Excel (.xlsx)") == [
+        f"/planer/{cast.plan.slug}/status.xlsx"
+    ]
     before = StatusUpdate.objects.count()
 
     preview = client.post(url, {"sheet": SimpleUploadedFile(f"plan.{fmt}", data)})
 
-    page = preview.content.decode()
-    assert preview.status_code == 200, page
-    assert f"plan.{fmt}: 2 ändrade rader, {len(rows) - 2} oförändrade, 0 fel." in page
-    assert first.title in page and second.title in page
-    assert "Klart i november." in page
+    page = html.parse(preview)
+    assert html.text(page, "//main//p[@class='lead']") == (
+        f"plan.{fmt}: 2 ändrade rader, {len(rows) - 2} oförändrade, 0 fel."
+    )
+    assert html.column(page, "Åtgärd") == [first.title, second.title]
+    assert html.column(page, "Kommentar") == ["Klart i november.", "Ny kommentar."]
     assert StatusUpdate.objects.count() == before, "a preview saves nothing"
 
     form = preview.context["save_form"]
@@ -109,11 +116,13 @@ def test_upload_preview_and_save(cast, client_of, fmt):
         (first.id, "Klart i november.", cast.responsible),
         (second.id, "Ny kommentar.", cast.responsible),
     }
-    done = client.get(saved["Location"]).content.decode()
-    assert f"2 statusuppdateringar från plan.{fmt} är sparade." in done
+    done = html.parse(client.get(saved["Location"]))
+    assert html.messages(done) == [f"2 statusuppdateringar från plan.{fmt} är sparade."]
 
     again = client.post(url, {"sheet": SimpleUploadedFile(f"plan.{fmt}", data)})
-    assert "Filen ändrar ingen status" in again.content.decode()
+    assert html.text(html.parse(again), "//section[@aria-labelledby='andringar']/p") == (
+        "Filen ändrar ingen status: varje rad säger det som redan gäller."
+    )
     assert again.context["save_form"] is None
 
 
@@ -133,11 +142,13 @@ def test_errors_are_listed_by_row_and_column_and_there_is_nothing_to_save(cast, 
         f"/planer/{cast.plan.slug}/status/import/",
         {"sheet": SimpleUploadedFile("plan.csv", write_csv(rows))},
     )
-    assert page.status_code == 400
-    text = page.content.decode()
+    tree = html.parse(page, 400)
     row = [r[0] for r in rows].index(theirs.id) + 2
-    assert f'<tr><th scope="row">{row}</th><td>status</td><td>Du får inte rapportera' in text
-    assert "Inget sparas förrän alla fel är rättade." in text
+    number, column, message = html.row(tree, str(row))
+    assert column == "status" and message.startswith("Du får inte rapportera")
+    assert html.alerts(tree) == [
+        "Inget sparas förrän alla fel är rättade. Rätta filen och ladda upp den igen."
+    ]
     assert page.context["save_form"] is None
 
 
@@ -152,8 +163,8 @@ def test_a_bad_file_is_named_on_the_upload_form(cast, client_of, name, data, mes
     page = client_of(cast.responsible).post(
         f"/planer/{cast.plan.slug}/status/import/", {"sheet": SimpleUploadedFile(name, data)}
     )
-    assert page.status_code == 400
-    assert message in page.content.decode()
+    (error,) = html.field_errors(html.parse(page, 400), "sheet")
+    assert error.startswith(message)
 
 
 def test_a_save_after_someone_else_reported_shows_the_new_preview_and_saves_nothing(
@@ -172,8 +183,8 @@ def test_a_save_after_someone_else_reported_shows_the_new_preview_and_saves_noth
     )
     before = StatusUpdate.objects.count()
     saved = client.post(url, {"token": form["token"].value(), "digest": form["digest"].value()})
-    assert saved.status_code == 409
-    assert "Inget är sparat: statusen för någon av åtgärderna har ändrats" in saved.content.decode()
+    (notice,) = html.alerts(html.parse(saved, 409))
+    assert notice.startswith("Inget är sparat: statusen för någon av åtgärderna har ändrats")
     assert StatusUpdate.objects.count() == before
 
 
@@ -181,8 +192,9 @@ def test_a_save_without_a_kept_preview_asks_for_the_file_again(cast, client_of):
     page = client_of(cast.responsible).post(
         f"/planer/{cast.plan.slug}/status/import/", {"token": "gammal", "digest": "x"}
     )
-    assert page.status_code == 400
-    assert "Förhandsvisningen finns inte längre sparad." in page.content.decode()
+    assert html.alerts(html.parse(page, 400)) == [
+        "Förhandsvisningen finns inte längre sparad. Ladda upp filen igen."
+    ]
 
 
 def test_an_upload_over_the_import_limit_is_refused_while_it_streams_in(cast, client_of):
@@ -199,6 +211,5 @@ def test_an_upload_over_the_import_limit_is_refused_while_it_streams_in(cast, cl
         CONTENT_LENGTH=str(body.length),
         **{"wsgi.input": body},
     )
-    assert response.status_code == 400
-    assert "Filen är större än 20 MB." in response.content.decode()
+    assert html.field_errors(html.parse(response, 400), "sheet") == ["Filen är större än 20 MB."]
     assert body.read_bytes < 1024 * 1024, "the Content-Length said it all: the file is not read"
