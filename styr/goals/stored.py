@@ -5,9 +5,11 @@ data changes (`refresh_indicators`), read by the goal pages (`tree_outcomes`, `c
 that changes what they come from calls it in its own transaction: the admin (an indicator
 with its targets, measurements and comparisons; the assessment scale), linking a KPI and
 setting a target (`styr.goals.domain`), a Kolada load (through `styr.kolada.load.AFTER_LOAD`,
-registered by the app), the demo and bench loaders, and `styr precompute`. The level is not
-stored but compared when read, with the indicator's direction and the municipality's
-tolerance as they are then, so changing either needs nothing stored again. Deleting an
+registered by the app), a new Kolada id of the municipality (the admin's or
+`styr.org.kolada_id.change_kolada_id`, through its `AFTER_KOLADA_ID`, registered likewise),
+the demo and bench loaders, and `styr precompute`. The level is not stored but compared when
+read, with the indicator's direction and the municipality's tolerance as they are then, so
+changing either needs nothing stored again. Deleting an
 indicator deletes its rows with it; deleting a goal in the admin stores its indicators'
 again (one that no goal uses any more has none; a goal's assessment is rolled up from its
 indicators' when shown). The rows are computed by the same functions the
@@ -87,6 +89,12 @@ def refresh_after_kolada(kind: str, changed: frozenset[str]) -> None:
         refresh_indicators(
             Indicator.objects.filter(source=Source.KOLADA, compare_group_id__in=changed)
         )
+
+
+def refresh_after_kolada_id(municipality) -> None:
+    """`styr.org.kolada_id.AFTER_KOLADA_ID`: the municipality's Kolada indicators, whose
+    outcomes are read by its Kolada id and whose comparisons leave that id out."""
+    refresh_indicators(Indicator.objects.filter(municipality=municipality, source=Source.KOLADA))
 
 
 def _delete(model, indicator_ids: list[int]) -> None:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from styr.accounts.admin_site import PolicyModelAdmin, PolicyStackedInline, PolicyTabularInline
+from styr.org.kolada_id import kolada_id_changed
 from styr.org.models import (
     Body,
     Municipality,
@@ -18,6 +19,12 @@ class MunicipalityAdmin(PolicyModelAdmin):
     list_display = ["name", "kolada_id"]
     search_fields = ["name", "kolada_id"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)  # the policy's check, then the save
+        if change and "kolada_id" in form.changed_data:
+            # The goal pages' stored Kolada values follow, in the admin's transaction.
+            kolada_id_changed(obj)
 
 
 class PersonAliasInline(PolicyTabularInline):
