@@ -6,6 +6,7 @@ import pytest
 from django.test import RequestFactory, override_settings
 
 from styr.accounts.throttling import client_address
+from tests import html
 from tests.cast import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +33,11 @@ def test_five_wrong_passwords_lock_the_username_out_even_for_the_right_one(clien
     right = sign_in(client, "elisabeth", PASSWORD)
     assert right.status_code == 429
     assert signed_in_as(client) is None
-    page = right.content.decode()
-    assert "För många inloggningsförsök" in page
-    assert "Inloggningen är spärrad i 15 minuter efter 5 misslyckade försök" in page
-    assert "inte ens med rätt lösenord" in page
+    page = html.parse(right, 429)
+    assert html.text(page, "//h1") == "För många inloggningsförsök"
+    (said,) = html.alerts(page)
+    assert said.startswith("Inloggningen är spärrad i 15 minuter efter 5 misslyckade försök")
+    assert said.endswith("inte ens med rätt lösenord.")
     assert right["Retry-After"] == "900"
 
 

@@ -13,6 +13,7 @@ from styr.plans.domain import change_action
 from styr.plans.models import Action, ActionVersion
 from styr.plans.queries import plan_snapshot
 from styr.reports.domain import make_report
+from tests import html
 from tests.conftest import MEMO_DAY, demo_once
 
 demo = pytest.fixture(demo_once)
@@ -22,6 +23,11 @@ pytestmark = pytest.mark.django_db
 MARCH_2016 = dt.date(2016, 3, 1)
 # As if the change had been entered in Styr on the day it took effect.
 RECORDED_MARCH_2016 = recorded_on(MARCH_2016, ZoneInfo("Europe/Stockholm"))
+
+# The action page's history of changes, one paragraph per change, its reason and when.
+TIMELINE = "//ol[@class='timeline']/li/p"
+# The actions a person's page lists them as responsible for, by title.
+RESPONSIBLE_FOR = "//section[@aria-labelledby='ansvar']//tbody//a"
 
 
 def overdue_titles(plan, day) -> list[str]:
@@ -70,9 +76,9 @@ def test_a_change_applies_from_its_day_and_is_listed_on_the_action_page(client, 
     assert {row.action.id: row.action.deadline_text for row in after.actions}[action.id] == (
         "hösten 2016"
     )
-    page = client.get(action.get_absolute_url()).content.decode()
-    assert f"Tidplan ändrad 1 mars 2016: {old_deadline} → hösten 2016" in page
-    assert "Omprioritering i ledningsgruppen." in page
+    timeline = html.texts(html.parse(client.get(action.get_absolute_url())), TIMELINE)
+    assert f"Tidplan ändrad 1 mars 2016: {old_deadline} → hösten 2016" in timeline
+    assert "Skäl: Omprioritering i ledningsgruppen." in timeline
 
 
 def test_a_correction_applies_from_the_start_but_only_from_when_it_was_recorded(
@@ -93,8 +99,10 @@ def test_a_correction_applies_from_the_start_but_only_from_when_it_was_recorded(
         row.action.id: row.action.title for row in plan_snapshot(plan, timezone.localdate()).actions
     }
     assert titles_now[action.id] == "Rättad titel"
-    page = client.get(action.get_absolute_url()).content.decode()
-    assert "Rättelse" in page and f"{original} → Rättad titel" in page
+    timeline = html.texts(html.parse(client.get(action.get_absolute_url())), TIMELINE)
+    (correction,) = [said for said in timeline if said.startswith("Rättelse")]
+    assert correction.startswith("Rättelse (gäller från början):")
+    assert correction.endswith(f": {original} → Rättad titel")
 
 
 def test_a_change_of_responsibility_keeps_who_answered_before(client, plan, staff):
@@ -138,7 +146,7 @@ def test_a_change_of_responsibility_keeps_who_answered_before(client, plan, staf
     page_then = client.get(f"/{municipality}/personer/dag-bjorklund/?as_of=2015-09-02")
     page_now = client.get(f"/{municipality}/personer/dag-bjorklund/?as_of=2016-03-01")
     assert action.title not in page_then.content.decode()
-    assert action.title in page_now.content.decode()
+    assert action.title in html.texts(html.parse(page_now), RESPONSIBLE_FOR)
 
 
 def test_a_change_needs_a_reason_and_a_day_that_is_not_in_the_future(plan, staff):
