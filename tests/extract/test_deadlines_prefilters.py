@@ -18,6 +18,7 @@ from styr.extract.deadlines.grammar import (
     _expressions,
     chain_before,
 )
+from styr.extract.deadlines.tense import _BOUNDARY, _SENTENCE_CHARACTERS
 
 PLAN_WORDS = [
     "plan", "Planen", "budget", "BUDGETEN", "budgetåret", "för", "inför", "avseende", "år",
@@ -108,3 +109,25 @@ def test_the_chain_scan_finds_what_the_chain_pattern_finds(text, low):
     ours = chain_before(text, low, len(text))
     theirs = _CHAIN.search(text, low, len(text))
     assert (ours and ours.span()) == (theirs and theirs.span())
+
+
+# The clause boundaries as first written, two named alternatives tried at every position.
+PLAIN_BOUNDARY = re.compile(
+    r"(?P<sent>[.!?;:](?=\s+[\"'*(\[]*[A-ZÅÄÖÉ])|\n|\*)|(?P<clause>,|\s(?:och|samt|men|medan"
+    r"|eller)\s(?!med\b))"
+)
+BOUNDARY_WORDS = ["och", "samt", "men", "medan", "eller", "med", "Ansvarig", "ska", "Åtgärd"]
+boundary_text = st.lists(
+    st.tuples(
+        st.sampled_from(BOUNDARY_WORDS), st.sampled_from([" ", ". ", ", ", "\n", "* ", ": ", "  "])
+    ),
+    max_size=10,
+).map(lambda parts: "".join(word + space for word, space in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(boundary_text, st.text(max_size=40)))
+def test_the_boundary_scan_finds_the_breaks_and_kinds_the_plain_pattern_finds(text):
+    ours = [(m.span(), text[m.start()] in _SENTENCE_CHARACTERS) for m in _BOUNDARY.finditer(text)]
+    plain = [(m.span(), m.lastgroup == "sent") for m in PLAIN_BOUNDARY.finditer(text)]
+    assert ours == plain

@@ -154,7 +154,10 @@ _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 def folded(text: str, low: int, start: int) -> str:
     """The window text[low:start] lowercased as re.IGNORECASE compares letters."""
-    return text[low:start].translate(_FOLD).lower()
+    window = text[low:start]
+    if not window.isascii() and ("İ" in window or "ı" in window or "ſ" in window):
+        window = window.translate(_FOLD)  # a mapping per character: slow, so only when needed
+    return window.lower()
 
 
 def may_match(window: str, words: tuple[str, ...]) -> bool:

@@ -134,12 +134,12 @@ _EXPRESSION = re.compile("|".join(f"(?P<{name}>{form})" for name, form in _FORMS
 # consumes no more than before): "vår", "vinter", "vecka", "v. 12", "VT"; "höst", "halvår",
 # "H1", "HT"; "Q1"; "tertial", "tredje", "T2". Every other word starting with v, h, q or t
 # matches no expression, and is no longer tried.
-_TRIGGER = re.compile(
-    r"\b(?:[0-9]|v(?=år|inter|ecka|t|[.\s0-9])|h(?=öst|alvår|t|[12])|q(?=[1-4])"
+_TRIGGER_WORD = (
+    r"(?:[0-9]|v(?=år|inter|ecka|t|[.\s0-9])|h(?=öst|alvår|t|[12])|q(?=[1-4])"
     r"|t(?=ertial|redje|[1-3])|sommar|sista|sep|jan|feb|mar|apr|maj|jun|jul|aug|okt|nov|dec|kv"
-    r"|årsskift|år(?:ets?)?\b|innevarande|läsår|första|andra|tredje|fjärde)",
-    re.I,
+    r"|årsskift|år(?:ets?)?\b|innevarande|läsår|första|andra|tredje|fjärde)"
 )
+_TRIGGER = re.compile(rf"\b{_TRIGGER_WORD}", re.I)
 
 
 # The first letters each form can start with (lower case; digits as "0"). At a trigger only the
@@ -165,22 +165,26 @@ _BY_START.update(dict.fromkeys("123456789", _BY_START["0"]))
 
 # Where _TRIGGER can match: a word start at a digit or at a letter a trigger starts with, or
 # one re.IGNORECASE takes for such a letter (İ and ı for i, ſ for s, the Kelvin sign for k, the
-# Ångström sign for å). A pattern that starts with its character set is searched in C, letter
-# by letter, where _TRIGGER's alternation is tried whole at every position; _TRIGGER itself is
-# then tried only at these places. A trigger spans only word characters, so none starts inside
-# another, and _TRIGGER.finditer finds exactly the places where _TRIGGER.match succeeds.
-_TRIGGER_START = re.compile(
-    "[0-9ADFHIJKLMNOQSTVadfhijklmnoqstvÅå\u0130\u0131\u017f\u212a\u212b](?<!\\w.)"
-)
+# Ångström sign for å). A trigger spans only word characters, so none starts inside another.
+_TRIGGER_START = re.compile("[0-9ADFHIJKLMNOQSTVadfhijklmnoqstvÅå\u0130\u0131\u017f\u212a\u212b]")
+# A trigger after the character before it: a pattern that opens with a character set is
+# searched in C, so only the non-word characters of a text are stopped at (a letter-by-letter
+# scan stopped at most letters), each tried with one character test and then _TRIGGER's words;
+# a Python loop then sees only the places where an expression can start.
+_TRIGGER_AFTER = re.compile(rf"\W(?={_TRIGGER_START.pattern})(?={_TRIGGER_WORD})", re.I)
 
 
 def _expressions(text: str):
     """Like _EXPRESSION.finditer(text), faster."""
     end = 0
-    trigger = _TRIGGER.match
-    for place in _TRIGGER_START.finditer(text):
-        start = place.start()
-        if start < end or trigger(text, start) is None:
+    if _TRIGGER.match(text) is not None:  # at the text's start nothing comes before it
+        match = _BY_START.get(text[0].lower(), _EXPRESSION).match(text)
+        if match:
+            end = match.end()
+            yield match
+    for place in _TRIGGER_AFTER.finditer(text):
+        start = place.end()
+        if start < end:
             continue
         match = _BY_START.get(text[start].lower(), _EXPRESSION).match(text, start)
         if match:
@@ -199,18 +203,24 @@ _CHAIN = re.compile(
 )
 # Where a chain can start: a letter a preposition, "klar" or "färdig" starts with (or one
 # re.IGNORECASE takes for it: ſ, the Kelvin sign, İ, ı, the Ångström sign), not after a word
-# character or a full stop. A character set is searched in C; the chain is tried only there.
-_CHAIN_START = re.compile("[SFTIPUVDÅKsftipuvdåk\u0130\u0131\u017f\u212a\u212b](?<![\\w.].)")
+# character or a full stop.
+_CHAIN_START = re.compile("[SFTIPUVDÅKsftipuvdåk\u0130\u0131\u017f\u212a\u212b]")
+# A chain after the character before it, one search in C: _CHAIN is then matched only there.
+_CHAIN_AFTER = re.compile(
+    rf"[^\w.](?={_CHAIN_START.pattern})"
+    rf"(?=(?:{_PREP}{_COLON})+$|(?:klart?|färdigt?)(?!\w){_COLON}$)",
+    re.I,
+)
 
 
 def chain_before(text: str, low: int, start: int) -> re.Match[str] | None:
     """What `_CHAIN.search(text, low, start)` finds, faster."""
-    chain = _CHAIN.match
-    for place in _CHAIN_START.finditer(text, low, start):
-        found = chain(text, place.start(), start)
+    if low == 0:  # at the text's start nothing comes before the chain
+        found = _CHAIN.match(text, 0, start)
         if found is not None:
             return found
-    return None
+    place = _CHAIN_AFTER.search(text, max(0, low - 1), start)
+    return None if place is None else _CHAIN.match(text, place.end(), start)
 
 
 # One preposition of a chain at a time: "under året" is "under" + "året", not a chain of two.

@@ -26,11 +26,17 @@ import bisect
 import re
 from collections.abc import Iterator
 
-# Sentence and clause boundaries (case-sensitive: a sentence starts with a capital letter).
+# Sentence and clause boundaries (case-sensitive: a sentence starts with a capital letter): a
+# sentence ends at . ! ? ; : before a capital, at a line break or at "*"; a clause at a comma or
+# at "och", "samt", "men", "medan", "eller" (not "och med"). The pattern opens with the
+# character set of every boundary's first character, so it is searched in C and tried only at
+# those characters (mostly spaces), not at every letter; a match that opens with one of
+# _SENTENCE_CHARACTERS ends a sentence, any other a clause.
 _BOUNDARY = re.compile(
-    r"(?P<sent>[.!?;:](?=\s+[\"'*(\[]*[A-ZÅÄÖÉ])|\n|\*)|(?P<clause>,|\s(?:och|samt|men|medan"
-    r"|eller)\s(?!med\b))"
+    r"[.!?;:\n*,\s](?:(?<=[.!?;:])(?=\s+[\"'*(\[]*[A-ZÅÄÖÉ])|(?<=[\n*,])"
+    r"|(?<=\s)(?:och|samt|men|medan|eller)\s(?!med\b))"
 )
+_SENTENCE_CHARACTERS = ".!?;:\n*"
 _WORD = re.compile(r"[^\W_]+")  # words and numbers
 
 
@@ -127,7 +133,7 @@ class _Clauses:
                 return
             self.starts.append(boundary.start())
             self.ends.append(boundary.end())
-            self.opens.append(boundary.lastgroup == "sent")
+            self.opens.append(self.text[boundary.start()] in _SENTENCE_CHARACTERS)
 
     def _analyse_to(self, last: int) -> None:
         """Mark clauses in order up to clause `last`: a clause's tense needs only those before
@@ -151,6 +157,11 @@ class _Clauses:
 
     def _analyse(self, start: int, end: int, opens_sentence: bool) -> bool | None:
         """True: past, False: present/future, None: no verb of its own."""
+        if not _PRESENT_MARKERS.isdisjoint(self.text[start:end].lower().split()):
+            # A marker the loop below returns at: a white-space separated token equal to one
+            # is a word of its own. Most clauses of a plan have one ("ska"); found by a split,
+            # cheaper than reading the words.
+            return False
         words = [word.lower() for word in _WORD.findall(self.text, start, end)]
         past = has_verb = False
         for index, word in enumerate(words):
