@@ -106,3 +106,21 @@ def facts(element) -> dict[str, str]:
         for term in element.xpath(".//dt")
         if term.getnext() is not None and term.getnext().tag == "dd"
     }
+
+
+def parse_bytes(content: bytes, encoding: str = "utf-8"):
+    """The element tree of a page read some other way than the test client (a live server
+    over HTTP)."""
+    return lxml.html.fromstring(content, parser=lxml.html.HTMLParser(encoding=encoding))
+
+
+def linked_row(tree, link_text: str) -> list[str]:
+    """The data cells (td) of the one table row whose header cell holds a link that reads
+    `link_text` (a header that also carries notes in smaller type, e.g. an indicator's)."""
+    rows = [
+        tr
+        for tr in tree.xpath(".//tr[th//a]")
+        if any(visible_text(a) == link_text for a in tr.xpath("./th//a"))
+    ]
+    assert len(rows) == 1, f"{len(rows)} rows link {link_text!r}"
+    return [visible_text(cell) for cell in rows[0].xpath("./td")]

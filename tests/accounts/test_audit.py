@@ -19,6 +19,7 @@ from styr.plans.domain import change_action, publish_plan, record_status_update
 from styr.plans.models import Action, Plan, StatusUpdate
 from styr.reports.domain import publish_report
 from styr.service.domain import import_case_data
+from tests import html as pages
 from tests.cast import PASSWORD
 from tests.conftest import MEMO_DAY, demo_once
 
@@ -254,8 +255,10 @@ def test_the_admin_role_reads_the_audit_log_with_before_and_after(client, cast):
         "år",
         "vår/höst",
     ]
-    assert "Ändrad: Översyn av chefsnivåer" in html
-    assert "strateg-plan" in html
+    page = pages.parse(detail)
+    # The entry's name is the page's subtitle: what happened to which object.
+    assert pages.text(page, "//div[@id='content']/h2").startswith("Ändrad: Översyn av chefsnivåer")
+    assert "strateg-plan" in pages.texts(page, "//div[@class='readonly']")  # who did it
 
 
 def test_the_audit_log_list_takes_the_same_queries_for_few_and_many_entries(client, cast):

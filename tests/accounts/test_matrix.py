@@ -40,6 +40,7 @@ from styr.reports.models import PublishedReport
 from styr.rounds.domain import open_round
 from styr.rounds.models import Round
 from styr.service.models import ServiceCase, ServiceCaseImport
+from tests import html
 from tests.cast import NAMES, Cast, make_cast
 from tests.conftest import MEMO_DAY
 
@@ -458,7 +459,7 @@ def outcome(client: Client, case: Case, path: str) -> str:
     if status in (301, 302) and response["Location"].startswith("/konto/logga-in/"):
         return "L"
     if status == 403:
-        assert "Behörighet saknas" in response.content.decode(), path
+        assert html.texts(html.parse(response, 403), "//h1") == ["Behörighet saknas"], path
         return "D"
     if status == 404:
         return "N"

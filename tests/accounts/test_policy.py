@@ -5,6 +5,7 @@ import pytest
 from styr.accounts.policy import can, forget
 from styr.org.models import Post
 from styr.plans.models import Responsibility
+from tests import html
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +72,13 @@ def test_the_public_never_sees_an_internal_note(cast, client):
         internal_note="Bara internt.",
         author=cast.responsible,
     )
-    page = client.get(cast.action.get_absolute_url()).content.decode()
-    assert "Offentligt." in page and "Bara internt." not in page
+    public = client.get(cast.action.get_absolute_url())
+    assert "Offentligt." in html.texts(
+        html.parse(public), "//ol[@class='timeline']//p[@class='note']"
+    )
+    assert "Bara internt." not in public.content.decode()
     client.force_login(cast.responsible)
-    assert "Bara internt." in client.get(cast.action.get_absolute_url()).content.decode()
+    internal = html.parse(client.get(cast.action.get_absolute_url()))
+    assert html.texts(internal, "//p[@class='note internal']") == [
+        "Intern kommentar (visas inte publikt): Bara internt."
+    ]

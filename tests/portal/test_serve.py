@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests import html
 from tests.cast import PASSWORD
 from tests.conftest import PLAN_SLUG
 from tests.loopback import HOST, free_port
@@ -143,11 +144,12 @@ def test_styr_serve_answers_pages_static_files_and_a_sign_in(server):
     start = browser.open(f"{url}/")
     start_page = start.read().decode()
     assert start.status == 200
-    assert PLAN_TITLE in start_page
+    cards = html.texts(html.parse_bytes(start_page.encode()), "//li[@class='card']/h3")
+    assert [card for card in cards if card.startswith(PLAN_TITLE)], cards
 
     plan = browser.open(f"{url}/planer/{PLAN_SLUG}/?as_of=2015-09-02")
     assert plan.status == 200
-    assert PLAN_TITLE in plan.read().decode()
+    assert html.text(html.parse_bytes(plan.read()), "//h1").startswith(PLAN_TITLE)
     assert "default-src 'self'" in plan.headers["Content-Security-Policy"]
     assert "unsafe-inline" not in plan.headers["Content-Security-Policy"]
 
@@ -173,7 +175,8 @@ def test_styr_serve_answers_pages_static_files_and_a_sign_in(server):
     assert signed_in.status == 200
     assert "/konto/logga-in/" not in signed_in.url, "redirected away from the login page"
     assert "sessionid" in {cookie.name for cookie in jar}
-    assert "direktor" in signed_in.read().decode()
+    who = html.text(html.parse_bytes(signed_in.read()), "//span[@class='who']")
+    assert who.startswith("Inloggad:") and "direktor" in who, who
 
 
 def test_workers_must_be_a_sensible_number(tmp_path):

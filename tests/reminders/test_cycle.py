@@ -17,6 +17,7 @@ from styr.org.models import Body, Municipality, Person
 from styr.plans.domain import record_action_version
 from styr.plans.models import Action, Plan, Responsibility, Theme
 from styr.rounds.domain import open_round
+from tests import html
 from tests.reminders.helpers import links, of_kind, recipients, send, text
 
 TODAY = timezone.localdate()
@@ -128,11 +129,13 @@ def test_a_round_from_its_opening_to_the_closed_report(cycle, smtp_server, setti
     strateg_client = signed_in(strateg)
     closed = strateg_client.post(f"{page_path}stang/")
     assert closed.status_code == 302
-    page = strateg_client.get(page_path).content.decode()
-    assert "2 av 3 åtgärder (67 %)" in page
-    late = re.search(r"<dt>Sena</dt><dd>(.*?)</dd>", page).group(1)
-    assert late == "Cia Ek"
-    assert f"/planer/{plan.slug}/lagesrapport/md/?as_of={TODAY.isoformat()}" in page
+    page = html.parse(strateg_client.get(page_path))
+    facts = html.facts(page)
+    assert facts["Rapporterat"] == "2 av 3 åtgärder (67 %)"
+    assert facts["Sena"] == "Cia Ek"
+    assert html.hrefs(page, "MD") == [
+        f"/planer/{plan.slug}/lagesrapport/md/?as_of={TODAY.isoformat()}"
+    ]
 
     # A closed round mails no one.
     smtp_server.messages.clear()
