@@ -51,8 +51,10 @@ _SENTENCE_END = re.compile(r"[.!?]$")
 _PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}\s*\(\d{1,3}\)$|^\d{1,3} of \d{1,3}$", re.I)
 # Words that follow a hyphen in "mål- och resultatstyrning": the hyphen is the writer's.
 _KEEP_HYPHEN = r"(?:och|eller|samt|respektive|resp|till|som|men)\b"
-_LINE_HYPHEN = re.compile(r"(?<=[a-zåäöéü])-[ \t]*\n[ \t]*(?=[a-zåäöéü])(?!" + _KEEP_HYPHEN + ")")
-_INLINE_HYPHEN = re.compile(r"(?<=[a-zåäöéü]{2})- (?=[a-zåäöéü]{2})(?!" + _KEEP_HYPHEN + ")")
+# Each starts with its hyphen and looks behind it after: a pattern that starts with a literal is
+# searched for that literal alone, not tried at every character (the same matches).
+_LINE_HYPHEN = re.compile(r"-(?<=[a-zåäöéü]-)[ \t]*\n[ \t]*(?=[a-zåäöéü])(?!" + _KEEP_HYPHEN + ")")
+_INLINE_HYPHEN = re.compile(r"- (?<=[a-zåäöéü]{2}- )(?=[a-zåäöéü]{2})(?!" + _KEEP_HYPHEN + ")")
 # A lead-in that the following lower-case paragraphs complete as list items.
 _SPACE = " \t\r\u00a0\u200b"
 LIST_LEAD = re.compile(r"(?:\bbland annat|\bbl\.\s?a\.?|\bföljande|:|;)\s*$", re.IGNORECASE)
@@ -87,6 +89,13 @@ def blocks(text: str) -> list[Block]:
     """The blocks of a document in order, page breaks mended, each with its source offsets."""
     result: list[Block] = []
     for group in _line_groups(text):
+        if len(group) == 1:
+            # A line of its own (most blocks): one piece, no slide, no att-clauses (two needed).
+            for start, end in _inline_items(text, *group[0]):
+                block = _classify(text, start, end)
+                if block is not None:
+                    result.append(block)
+            continue
         lines = [text[s:e] for s, e in group]
         slide = _slide(lines)
         pieces = [
@@ -96,7 +105,11 @@ def blocks(text: str) -> list[Block]:
             block = _classify(text, start, end)
             if block is None:
                 continue
-            if ATT_CLAUSE.match(block.text) and _att_clauses(lines):
+            if (
+                block.text.startswith("att")
+                and ATT_CLAUSE.match(block.text)
+                and _att_clauses(lines)
+            ):
                 block.kind, block.marker = "item", "att"
                 block.text = ATT_CLAUSE.sub("", block.text)
             elif slide and start != group[0][0]:
@@ -113,7 +126,7 @@ def _inline_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A list flattened onto one line ("… är: • Vi … • Vi …", "Ärenden 1. Val … 2. Info …"):
     split at its bullets, or at numbers that count 1, 2, 3 …; otherwise the piece as it is."""
     raw = text[start:end]
-    if "1. " not in raw and not any(bullet in raw for bullet in "•▪●"):
+    if "1. " not in raw and "•" not in raw and "▪" not in raw and "●" not in raw:
         return [(start, end)]  # no list can be flattened here: the common case, kept cheap
     cuts = [m.end() for m in _INLINE_BULLET.finditer(raw)]
     if len(cuts) < 2:
@@ -139,7 +152,14 @@ def _label_values(found: list[Block]) -> list[Block]:
     joined: list[Block] = []
     for block in found:
         previous = joined[-1] if joined else None
-        label = records.LABEL_ONLY.match(previous.text) if previous is not None else None
+        # Only a heading above a heading or a paragraph can be a label: no match needed else.
+        label = (
+            records.LABEL_ONLY.match(previous.text)
+            if previous is not None
+            and previous.kind == "heading"
+            and block.kind in ("heading", "paragraph")
+            else None
+        )
         in_record = len(joined) >= 2 and joined[-2].kind == "field"
         if (
             label
@@ -165,10 +185,9 @@ def _line_groups(text: str) -> list[list[tuple[int, int]]]:
     """Runs of non-blank lines, as (start, end) offsets of each line's words."""
     groups: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    offset = body_start(text)
-    for match in _LINE.finditer(text[offset:]):
-        start, end = offset + match.start(), offset + match.end()
-        line = text[start:end]
+    for match in _LINE.finditer(text, body_start(text)):
+        start, end = match.span()
+        line = match.group()
         if line == "\f" or not line.strip(_SPACE):
             if current:
                 groups.append(current)
@@ -314,27 +333,34 @@ def _classify(text: str, start: int, end: int) -> Block | None:
     flat = normalise(raw)
     if not _WORD_CHAR.search(flat) or _PAGE_NUMBER.match(flat):
         return None
-    heading = _HEADING.match(raw.strip())
+    first = raw.lstrip()[:1]  # a heading starts with "#", a table row with "|"
+    heading = _HEADING.match(raw.strip()) if first == "#" else None
     if heading:
         return Block(normalise(heading.group(2)), start, end, "heading", len(heading.group(1)))
-    if _TABLE_ROW.match(raw.strip()):
+    if first == "|" and _TABLE_ROW.match(raw.strip()):
         return Block(" ".join(raw.split()), start, end, "table")
     marker = LIST_MARKER.match(flat)
     if marker:
         item = flat[marker.end() :].strip()
         if item:
             return Block(item, start, end, "item", marker=marker.group(0).strip())
-    if records.dot_cells(flat):
+    # The cheap tests before each call are what the call needs: " . " between cells, a colon
+    # after a label, " – " between a label and a name.
+    if " . " in flat and records.dot_cells(flat):
         return Block(flat, start, end)
-    if records.field(flat):
+    if ":" in flat and records.field(flat):
         return Block(flat, start, end, "field")
-    if _LABEL_LINE.match(flat) and len(flat) < 160 and not flat.endswith("."):
+    if (
+        (" – " in flat or " - " in flat)
+        and _LABEL_LINE.match(flat)
+        and len(flat) < 160
+        and not flat.endswith(".")
+    ):
         return Block(flat, start, end, "label")
     if records.status_label(flat):
         return Block(flat, start, end)
-    words = flat.split()
     if (
-        len(words) <= 14
+        flat.count(" ") <= 13  # at most 14 words: `flat` has single spaces only
         and not _STOP_END.search(flat)
         and (flat[0].isupper() or flat[0].isdigit())
         and not status_notes.is_status_only(flat)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from styr.extract.folding import fold, has_any
 from styr.extract.negatives import is_negative
 
 if TYPE_CHECKING:  # action imports this module
@@ -121,6 +122,19 @@ TIME = re.compile(
     r"\bårligen\b|\b[Qq][1-4]\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b",
     re.IGNORECASE,
 )
+# Every match of TIME holds a digit or one of these words (lowercase, as `folding` compares):
+# a text with neither is not searched. The same holds below for the words before each pattern.
+_TIME_WORDS = ("senast", "våren", "hösten", "sommaren", "vintern", "kvartal", "tertial",
+               "årsskiftet", "mandatperiod", "varje", "årligen")  # fmt: skip
+_DIGIT = re.compile(r"\d")
+
+
+def is_timed(text: str, folded: str | None = None) -> bool:
+    """`TIME.search(text)`, without the search where no match can be; `folded` = fold(text)."""
+    if _DIGIT.search(text) is None and not has_any(folded or fold(text), _TIME_WORDS):
+        return False
+    return TIME.search(text) is not None
+
 
 # A sentence that only gives the time of an earlier assignment: "Uppdraget ska redovisas
 # senast den 9 maj 2025", "ska dessa senast den 15 april skickas till kommunstyrelsen".
@@ -131,6 +145,7 @@ COMPLETION = re.compile(
     r"överlämnas|vara\s+klar[at]?)\b",
     re.IGNORECASE,
 )
+_COMPLETION_WORDS = ("redovisas", "rapporteras", "lämnas", "skickas", "inlämnad", "vara")
 WHOLE_ASSIGNMENT = re.compile(r"^(?:uppdraget|uppdragen|redovisningen)\b", re.IGNORECASE)
 # "med genomförande under 2024-2026": the period the actions of a list are to be done in.
 PERIOD = re.compile(
@@ -208,25 +223,31 @@ _DELIVERED_BEFORE = re.compile(
 )
 
 
+_STRONG_WORDS = ("uppdr", "uppman", "föreläg", "åläg", "sig")
+_MODAL_WORDS = ("ska", "planera", "kommer", "behöver", "måste")
+
+
 def strength(sentence: str) -> float | None:
     """How clearly the sentence states something to be done: STRONG, MODERATE or None."""
     if _DELIVERED_BEFORE.search(sentence):
         return None
-    if _STRONG.search(sentence):
+    folded = fold(sentence)
+    if has_any(folded, _STRONG_WORDS) and _STRONG.search(sentence):
         return STRONG
     if is_negative(sentence):
         return None
-    timed = bool(TIME.search(sentence))
-    for match in _MODAL.finditer(sentence):
+    timed = is_timed(sentence, folded)
+    modal = has_any(folded, _MODAL_WORDS)
+    for match in _MODAL.finditer(sentence) if modal else ():
         verb = match.group("verb").lower()
         before = sentence[: match.start()]
         if verb in _STATIVE or _PURPOSE.search(before) or before.count("”") % 2:
             continue  # a goal, a purpose clause ("för att målen ska nås") or a quote
         if timed or _AGENT.search(" ".join(before.split()[-6:])):
             return MODERATE
-    if _DOING.search(sentence) and timed:
+    if timed and _DOING.search(sentence):
         return MODERATE
-    decided = _DECIDED.search(sentence)
+    decided = _DECIDED.search(sentence) if "beslut" in folded else None
     if decided and _decided_verb(decided.group("verb")):
         return MODERATE
     return None
@@ -276,7 +297,10 @@ def _decided_verb(word: str) -> bool:
 
 def is_completion(sentence: str) -> bool:
     """Only the time limit of an earlier action ("Uppdraget ska redovisas senast …")."""
-    return bool(COMPLETION.search(sentence.strip())) and bool(TIME.search(sentence))
+    folded = fold(sentence)
+    if "ska" not in folded or not has_any(folded, _COMPLETION_WORDS):
+        return False  # COMPLETION needs "ska" and one of these words
+    return bool(COMPLETION.search(sentence.strip())) and is_timed(sentence, folded)
 
 
 # "Förvaltningarnas framtagna konsekvensbeskrivningar ska vara inlämnade … senast den 15 april":
@@ -299,8 +323,9 @@ def delivered_by(
     `beside` is the action read from the same paragraph just before: "Utredningen ska
     redovisas senast i december" completes it whatever its words.
     """
-    delivered = _DELIVERED.search(sentence)
-    if not delivered or not TIME.search(sentence) or _REPORT_ON_WORK.search(sentence):
+    folded = fold(sentence)
+    delivered = _DELIVERED.search(sentence) if "ska" in folded else None  # "ska|skall" first
+    if not delivered or not is_timed(sentence, folded) or _REPORT_ON_WORK.search(sentence):
         return None
     if beside is not None and beside.deadline is None:
         return beside

@@ -177,7 +177,7 @@ class _Reader(records.RecordReading):
         if (
             action.deadline is None
             and lead_in
-            and cues.TIME.search(lead_in)
+            and cues.is_timed(lead_in)
             and not (self.lead is not None and self.lead.kind == "heading")
         ):
             # "… har antagit följande löften inför 2024-2026:" times every item; a heading's
