@@ -32,6 +32,8 @@ __all__ = ["RESPONSIBLE", "SUPPORTING", "Party", "abbreviations", "find_parties"
 from styr.extract.responsibility.sentences import _Sentences
 from styr.extract.responsibility.slots import (
     _BRACKETED,
+    _RESPONSIBLE_PHRASE,
+    _SUPPORT_PHRASE,
     KEYWORDS,
     _as_responsible_slots,
     _bracket_slots,
@@ -110,17 +112,25 @@ def _read_once(text: str) -> tuple[tuple[Party, ...], _Sentences | None]:
     sentences = _Sentences(text)
     items: list[tuple[int, str | None, str | None, str]] = []
     # Each slot needs its keyword; testing for it first spares the scan of most paragraphs.
-    responsibility = "ansvar" in low
+    # And each pattern needs its own words as written (in lower case but "Ansvarig" & co.): a
+    # scan of the paragraph is spared where they are missing ("Ansvarig är …" needs only the
+    # first, "… i samverkan med …" only the support phrases).
     if ":" in text:
         _label_slots(text, sentences, items)
-    if responsibility:
-        _trigger_slots(text, sentences, items)
-        _predicate_slots(text, sentences, items)
-        _as_responsible_slots(text, sentences, items)
-        _genitive_slots(text, sentences, items)
-        _dash_lines(text, items)
-    if any(map(low.__contains__, _PHRASE_KEYS)):
-        _phrase_slots(text, sentences, items)
+    if "ansvar" in low:
+        if "nsvarig" in text:
+            _trigger_slots(text, sentences, items)
+        if "ansvar" in text:
+            _predicate_slots(text, sentences, items)
+            if "ansvarig" in text:
+                _as_responsible_slots(text, sentences, items)
+            _genitive_slots(text, sentences, items)
+        if "-" in text or "–" in text or "—" in text:
+            _dash_lines(text, items)
+    if any(map(text.__contains__, _SUPPORT_KEYS)):
+        _phrase_slots(text, sentences, items, _SUPPORT_PHRASE, SUPPORTING)
+    if any(map(text.__contains__, _RESPONSIBLE_KEYS)):
+        _phrase_slots(text, sentences, items, _RESPONSIBLE_PHRASE, RESPONSIBLE)
     if ")" in text:
         _bracket_slots(text, items)
     items.sort(key=lambda item: item[0])
@@ -144,7 +154,7 @@ def _read_once(text: str) -> tuple[tuple[Party, ...], _Sentences | None]:
     return tuple(Party(name, role, kind) for name, role, kind in merged.values()), sentences
 
 
-_PHRASE_KEYS = (
-    "stöd", "stött", "hjälp", "samspel", "samverkan", "samarbete", "biträd", "samordnas", "leds",
-    "drivs", "hålls", "ansvaret",
-)  # fmt: skip
+# The words each phrase pattern needs, as it writes them (see slots._SUPPORT_PHRASE and
+# slots._RESPONSIBLE_PHRASE).
+_SUPPORT_KEYS = ("stöd", "hjälp", "samspel", "samverkan", "samarbete", "stöttas", "biträd")
+_RESPONSIBLE_KEYS = ("amordnas", "eds", "rivs", "ålls", "nsvaret")

@@ -45,11 +45,11 @@ def _sentence_starts(text: str) -> list[int]:
     for m in _breaks(text):
         dot = m.start()
         if dot > 0 and text[dot - 1] == "." and not text[m.start() : m.end()].count("\n"):
-            word_start = dot - 1
-            while word_start > 0 and not text[word_start - 1].isspace():
-                word_start -= 1
-            word = text[word_start : dot - 1]
-            initial = len(word) == 1 and text[word_start].isupper()
+            # The word before the stop, as far as an initial or an abbreviation (at most six
+            # characters) can reach: seven characters without white space are a longer word.
+            before = text[max(0, dot - 8) : dot - 1]
+            word = before.rsplit(maxsplit=1)[-1] if before and not before[-1].isspace() else ""
+            initial = len(word) == 1 and word.isupper()
             if initial or word.lower() in _ABBREVIATIONS:
                 continue  # "Per O. Ek", "t.ex. Nacka"
         starts.append(m.end())
@@ -57,14 +57,25 @@ def _sentence_starts(text: str) -> list[int]:
 
 
 class _Sentences:
+    """Where the sentences of a text start, found when first asked: most paragraphs read for
+    a slot's keyword have no slot after all, and need none."""
+
     def __init__(self, text: str) -> None:
-        self.starts = _sentence_starts(text)
+        self.text = text
+        self._starts: list[int] | None = None
         self.length = len(text)
 
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = _sentence_starts(self.text)
+        return self._starts
+
     def bounds(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self.starts, pos) - 1
-        end = self.starts[i + 1] if i + 1 < len(self.starts) else self.length
-        return self.starts[i], end
+        starts = self.starts
+        i = bisect_right(starts, pos) - 1
+        end = starts[i + 1] if i + 1 < len(starts) else self.length
+        return starts[i], end
 
 
 _CONJUNCTIONS = frozenset({"och", "samt", "men", "medan", "dock"})

@@ -257,12 +257,12 @@ def _as_responsible_slots(text: str, sentences: _Sentences, out: list) -> None:
         _items_from_list(parts, SUPPORTING if supports else RESPONSIBLE, out)
 
 
-def _phrase_slots(text: str, sentences: _Sentences, out: list) -> None:
-    for regex, kind in ((_SUPPORT_PHRASE, SUPPORTING), (_RESPONSIBLE_PHRASE, RESPONSIBLE)):
-        for m in regex.finditer(text):
-            _, sentence_end = sentences.bounds(m.start())
-            pos = _skip_ws(text, m.end(), sentence_end)
-            _items_from_list(_parse_list(text, pos, sentence_end), kind, out)
+def _phrase_slots(text: str, sentences: _Sentences, out: list, regex: Scan, kind: str) -> None:
+    """The parties after a phrase of `regex` (_SUPPORT_PHRASE or _RESPONSIBLE_PHRASE), as `kind`."""
+    for m in regex.finditer(text):
+        _, sentence_end = sentences.bounds(m.start())
+        pos = _skip_ws(text, m.end(), sentence_end)
+        _items_from_list(_parse_list(text, pos, sentence_end), kind, out)
 
 
 def _genitive_slots(text: str, sentences: _Sentences, out: list) -> None:
