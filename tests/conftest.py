@@ -95,6 +95,13 @@ def staff(django_user_model):
 
 
 @pytest.fixture
+def staff_client(client, staff):
+    """The test client signed in as `staff` (a superuser), for the admin's pages."""
+    client.force_login(staff)
+    return client
+
+
+@pytest.fixture
 def cast(demo) -> Cast:
     """The users every permission test is about, on the demo plan and a second plan of the
     same municipality: see `tests.cast`."""

@@ -40,12 +40,6 @@ def goals(catalogue):
     }
 
 
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
-
-
 def test_anonymous_visitors_are_sent_to_the_login(client, catalogue):
     response = client.get(SEARCH, {"q": "utbildning"})
     assert response.status_code == 302

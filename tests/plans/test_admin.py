@@ -15,12 +15,6 @@ def errors(page) -> list[str]:
     return html.texts(page, "//div[@id='content-main']//ul[contains(@class, 'errorlist')]/li")
 
 
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
-
-
 def change_form_data(response) -> dict:
     """The POST data the admin change form would send unchanged, inlines included."""
     data = {}
