@@ -82,7 +82,14 @@ class PolicyAdminMixin:
 
 
 class PolicyModelAdmin(PolicyAdminMixin, admin.ModelAdmin):
-    pass
+    def get_readonly_fields(self, request, obj=None):
+        # A record stays in the municipality it was made in: what hangs on it (a survey's
+        # answers, a goal's indicators, a plan's actions) belongs to that municipality's
+        # units, and what is stored of it is kept per municipality.
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.pk and _has_field(self.opts, "municipality"):
+            fields.append("municipality")
+        return fields
 
 
 class PolicyTabularInline(PolicyAdminMixin, admin.TabularInline):
@@ -91,3 +98,7 @@ class PolicyTabularInline(PolicyAdminMixin, admin.TabularInline):
 
 class PolicyStackedInline(PolicyAdminMixin, admin.StackedInline):
     pass
+
+
+def _has_field(opts: Options, name: str) -> bool:
+    return any(field.name == name for field in opts.get_fields())
