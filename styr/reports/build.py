@@ -38,7 +38,8 @@ DOCUMENT_TYPE = "Tjänsteskrivelse"
 class PlanRows:
     """Everything a report needs, read once: see `styr.reports.queries.read_plan_rows`.
 
-    `now` and `then` are the plan's actions as they stood on `day` and on `since`.
+    `now` and `then` are the plan's actions as they stood on `day` and on `since`; of `then`
+    only each action's id, status and lateness are read (`ActionRow` with a light action).
     """
 
     day: dt.date

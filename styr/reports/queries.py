@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from styr.plans.models import Action, Theme
-from styr.plans.queries import as_of, in_force_order, known_on, read_action_rows_on
+from styr.plans.queries import action_index, as_of, in_force_order, known_on, read_action_rows
 from styr.reports.build import PlanRows
 from styr.reports.models import ReportTexts
 
@@ -29,17 +29,19 @@ def latest_texts(plan) -> ReportTexts | None:
 
 
 def read_plan_rows(plan, day: dt.date, since: dt.date | None = None) -> PlanRows:
-    """The plan as Styr knew it at the end of `day` (and of `since`)."""
-    days = [day, since] if since else [day]
-    rows = read_action_rows_on(Action.objects.filter(plan=plan), days, plan.municipality_id)
+    """The plan as Styr knew it at the end of `day` (and of `since`).
+
+    Of `since` the report compares only each action's status and lateness: those are read
+    as the plan page's index reads them (`action_index`, a few columns), not in full."""
+    themes = list(Theme.objects.filter(plan=plan).order_by("order"))
     return PlanRows(
         day=day,
         since=since,
         plan=plan,
         municipality_name=plan.municipality.name,
         owner_name=plan.owner.name,
-        themes=list(Theme.objects.filter(plan=plan).order_by("order")),
-        now=rows[0],
-        then=rows[1] if since else None,
+        themes=themes,
+        now=read_action_rows(Action.objects.filter(plan=plan), day, plan.municipality_id),
+        then=action_index(plan, since, themes).actions if since else None,
         texts=texts_in_force(plan, day),
     )
