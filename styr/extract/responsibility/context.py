@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 
+from styr.extract.caching import per_document
 from styr.extract.responsibility.clauses import (
     ASSIGNED,
     DUTY_SUBJECT,
@@ -92,7 +92,7 @@ def resolved(parts: Parts, found_in: Context) -> list[Party]:
     return result
 
 
-@lru_cache(maxsize=64)
+@per_document  # read once for all the items of its list, never for another document
 def _lead_parties(lead_in: str, in_text) -> tuple[Party, ...]:
     """The responsible a lead-in names: read once for all the items of its list."""
     lead = _introducing_sentence(lead_in)
@@ -138,7 +138,7 @@ _ASKED_TO_COMMIT = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
+@per_document  # a document's own: remembered while it is read, not for the next one
 def committing_body(document: str) -> list[Party]:
     """The body a document says makes its commitments, for the "Vi" of its lists."""
     sentences = _Sentences(document)
@@ -166,7 +166,7 @@ _FOUND_FAILING = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
+@per_document  # a document's own: remembered while it is read, not for the next one
 def addressee(document: str) -> list[Party]:
     """The one a supervisory decision orders to act, for the deficiencies it lists."""
     found: list[tuple[int, list[Party]]] = []
