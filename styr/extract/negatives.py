@@ -117,7 +117,10 @@ def is_negative(sentence: str) -> bool:
     sentence = sentence.strip()
     if sentence.endswith("?") or _NEGATIVE_START.match(sentence):
         return True
-    folded = fold(sentence)
+    if not sentence.isascii() and ("İ" in sentence or "ı" in sentence or "ſ" in sentence):
+        folded = fold(sentence)
+    else:
+        folded = sentence.lower()  # what fold() gives, without its mapping per character
     return any(
         has_any(folded, words) and pattern.search(sentence) for words, pattern in _NEGATIVE_GROUPS
     )

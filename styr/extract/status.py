@@ -14,6 +14,16 @@ from __future__ import annotations
 import re
 
 from styr.extract.caching import per_document
+from styr.extract.folding import fold
+
+
+def _folded(text: str) -> str:
+    """fold(text) (lowercased as re.IGNORECASE compares letters), its mapping per character
+    done only for a text that holds one of the letters it maps."""
+    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
+        return fold(text)
+    return text.lower()
+
 
 # A note that ends the paragraph in italics: "... *Genomfört.*"
 _TRAILING_ITALIC = re.compile(r"\*([^*]+)\*\s*$")
@@ -46,6 +56,11 @@ _STATUS_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?])\s+)(?!klar[at]?\s*(?:senast|:|till\b|den\b|\d))(?=" + _STATUS_START + r"\b)",
     re.IGNORECASE,
 )
+# Every _STATUS_START alternative spells one of these (in lower case).
+_STATUS_START_KEYS = (
+    "genomför", "klar", "avslut", "slutför", "färdig", "pågå", "påbörja", "starta", "fortsätter",
+    "arbete", "delvis", "försena", "återstår",
+)  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 MAX_PLAIN_NOTE = 160
 
@@ -125,6 +140,8 @@ def classify(note: str) -> str:
 _STATE_IN_TEXT = re.compile(
     r"\b(?:startades|påbörjades|inleddes)\b|\bpågår\s+(?:kontinuerligt|löpande)\b", re.I
 )
+# Every _STATE_IN_TEXT alternative spells one of these.
+_STATE_IN_TEXT_KEYS = ("startades", "påbörjades", "inleddes", "pågår")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
 _NOT_FULLY = r"(?:(?:ännu|helt|tillfullo|till\s+fullo|fullt\s+ut)\s+)"
 _SENTENCES = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
@@ -201,10 +218,11 @@ def state_in_text(text: str) -> str | None:
     is background, not status.
     """
     flat = " ".join(text.split())
-    match = _FIRST_SENTENCE.match(flat)
-    sentence = match.group(1) if match else ""
-    if sentence and _STATE_IN_TEXT.search(sentence):
-        return sentence
+    if any(map(_folded(flat).__contains__, _STATE_IN_TEXT_KEYS)):
+        match = _FIRST_SENTENCE.match(flat)
+        sentence = match.group(1) if match else ""
+        if sentence and _STATE_IN_TEXT.search(sentence):
+            return sentence
     found = find_status(text)
     return found[0] if found else None
 
@@ -236,7 +254,10 @@ def find_status(text: str) -> tuple[str, str] | None:
             and _is_statement(line)
         ):
             return line.strip(), classify(line)
-    for sentence in _SENTENCES.finditer(" ".join(text.split())):
+    flat = " ".join(text.split())
+    if not any(map(flat.lower().__contains__, _STATEMENT_KEYS)):
+        return None  # none in any sentence below: a key (letters only) lies inside one
+    for sentence in _SENTENCES.finditer(flat):
         words = sentence.group().strip()
         lowered = words.lower()
         if not any(map(lowered.__contains__, _STATEMENT_KEYS)):
@@ -278,6 +299,8 @@ def split_note(paragraph: str) -> tuple[str, str | None]:
     match = _LEADING_CAPS.match(plain) if stripped[:3].isupper() else None
     if match:
         return plain[match.end() :].strip(), match.group(1).strip()
+    if not any(map(_folded(plain).__contains__, _STATUS_START_KEYS)):
+        return paragraph, None  # _STATUS_SENTENCE needs one of them
     for match in _STATUS_SENTENCE.finditer(plain):
         tail = plain[match.end() :].strip()
         if len(tail) <= MAX_PLAIN_NOTE and len(_SENTENCE_END.findall(tail)) <= 2:
