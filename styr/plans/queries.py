@@ -94,7 +94,8 @@ def versions_in_force(
     `fields` limits what is read of each version (e.g. only its responsibilities).
     """
     ids = actions.annotate(v=in_force(ActionVersion, "applies_from", moment)).values("v")
-    versions = ActionVersion.objects.filter(id__in=ids)
+    # Unordered: a version's default order joins its action and plan, for a dict by id.
+    versions = ActionVersion.objects.filter(id__in=ids).order_by()
     if fields:
         versions = versions.only(*fields)
     return {v.action_id: v for v in versions}
@@ -103,7 +104,7 @@ def versions_in_force(
 def updates_in_force(actions: QuerySet, moment: AsOf) -> dict[int, StatusUpdate]:
     """Map action id -> the status update in force, in one query for any number."""
     ids = actions.annotate(u=in_force(StatusUpdate, "date", moment)).values("u")
-    return {u.action_id: u for u in StatusUpdate.objects.filter(id__in=ids)}
+    return {u.action_id: u for u in StatusUpdate.objects.filter(id__in=ids).order_by()}
 
 
 def existing(actions: QuerySet, moment: AsOf) -> QuerySet:
@@ -138,6 +139,11 @@ def as_it_stood(
     # The copy gets its own cache of related objects, so the row it came from is untouched.
     shown._state = copy.copy(action._state)
     shown._state.fields_cache = dict(action._state.fields_cache)
+    return _made_to_say(shown, version, refs, named)
+
+
+def _made_to_say(shown: Action, version: ActionVersion, refs: dict, named) -> Action:
+    """`shown` changed to say what `version` says (`as_it_stood` without the copy)."""
     for name, value in versioned_values(version).items():
         setattr(shown, name, value)
     shown.theme = refs["themes"][version.theme_id]
@@ -283,15 +289,18 @@ def read_listed_rows(listed: list[ActionRow], day: dt.date, themes: list[Theme])
     what their versions in force say and their status updates, named as the index named
     them and in its order. Two queries, however many actions the plan has."""
     ids = [row.action.id for row in listed]
-    versions = ActionVersion.objects.select_related("action__plan").in_bulk(
-        [row.action.version_id for row in listed]
+    versions = (
+        ActionVersion.objects.select_related("action__plan")
+        .order_by()
+        .in_bulk([row.action.version_id for row in listed])
     )
     updates = updates_in_force(Action.objects.filter(id__in=ids), as_of(day))
     refs = {"themes": {theme.id: theme for theme in themes}, "people": {}, "posts": {}}
     rows = []
     for row in listed:
         version = versions[row.action.version_id]
-        shown = as_it_stood(version.action, version, refs, named=row.action.responsibilities_then)
+        # Each version's action was read for this alone: it can be changed, not copied.
+        shown = _made_to_say(version.action, version, refs, row.action.responsibilities_then)
         rows.append(dataclasses.replace(row, action=shown, update=updates.get(row.action.id)))
     return rows
 

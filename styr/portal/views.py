@@ -17,6 +17,7 @@ from styr.plans.queries import (
     version_changes,
 )
 from styr.portal import organisation as org_view
+from styr.portal.action_items import ActionItems
 from styr.portal.forms import AsOfForm
 from styr.portal.plan_page import plan_page
 from styr.reports.domain import plan_start
@@ -61,14 +62,16 @@ def plan(request, slug: str):
         slug=slug,
     )
     day, query = read_day(request)
+    is_today = day == timezone.localdate()
     return render(
         request,
         "portal/plan.html",
         {
             "plan": plan,
             **plan_page(plan, day, query),
+            "action_writer": ActionItems(plan, day, is_today),
             "focus_areas": list(plan.focus_areas.all()),
-            "is_today": day == timezone.localdate(),
+            "is_today": is_today,
             "may_publish": can(request.user, "reports.publish_report", plan),
             # Report links only for days the report answers (it refuses days before this).
             "report_from": plan_start(plan),

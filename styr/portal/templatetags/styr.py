@@ -41,6 +41,12 @@ def status_counts(counts):
     ]
 
 
+@register.simple_tag
+def action_items(writer, items, heading_level):
+    """The plan page's action items, as `styr.portal.action_items` writes them."""
+    return writer.render(items, heading_level)
+
+
 @register.filter
 def sv_date(day):
     return swedish_day(day) if day else ""
