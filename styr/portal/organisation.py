@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from styr.lib.dates import swedish_day
@@ -174,10 +175,13 @@ def _attach_actions(municipality, day, directors, holders, plans):
         as_of(day),
         fields=["action_id", "title", "responsibilities"],
     )
-    actions = Action.objects.select_related("plan").in_bulk(list(versions))
-    for action_id in sorted(versions, key=lambda i: (actions[i].plan_id, actions[i].order)):
-        action, version = actions[action_id], versions[action_id]
-        action.title = version.title
+    # The page shows a link and a title per action: light rows, not Action objects.
+    places = Action.objects.filter(id__in=list(versions)).order_by("plan_id", "order", "id")
+    for action_id, plan_slug in places.values_list("id", "plan__slug"):
+        version = versions[action_id]
+        action = ListedAction(
+            action_id, version.title, reverse("portal:action", args=[plan_slug, action_id])
+        )
         for item in version.responsibilities:
             post_ids = set()
             if item["post"] in directors:
@@ -187,6 +191,13 @@ def _attach_actions(municipality, day, directors, holders, plans):
             for post_id in post_ids:
                 if action not in directors[post_id].actions:
                     directors[post_id].actions.append(action)
+
+
+@dataclass(frozen=True)
+class ListedAction:
+    id: int
+    title: str
+    url: str
 
 
 @dataclass
