@@ -38,7 +38,10 @@ _CASE_NUMBER = re.compile(
 
 
 def first_sentence(text: str, limit: int = 120) -> str:
-    plain = _CASE_NUMBER.sub("", " ".join(text.replace("*", "").split()))
+    plain = " ".join(text.replace("*", "").split())
+    case_number = _CASE_NUMBER.match(plain)  # at the start only: a match, not a substitution
+    if case_number:
+        plain = plain[case_number.end() :]
     span = first_sentence_span(plain)  # "26 kap. 10 §" and "bl.a." end no sentence
     sentence = (plain[span[0] : span[1]] if span else plain).rstrip(".!?,;: ")
     if len(sentence) <= limit:

@@ -60,6 +60,13 @@ _SPACE = " \t\r\u00a0\u200b"
 LIST_LEAD = re.compile(r"(?:\bbland annat|\bbl\.\s?a\.?|\bföljande|:|;)\s*$", re.IGNORECASE)
 
 
+def ends_as_lead(text: str) -> bool:
+    """`LIST_LEAD.search(text)`, searched from where a match can start: a lead-in word of at
+    most 11 characters ends where the text's trailing white space begins (searching from a
+    position, the pattern still sees the character before it for its word boundary)."""
+    return LIST_LEAD.search(text, max(0, len(text.rstrip()) - 14)) is not None
+
+
 @dataclass
 class Block:
     text: str  # the block's words, lines joined and hyphenation mended
@@ -74,9 +81,10 @@ def normalise(raw: str) -> str:
     """The words of a piece of source text: line breaks and hyphenation mended, spaces single."""
     if "-" not in raw:  # nothing to mend: the common case, kept cheap
         return " ".join(raw.split())
-    text = _LINE_HYPHEN.sub("", raw.replace("\f", " ").replace("\u00a0", " "))
-    text = " ".join(text.split())
-    return _INLINE_HYPHEN.sub("", text)
+    if "\n" in raw:  # a hyphen at a line's end ("2024-2026" has none)
+        raw = _LINE_HYPHEN.sub("", raw.replace("\f", " ").replace("\u00a0", " "))
+    text = " ".join(raw.split())
+    return _INLINE_HYPHEN.sub("", text) if "- " in text else text
 
 
 def body_start(text: str) -> int:
@@ -99,7 +107,9 @@ def blocks(text: str) -> list[Block]:
         lines = [text[s:e] for s, e in group]
         slide = _slide(lines)
         pieces = [
-            inline for piece in _pieces(text, group) for inline in _inline_items(text, *piece)
+            inline
+            for piece in _pieces(text, group, slide)
+            for inline in _inline_items(text, *piece)
         ]
         for start, end in pieces:
             block = _classify(text, start, end)
@@ -265,19 +275,24 @@ def _one_entry_per_line(lines: list[str]) -> bool:
     return False
 
 
-def _pieces(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Split a run of lines into its paragraphs, list items, table rows and headings."""
+def _pieces(text: str, group: list[tuple[int, int]], slide: bool) -> list[tuple[int, int]]:
+    """Split a run of lines into its paragraphs, list items, table rows and headings;
+    `slide` = _slide(its lines)."""
     if len(group) == 1:
         return [group[0]]  # a line of its own is one piece, whatever the tests below say
     lines = [text[s:e] for s, e in group]
+    if _one_entry_per_line(lines) or slide:
+        return list(group)  # entries, or a slide's items
     # The printed line width: most lines of wrapped text reach it, titles may pass it.
     # Measured on lines of several words: a column of dates and names says nothing of it.
-    lengths = sorted(len(" ".join(line.split())) for line in lines if len(line.split()) >= 4)
-    lengths = lengths or sorted(len(line) for line in lines)
+    lengths = []
+    for line in lines:
+        words = line.split()
+        if len(words) >= 4:
+            lengths.append(len(" ".join(words)))
+    lengths = sorted(lengths) or sorted(len(line) for line in lines)
     width = lengths[int(0.75 * (len(lengths) - 1))] if len(lengths) >= 6 else lengths[-1]
     wrapped = len(lines) >= 6 or len(lines) >= 3 and width >= 45
-    if _one_entry_per_line(lines) or _slide(lines):
-        return list(group)  # entries, or a slide's items
     if (
         len(lines) == 2
         and _headline(lines[0], width)
@@ -385,7 +400,7 @@ def _mend_page_breaks(text: str, found: list[Block]) -> list[Block]:
             and previous.kind in ("paragraph", "heading")
             and block.kind in ("paragraph", "heading")
             and block.text[:1].islower()  # cheap, and rarely true: tested before the search
-            and LIST_LEAD.search(previous.text)
+            and ends_as_lead(previous.text)
         ):
             lead = previous
             block.kind = "item"

@@ -14,7 +14,9 @@ _SPECIAL = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 def fold(text: str) -> str:
     """The text lowercased as re.IGNORECASE compares letters, one character for one."""
-    return text.translate(_SPECIAL).lower()
+    if "İ" in text or "ı" in text or "ſ" in text:  # rare: translate reads each character
+        text = text.translate(_SPECIAL)
+    return text.lower()
 
 
 def has_any(folded: str, words: tuple[str, ...]) -> bool:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from styr.extract.blocks import LIST_LEAD
+from styr.extract.blocks import ends_as_lead
+from styr.extract.folding import fold, has_any
 
 TASK_LEAD = re.compile(
     r"\b(?:löfte\w*|åtgärder\w*|aktiviteter\w*|uppdrag\w*|steg|etapper|faser|insatser\w*|"
@@ -24,6 +25,17 @@ TASK_LEAD = re.compile(
     r"föreslås|har\s+antagit|åtar\s+sig)\b|\b(?:ska|skall)\s+(?:bl\.\s?a\.?|bland\s+annat)",
     re.IGNORECASE,
 )
+# Every match of TASK_LEAD holds one of these (lowercase, as `folding` compares).
+_TASK_WORDS = ("löfte", "åtgärder", "aktiviteter", "uppdrag", "steg", "etapper", "faser",
+               "insatser", "åtaganden", "beslut", "förslag", "föreslås", "antagit", "åtar",
+               "ska")  # fmt: skip
+
+
+def task_lead(text: str) -> bool:
+    """`TASK_LEAD.search(text)`, not searched in a text without one of its words."""
+    return has_any(fold(text), _TASK_WORDS) and TASK_LEAD.search(text) is not None
+
+
 # "Kommunstyrelsen beslutar", "… föreslår kommunfullmäktige besluta": its att-clauses follow.
 DECISION_LEAD = re.compile(
     r"\b(?:beslutar|beslutade|besluta|förslag\s+till\s+beslut|beslutsförslag)\s*(?:att\s*)?:?\s*$",
@@ -41,16 +53,26 @@ CONTENT_LEAD = re.compile(
 )
 
 
+# The words each lead pattern needs (lowercase, as `folding` compares): a lead-in without them
+# is not searched.
+_IGNORE_WORDS = ("motion", "medborgarförslag", "yrkande", "fokusområd", "prioriter", "innehåll",
+                 "bilag", "ärenden", "dagordning", "föredragningslista", "mål", "indikator",
+                 "nyckeltal")  # fmt: skip
+_CONTENT_WORDS = ("som", "omfattar", "innehåller", "består")
+
+
 def list_mode(lead: str, first_item: str) -> str:
     """How the items after a lead-in are read: tasks, content, ignore or single."""
-    if IGNORE_LEAD.search(lead):
+    folded = fold(lead)
+    if has_any(folded, _IGNORE_WORDS) and IGNORE_LEAD.search(lead):
         return "ignore"
-    if CONTENT_LEAD.search(lead):
+    if has_any(folded, _CONTENT_WORDS) and CONTENT_LEAD.search(lead):
         return "content"
-    if DECISION_LEAD.search(lead):
+    if "beslut" in folded and DECISION_LEAD.search(lead):
         return "tasks"
     if lead.rstrip().endswith(":") and first_item.startswith("att "):
         return "content"
-    if TASK_LEAD.search(lead) or LIST_LEAD.search(lead) and re.match(r"[a-zåäö]", first_item):
+    task = has_any(folded, _TASK_WORDS) and TASK_LEAD.search(lead) is not None
+    if task or ends_as_lead(lead) and re.match(r"[a-zåäö]", first_item):
         return "tasks"
     return "single"

@@ -33,10 +33,11 @@ import re
 from styr.extract import caching, cues, records
 from styr.extract import status as status_notes
 from styr.extract.action import Action, first_sentence
-from styr.extract.blocks import LIST_LEAD, Block, blocks, body_start, normalise
+from styr.extract.blocks import Block, blocks, body_start, ends_as_lead, normalise
 from styr.extract.deadlines import Deadline
 from styr.extract.deadlines import find_deadline as read_deadline
-from styr.extract.lists import TASK_LEAD, list_mode
+from styr.extract.folding import fold
+from styr.extract.lists import list_mode, task_lead
 from styr.extract.negatives import is_negative
 from styr.extract.parties import abbreviations, parties_of
 from styr.extract.responsibility import Party
@@ -45,6 +46,7 @@ from styr.extract.statements import EXPLICIT, RESPONSIBILITY_ONLY, is_action
 # A text's deadline, remembered for the document: the same lead-in or note is read for each
 # action it times (kept here, as the deadlines package uses the standard library only).
 find_deadline = caching.per_document(read_deadline)
+timed_lead = caching.per_document(cues.is_timed)  # a list's lead-in is asked for each item
 NEVER = re.compile(
     r"^(?:ekonomiska konsekvenser|konsekvenser\b.*|bilagor|bilaga\s*\d*|handlingar|"
     r"expediering|innehåll|innehållsförteckning|syfte|motivering|propositionsordning|"
@@ -104,6 +106,8 @@ class _Reader(records.RecordReading):
         self.default_year = self.today.year if self.today else stated_year(body)
         self.actions: list[Action] = []
         self.theme: str | None = None
+        self.never = False  # nothing under the theme is an action (NEVER)
+        self.prose_only = False  # only sentences under the theme are actions (PROSE)
         self.pending: list[Block] = []  # paragraphs under the heading not yet in an action
         self.columns: dict[str, int] | None = None
         self.last: Action | None = None
@@ -177,7 +181,7 @@ class _Reader(records.RecordReading):
         if (
             action.deadline is None
             and lead_in
-            and cues.is_timed(lead_in)
+            and timed_lead(lead_in)
             and not (self.lead is not None and self.lead.kind == "heading")
         ):
             # "… har antagit följande löften inför 2024-2026:" times every item; a heading's
@@ -186,7 +190,12 @@ class _Reader(records.RecordReading):
         if action.deadline is None and lead_in and self.period is not None:
             # "… nya klimatlöften med genomförande under 2024-2026" above the list.
             action.deadline = self.period
-        if action.deadline is None and cues.SAME_DAY.search(plain) and self.last is not None:
+        if (
+            action.deadline is None
+            and "samma" in fold(plain)  # what SAME_DAY needs, before the search
+            and cues.SAME_DAY.search(plain)
+            and self.last is not None
+        ):
             # "De vidtagna åtgärderna ska senast samma dag redovisas": the date just given.
             action.deadline = self.last.deadline
         self.actions.append(action)
@@ -215,12 +224,14 @@ class _Reader(records.RecordReading):
             self.record = None
         if block.kind == "heading":
             self.detail = self._repeats_an_item(block.text)
-            if not (TASK_LEAD.search(block.text) or LIST_LEAD.search(block.text)):
+            if not (task_lead(block.text) or ends_as_lead(block.text)):
                 self.group_start = len(self.actions)
             self.theme, self.columns = block.text.replace("*", ""), None
+            self.never = bool(NEVER.match(self.theme.strip()))  # read once per heading
+            self.prose_only = bool(self.theme and PROSE.match(self.theme.strip()))
             self.pending, self.tentative, self.period = [], [], None
             return
-        if self.theme and NEVER.match(self.theme.strip()) or self.detail:
+        if self.theme and self.never or self.detail:
             return
         if block.kind == "table":
             self.table_row(block)
@@ -289,7 +300,7 @@ class _Reader(records.RecordReading):
         context = {"lead_in": lead_in, "heading": self.theme}
         self.item_words.add(frozenset(_WORDS.findall(plain.lower())))
         if self.mode == "tasks":
-            if self.lead_action is not None and LIST_LEAD.search(self.lead_action.text):
+            if self.lead_action is not None and ends_as_lead(self.lead_action.text):
                 # "Utredaren ska bl.a.": the lead-in's sentence is no action, its items are.
                 self.actions.remove(self.lead_action)
                 self.lead_action = None
@@ -324,7 +335,7 @@ class _Reader(records.RecordReading):
         if len(spans) <= 1 and cues.is_completion(plain):
             self.complete(plain)
             return
-        prose_only = bool(self.theme and PROSE.match(self.theme.strip()))
+        prose_only = self.prose_only
         if not prose_only:
             if self.pending and RESPONSIBILITY_ONLY.match(block.text.strip()):
                 body = "\n\n".join([*(b.text for b in self.pending), block.text])
