@@ -307,13 +307,15 @@ def _comparison_groups(municipality, names: dict) -> list:
     ("Liknande kommuner socioekonomi, Nacka, 2024"), which it is not a member of."""
     if municipality.kolada_id not in names:
         return []
+    # Membership as a subquery, not a join: joined, each group was read once per member and
+    # made distinct again (45-70 ms at L's 26,000 memberships, 3 ms so).
+    member_of = KoladaGroup.members.through.objects.filter(
+        koladamunicipality_id=municipality.kolada_id
+    ).values("koladagroup_id")
     return list(
         KoladaGroup.objects.filter(
-            Q(members__id=municipality.kolada_id)
-            | Q(title__contains=f", {names[municipality.kolada_id]},")
-        )
-        .distinct()
-        .order_by("title")
+            Q(id__in=member_of) | Q(title__contains=f", {names[municipality.kolada_id]},")
+        ).order_by("title")
     )
 
 
