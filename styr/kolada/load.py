@@ -19,6 +19,8 @@ Guarantees:
   instances, so a million values load in constant memory.
 - What is stored from Kolada's numbers elsewhere (the goals' assessments and comparisons)
   is written again in the same transaction as the file, by the functions in `AFTER_LOAD`.
+- The tables filled are analyzed when the load ends (`styr.lib.db.analyze`), so that
+  PostgreSQL plans the pages' queries with statistics of the new rows.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from styr.kolada.records import (
     value_rows,
 )
 from styr.kolada.stream import MalformedFile, iter_records
+from styr.lib.db import analyze
 from styr.lib.read_ahead import read_ahead
 
 CHUNK = 5000  # rows per executemany
@@ -58,6 +61,13 @@ ORDER = (MUNICIPALITIES, KPIS, GROUPS, DATA)
 # of the KPIs whose values a data file wrote or deleted, of the groups a group file wrote.
 AFTER_LOAD: list[Callable[[str, frozenset[str]], None]] = []
 NOUNS = {MUNICIPALITIES: "municipalities", KPIS: "KPIs", GROUPS: "groups", DATA: "values"}
+# The tables each kind fills, analyzed once a load ends, not per file (`styr.lib.db`).
+FILLS: dict[str, list[type]] = {
+    MUNICIPALITIES: [KoladaMunicipality],
+    KPIS: [Kpi],
+    GROUPS: [KoladaGroup, KoladaGroup.members.through],
+    DATA: [KoladaValue],
+}
 
 
 class LoadError(Exception):
@@ -362,35 +372,28 @@ def load_files(paths: Iterable, *, skip_bad: bool = False, out=None) -> LoadResu
         raise LoadError(f"{error}. Nothing was loaded.") from None
     ordered = sorted(paths, key=lambda p: ORDER.index(kinds[p]) if kinds[p] else -1)
     connection, known, results = connections[DEFAULT_DB_ALIAS], _Known(), []
-    for path in ordered:
-        kind = kinds[path]
-        if kind is None:
-            result = FileResult(path=path, kind=None)
-        else:
-            loader = _FileLoader(connection, path, kind, known, skip_bad)
-            try:
-                result = loader.run()
-            except MalformedFile as error:
-                raise LoadError(f"{error}. Nothing from {path} was loaded.") from None
-            if kind == MUNICIPALITIES:
-                known.ids(KoladaMunicipality).update(loader.added)
-            elif kind == KPIS:
-                known.ids(Kpi).update(loader.added)
-            elif kind == GROUPS:
-                known.ids(KoladaGroup).update(loader.added)
-        results.append(result)
-        if out is not None:
-            out.write(result.summary() + "\n")
-            for skipped in result.skipped:
-                out.write(f"  skipped {skipped}\n")
+    try:
+        for path in ordered:
+            kind = kinds[path]
+            if kind is None:
+                result = FileResult(path=path, kind=None)
+            else:
+                loader = _FileLoader(connection, path, kind, known, skip_bad)
+                try:
+                    result = loader.run()
+                except MalformedFile as error:
+                    raise LoadError(f"{error}. Nothing from {path} was loaded.") from None
+                if kind != DATA:  # a catalogue: its new ids, known to the files after it
+                    known.ids(FILLS[kind][0]).update(loader.added)
+            results.append(result)
+            if out is not None:
+                out.write(result.summary() + "\n")
+                for skipped in result.skipped:
+                    out.write(f"  skipped {skipped}\n")
+    finally:  # also when a file fails: those before it stay loaded
+        written = {result.kind for result in results if result.loaded or result.deleted}
+        analyze(*(model for kind in ORDER if kind in written for model in FILLS[kind]))
     return LoadResult(results)
 
 
-__all__ = [
-    "BadRecord",
-    "FileResult",
-    "LoadError",
-    "LoadResult",
-    "Skipped",
-    "load_files",
-]
+__all__ = ["BadRecord", "FileResult", "LoadError", "LoadResult", "Skipped", "load_files"]

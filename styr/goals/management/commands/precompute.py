@@ -11,11 +11,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from styr.engagement.domain import refresh_indices
-from styr.engagement.models import EngagementSurvey
-from styr.goals.models import Indicator
+from styr.engagement.models import EngagementSurvey, HmeIndex
+from styr.goals.models import ComparisonValue, Indicator, YearAssessment
 from styr.goals.stored import refresh_indicators
+from styr.lib.db import analyze
 from styr.org.models import Municipality
 from styr.service.domain import refresh_series
+from styr.service.models import ServiceCaseCount, ServiceLevel
 
 
 class Command(BaseCommand):
@@ -39,6 +41,9 @@ class Command(BaseCommand):
                 f"{municipality.slug}: {counts} case count rows, HME indices of {units} "
                 f"unit{'s' if units != 1 else ''}, {years} indicator years"
             )
+        # Every table written again, so that PostgreSQL plans the pages' reads of them with
+        # statistics of the new rows (`styr.lib.db.analyze`).
+        analyze(ServiceCaseCount, ServiceLevel, HmeIndex, YearAssessment, ComparisonValue)
 
     @transaction.atomic
     def refresh(self, municipality: Municipality) -> tuple[int, int, int]:
