@@ -1,15 +1,21 @@
 """Read what a report needs in a fixed number of queries, whatever the plan's size.
 
-The rows come from `styr.plans.queries.read_action_rows`, the same reading the plan page
-uses, so the page and the report agree about every day by construction.
+The rows come from `styr.plans.queries` (`action_index`, `read_listed_rows`), the same
+reading the plan page uses, so the page and the report agree about every day by construction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from styr.plans.models import Action, Theme
-from styr.plans.queries import action_index, as_of, in_force_order, known_on, read_action_rows
+from styr.plans.models import Theme
+from styr.plans.queries import (
+    action_index,
+    as_of,
+    in_force_order,
+    known_on,
+    read_listed_rows,
+)
 from styr.reports.build import PlanRows
 from styr.reports.models import ReportTexts
 
@@ -31,9 +37,12 @@ def latest_texts(plan) -> ReportTexts | None:
 def read_plan_rows(plan, day: dt.date, since: dt.date | None = None) -> PlanRows:
     """The plan as Styr knew it at the end of `day` (and of `since`).
 
-    Of `since` the report compares only each action's status and lateness: those are read
-    as the plan page's index reads them (`action_index`, a few columns), not in full."""
+    Read as the plan page reads it: the index (`action_index`: each action's status,
+    lateness and names, a few columns), then the actions in full (`read_listed_rows`), in
+    the plan's order. Of `since` the report compares only status and lateness: the index."""
     themes = list(Theme.objects.filter(plan=plan).order_by("order"))
+    index = action_index(plan, day, themes).actions  # grouped by theme
+    listed = sorted(index, key=lambda row: (row.action.order, row.action.id))
     return PlanRows(
         day=day,
         since=since,
@@ -41,7 +50,7 @@ def read_plan_rows(plan, day: dt.date, since: dt.date | None = None) -> PlanRows
         municipality_name=plan.municipality.name,
         owner_name=plan.owner.name,
         themes=themes,
-        now=read_action_rows(Action.objects.filter(plan=plan), day, plan.municipality_id),
+        now=read_listed_rows(listed, day, themes),
         then=action_index(plan, since, themes).actions if since else None,
         texts=texts_in_force(plan, day),
     )
