@@ -1,7 +1,10 @@
 """Template helpers for goal pages: attainment as words and symbol, numbers the Swedish way."""
 
+from html import escape
+
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from styr.goals.assessment import NONE, SYMBOLS
@@ -20,6 +23,21 @@ def assessment_badge(level, labels):
         level,
         SYMBOLS[level],
         word or _("Ej bedömt"),
+    )
+
+
+@register.filter
+def checkboxes(options, name):
+    """The chooser's options as checkbox items, one `<li>` each, every text escaped (as
+    `{{ }}` escapes). A filter rather than a template loop: a county list holds all of
+    Sweden's 290 municipalities, and the loop's tags per option cost ~15 ms of the page."""
+    return mark_safe(
+        "".join(
+            f'\n          <li><label><input type="checkbox" name="{escape(name)}" '
+            f'value="{escape(option.id)}"{" checked" if option.chosen else ""}> '
+            f"{escape(option.title)}</label></li>"
+            for option in options
+        )
     )
 
 
