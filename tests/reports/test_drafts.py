@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from styr.reports.domain import publish_report
 from styr.reports.models import PublishedReport
+from tests import html
 from tests.conftest import MEMO_DAY
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,8 @@ def test_a_report_cannot_be_published_from_a_draft_plan(cast, client):
             "proposal": "Kommunstyrelsen noterar informationen till protokollet.",
         },
     )
-    assert "Offentliggör planen innan" in response.content.decode()
+    [alert] = html.alerts(html.parse(response))
+    assert alert == "Planen är ett utkast. Offentliggör planen innan du publicerar en lägesrapport."
     assert not PublishedReport.objects.exists()
 
 

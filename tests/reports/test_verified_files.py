@@ -9,6 +9,7 @@ from django.db import connection, transaction
 
 from styr.reports.domain import publish_report
 from styr.reports.models import PublishedFile
+from tests import html
 from tests.conftest import MEMO_DAY, PLAN_SLUG, demo_once
 
 demo = pytest.fixture(demo_once)
@@ -59,10 +60,12 @@ def test_a_tampered_file_is_refused_and_logged(client, published, caplog, change
 
     assert response.status_code == 409
     assert "X-Content-SHA256" not in response
-    page = response.content.decode()
-    assert "stämmer inte med den kontrollsumma (SHA-256)" in page
-    assert "läget den 2 september 2015 (version 1) i formatet HTML" in page
-    assert changed.decode() not in page
+    [alert] = html.alerts(html.parse(response, 409))
+    assert alert.startswith(
+        "Den publicerade lägesrapporten för läget den 2 september 2015 (version 1) i formatet"
+        " HTML stämmer inte med den kontrollsumma (SHA-256)"
+    )
+    assert changed.decode() not in response.content.decode()
     [record] = [r for r in caplog.records if r.name == "styr.reports"]
     assert record.levelno == logging.ERROR
     message = record.getMessage()
