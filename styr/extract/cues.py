@@ -202,7 +202,11 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             finish, position = begin + len(text[begin:end].rstrip()), end
         # An abbreviation is at most five characters ("resp.") after a word boundary: the
         # last six characters of the sentence before decide it, as the whole sentence would.
-        if current and _ABBREVIATION.search(text[max(current[0], current[1] - 6) : current[1]]):
+        if (
+            current
+            and text[current[1] - 1] == "."  # every abbreviation ends in a full stop
+            and _ABBREVIATION.search(text[max(current[0], current[1] - 6) : current[1]])
+        ):
             current[1] = finish
         else:
             if current and current[1] > current[0]:

@@ -56,7 +56,8 @@ _CAPS = "|".join(w.upper().replace(" ", r"\s+") for w in _STATUS_WORDS)
 _CAPITALISED = "|".join((w[0].upper() + w[1:]).replace(" ", r"\s+") for w in _STATUS_WORDS)
 # "… (KS) PÅGÅENDE Arbetet beräknas …": a status label in capitals after the assignment.
 _CAPS_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPS + r")(?=\s|$|[.:])")
-_CAPITALS = re.compile(r"[A-ZÅÄÖ]{4}")
+# One class then three: a pattern that starts with a class is scanned for it (not so a repeat).
+_CAPITALS = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ]{3}")
 # the first word of each label in capitals: _CAPS_STATUS (case-sensitive) needs one of them
 _CAPS_FIRST = tuple({w.upper().split()[0] for w in _STATUS_WORDS})
 # "1:2 Ta fram en handlingsplan för skyfall Tekniska förvaltningen 2024 Pågår": the last word.
@@ -92,8 +93,11 @@ def dot_cells(text: str) -> list[str] | None:
 def _dot_cells(text: str) -> tuple[str, ...] | None:
     if text.count(".") < 2:
         return None
-    cells = tuple(c.strip() for c in _DOT.split(text.strip().rstrip(".")))
-    return cells if len(cells) >= 3 and all(cells) else None
+    parts = _DOT.split(text.strip().rstrip("."))
+    if len(parts) < 3:
+        return None
+    cells = tuple(c.strip() for c in parts)
+    return cells if all(cells) else None
 
 
 def paired_fields(cells: list[str]) -> list[tuple[str, str, str]]:

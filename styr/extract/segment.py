@@ -41,7 +41,7 @@ from styr.extract.lists import list_mode, task_lead
 from styr.extract.negatives import is_negative
 from styr.extract.parties import abbreviations, parties_of
 from styr.extract.responsibility import Party
-from styr.extract.statements import EXPLICIT, RESPONSIBILITY_ONLY, is_action
+from styr.extract.statements import RESPONSIBILITY_ONLY, is_action, states_responsibility
 
 # A text's deadline, remembered for the document: the same lead-in or note is read for each
 # action it times (kept here, as the deadlines package uses the standard library only).
@@ -310,7 +310,7 @@ class _Reader(records.RecordReading):
         parties = self.parties(plain, **context)
         # An item is an action by its note, a responsibility it states, or its wording: "ska
         # vara fossilfria 2028" under a list of goals is a target, not something to do.
-        explicit = note or EXPLICIT.search(plain)
+        explicit = note or states_responsibility(plain)
         if explicit and is_action(plain, note, parties, self.today) or cues.strength(plain):
             self.make(block.text, (block.start, block.end), 0.7, (plain, note, parties))
             self.pending = []
@@ -328,22 +328,27 @@ class _Reader(records.RecordReading):
         plain = plain.replace("*", "").strip()
         if self.record_line(block, block.text.replace("*", "").strip()):
             return
-        period = cues.PERIOD.search(plain)
+        period = cues.PERIOD.search(plain) if "genomför" in fold(plain) else None  # its word
         if period:
             self.period = find_deadline(period.group(0), default_year=self.default_year)
-        spans = self.sentence_spans(block)
-        if len(spans) <= 1 and cues.is_completion(plain):
-            self.complete(plain)
-            return
+        # The sentences are split only when asked for: a paragraph with a note is one action.
+        spans = None
+        if cues.is_completion(plain):
+            spans = self.sentence_spans(block)
+            if len(spans) <= 1:
+                self.complete(plain)
+                return
         prose_only = self.prose_only
         if not prose_only:
             if self.pending and RESPONSIBILITY_ONLY.match(block.text.strip()):
                 body = "\n\n".join([*(b.text for b in self.pending), block.text])
                 self.joined(body, block, 0.85)
                 return
+            if not note and spans is None:
+                spans = self.sentence_spans(block)
             explicit = note or any(
-                EXPLICIT.search(s) and not is_negative(s)
-                for s in (sentence for sentence, _ in spans)
+                states_responsibility(s) and not is_negative(s)
+                for s in (sentence for sentence, _ in spans or ())
             )
             if explicit:
                 parties = self.parties(plain)
@@ -353,7 +358,7 @@ class _Reader(records.RecordReading):
                               (plain, note, parties))  # fmt: skip
                     self.pending, self.tentative = [], []
                     return
-        used = self.sentences(spans)
+        used = self.sentences(spans if spans is not None else self.sentence_spans(block))
         if not prose_only:
             self.pending.append(block)
             self.tentative += used

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from styr.extract.deadlines import find_deadline
+from styr.extract.folding import fold
 from styr.extract.responsibility import Party
 
 RESPONSIBILITY_ONLY = re.compile(r"^\*?(?:Ansvarig|Ansvariga|Ansvar)\b", re.IGNORECASE)
@@ -21,6 +22,13 @@ EXPLICIT = re.compile(
     r"\bAnsvarig[a]?\s+\w+\s*:",  # "Ansvarig nämnd: Tekniska nämnden"
     re.I,
 )
+
+
+def states_responsibility(text: str) -> bool:
+    """`EXPLICIT.search(text)`, not searched in a text without "ansvar" (each match has it)."""
+    return "ansvar" in fold(text) and EXPLICIT.search(text) is not None
+
+
 _OBLIGATION = re.compile(
     r"\b(?:ska|skall|kommer att|behöver|bör|måste|planeras|genomförs|utvecklas|inrättas|"
     r"tas fram|ses över|införs|upprättas|tar fram|ta fram)\b",
@@ -55,7 +63,7 @@ def is_action(text: str, note: str | None, parties: list[Party], today: dt.date 
         return True
     if _is_standing_duty(text, today.year if today else None):
         return False
-    if EXPLICIT.search(text) and any(p.kind == "responsible" for p in parties):
+    if states_responsibility(text) and any(p.kind == "responsible" for p in parties):
         return True
     if not _OBLIGATION.search(text):
         return False
