@@ -16,6 +16,8 @@ import re
 from styr.extract.caching import per_document
 from styr.extract.folding import fold
 
+_SPECIAL = re.compile("[İıſ]")  # the letters fold() maps before lowering
+
 
 def _folded(text: str) -> str:
     """fold(text) (lowercased as re.IGNORECASE compares letters), its mapping per character
@@ -299,7 +301,8 @@ def split_note(paragraph: str) -> tuple[str, str | None]:
     match = _LEADING_CAPS.match(plain) if stripped[:3].isupper() else None
     if match:
         return plain[match.end() :].strip(), match.group(1).strip()
-    if not any(map(_folded(plain).__contains__, _STATUS_START_KEYS)):
+    folded = lowered if plain.isascii() or not _SPECIAL.search(plain) else fold(plain)
+    if not any(map(folded.__contains__, _STATUS_START_KEYS)):
         return paragraph, None  # _STATUS_SENTENCE needs one of them
     for match in _STATUS_SENTENCE.finditer(plain):
         tail = plain[match.end() :].strip()

@@ -240,14 +240,16 @@ def _candidate(
 def _never(text: str, low: int, start: int, window: str) -> bool:
     """A frequency, a decision date, a validity period, a plan or target year, a superseded
     date. `window` is text[low:start] folded, for the patterns' keyword tests."""
-    tail = window.rstrip()  # a pattern's closing white space (\s and str.isspace agree)
-    if any(
-        may_match(window, words)
-        and (ends is None or tail.endswith(ends))
-        and pattern.search(text, low, start)
-        for pattern, words, ends in NEVER_CUES
-    ):
-        return True
+    tail = None  # the window without a pattern's closing white space (\s and isspace agree)
+    for pattern, words, ends in NEVER_CUES:
+        if not may_match(window, words):
+            continue
+        if ends is not None:
+            tail = window.rstrip() if tail is None else tail
+            if not tail.endswith(ends):
+                continue
+        if pattern.search(text, low, start):
+            return True
     if not may_match(window, _DECISION_WORDS) or _DECISION.search(text, low, start) is None:
         return False
     breaks = list(_SENTENCE_BREAK.finditer(text, low, start))

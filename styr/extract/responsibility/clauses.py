@@ -148,9 +148,10 @@ def _clause_parties(text: str, sentences: _Sentences | None) -> tuple[int, tuple
 
 def _may_name_a_party(text: str) -> bool:
     """A fast test: whether any word of `text` is a party head or a pronoun subject."""
-    return NAME_LIKE.search(text) is not None or any(
-        is_head(word) or word in _SUBJECT_PRONOUNS for word in _WORD.findall(text)
-    )
+    if NAME_LIKE.search(text) is not None:
+        return True
+    words = _WORD.findall(text)
+    return not _SUBJECT_PRONOUNS.isdisjoint(words) or any(map(is_head, words))
 
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")

@@ -154,5 +154,8 @@ def subject_at(text: str, start: int) -> tuple[list | None, str | None]:
 
 
 def skip_marker(text: str, pos: int) -> int:
-    m = re.compile(r"\s*(?:[-•*–—]|\d{1,3}[.):]|\d+:\d+)?\s*").match(text, pos)
+    m = _MARKER.match(text, pos)
     return m.end() if m else pos
+
+
+_MARKER = re.compile(r"\s*(?:[-•*–—]|\d{1,3}[.):]|\d+:\d+)?\s*")  # a list item's bullet or number
