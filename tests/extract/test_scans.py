@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from styr.extract.responsibility import slots
+from styr.extract.responsibility.abbreviations import _DEFINED, _LISTED, _defined, _listed
 from styr.extract.responsibility.patterns import Scan
 from styr.extract.responsibility.sentences import _SENTENCE_BREAK, _breaks
 
@@ -60,3 +61,16 @@ BREAK_PIECES = st.sampled_from(
 def test_sentence_breaks_found_at_their_places_are_the_breaks_of_the_pattern(text):
     ours = [(m.span(), m.group()) for m in _breaks(text)]
     assert ours == [(m.span(), m.group()) for m in _SENTENCE_BREAK.finditer(text)]
+
+
+DEFINITION_PIECES = st.sampled_from(
+    ["Kommunstyrelsen", "Barn-", "och", "utbildningsnämnden", "Ärendet", "gäller", "KS", "BUN",
+     "(KS)", "(BUN)", "(", ")", " ", "  ", "\t", "\n", " = ", " – ", ": ", "-", ".", ",", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(DEFINITION_PIECES, max_size=24).map("".join), st.text(max_size=60)))
+def test_the_definition_scans_find_what_the_definition_patterns_find(text):
+    assert spans(_listed(text)) == spans(_LISTED.finditer(text))
+    assert spans(_defined(text)) == spans(_DEFINED.finditer(text))

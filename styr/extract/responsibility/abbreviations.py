@@ -42,6 +42,43 @@ _EQUALS = re.compile(
     rf"(?<![\w-])(?P<abbr>{_ABBR})[ \t]*+=[ \t]*+(?P<name>[{_UP}{_LO}][{_LO}]*+-?"
     rf"(?:[ \t]++{_NAME_WORD}){{0,6}}?)(?=[ \t]*+(?:[,;.)\n]|$))"
 )
+# Where a listed definition's line starts (after a line break; the text's start is tried
+# apart): found in C by the line break, where _LISTED's "^" is tried at every position.
+_LISTED_LINE = re.compile(rf"\n(?=[ \t]*+{_ABBR}[ \t]*+(?:=|–|—|-|:))")
+# The bracket a _DEFINED match ends with, found in C by its "(".
+_BRACKET = re.compile(rf"\({_ABBR}\)")
+
+
+def _listed(text: str):
+    """What `_LISTED.finditer(text)` finds, faster: a match lies on one line, from its start."""
+    first = _LISTED.match(text)
+    if first is not None:
+        yield first
+    for line in _LISTED_LINE.finditer(text):
+        found = _LISTED.match(text, line.end())
+        if found is not None:
+            yield found
+
+
+def _defined(text: str):
+    """What `_DEFINED.finditer(text)` finds, faster.
+
+    A match ends with a bracketed abbreviation and its name lies on the bracket's line without
+    a bracket of its own, so each bracket is searched from the end of the last match or its
+    line's start, whichever is later, up to its own end; the leftmost match there is the one
+    the full scan finds (the one ending at an earlier bracket was found at that bracket).
+    """
+    end = 0
+    for bracket in _BRACKET.finditer(text):
+        if bracket.start() < end:
+            continue
+        line_start = text.rfind("\n", 0, bracket.start()) + 1
+        found = _DEFINED.search(text, max(end, line_start), bracket.end())
+        if found is not None:
+            end = found.end()
+            yield found
+
+
 _WORD_START = re.compile(rf"(?:^|[ \t-])([{_UP}{_LO}])")
 
 
@@ -109,12 +146,14 @@ def abbreviations(document_text: str) -> dict[str, str]:
     The first definition of an abbreviation wins; the full name keeps its spelling.
     """
     found: dict[str, str] = {}
-    for regex in (_LISTED, _EQUALS):
-        for m in regex.finditer(document_text):
+    listed = _listed(document_text)
+    equals = _EQUALS.finditer(document_text) if "=" in document_text else ()
+    for matches in (listed, equals):
+        for m in matches:
             name = _clean(m["name"])
             if fits(m["abbr"], name):  # not "KS: Ta fram en plan", a committee's line
                 found.setdefault(m["abbr"], name)
-    for m in _DEFINED.finditer(document_text):
+    for m in _defined(document_text):
         abbr = m["abbr"]
         if abbr in found:
             continue
