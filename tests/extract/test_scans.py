@@ -7,6 +7,13 @@ from hypothesis import strategies as st
 
 from styr.extract.responsibility import slots
 from styr.extract.responsibility.abbreviations import _DEFINED, _LISTED, _defined, _listed
+from styr.extract.responsibility.context import (
+    _ADDRESSING,
+    _ASKED_TO_COMMIT,
+    _COMMITS,
+    _COMMITS_WORDS,
+    _starting_with,
+)
 from styr.extract.responsibility.patterns import Scan
 from styr.extract.responsibility.sentences import _SENTENCE_BREAK, _breaks
 
@@ -74,3 +81,22 @@ DEFINITION_PIECES = st.sampled_from(
 def test_the_definition_scans_find_what_the_definition_patterns_find(text):
     assert spans(_listed(text)) == spans(_LISTED.finditer(text))
     assert spans(_defined(text)) == spans(_DEFINED.finditer(text))
+
+
+DOCUMENT_PIECES = st.sampled_from(
+    ["förelägger", "ålägger", "konstaterar", "bedömer", "finner", "att", "Ekby", "kommun",
+     "inte", "ej", "uppfyller", "följer", "föreslår", "kommunstyrelsen", "anta", "avge", "har",
+     "antagit", "antar", "åtar", "sig", "ställer", "bakom", "föreslås", "xhar", " ", "\n", ". ",
+     ";"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(DOCUMENT_PIECES, max_size=24).map(" ".join), st.text(max_size=60)))
+def test_the_document_scans_by_keyword_find_what_their_patterns_find(text):
+    for pattern, words in [
+        *_ADDRESSING,
+        (_COMMITS, _COMMITS_WORDS),
+        (_ASKED_TO_COMMIT, ("föreslår",)),
+    ]:
+        assert spans(_starting_with(pattern, words, text)) == spans(pattern.finditer(text))

@@ -138,20 +138,45 @@ _ASKED_TO_COMMIT = re.compile(
 )
 
 
+def _starting_with(pattern: re.Pattern[str], words: tuple[str, ...], text: str):
+    """What `pattern.finditer(text)` finds, for a pattern whose every match starts with one of
+    `words` as written: tried only where one occurs (found by str.find, in C), not at every
+    position of a whole document."""
+    places = set()
+    for word in words:
+        place = text.find(word)
+        while place >= 0:
+            places.add(place)
+            place = text.find(word, place + 1)
+    end = 0
+    for place in sorted(places):
+        if place >= end:
+            found = pattern.match(text, place)
+            if found is not None:
+                end = found.end()
+                yield found
+
+
+_COMMITS_WORDS = ("har", "antar", "antog", "avger", "avgav", "åtar", "åtog", "undertecknar",
+                  "undertecknade", "ställer", "föreslås")  # fmt: skip
+
+
 @per_document  # a document's own: remembered while it is read, not for the next one
 def committing_body(document: str) -> list[Party]:
     """The body a document says makes its commitments, for the "Vi" of its lists."""
     sentences = _Sentences(document)
     candidates: list[tuple[int, str]] = []
-    for m in _ASKED_TO_COMMIT.finditer(document):
+    for m in _starting_with(_ASKED_TO_COMMIT, ("föreslår",), document):
         parts = party_phrase(document, m.start("who"), m.end("who"))
         if parts:
             candidates.append((m.start(), parts[0][1]))
-    for m in _COMMITS.finditer(document):
+            break  # the first of each kind: the earliest candidate is the one taken
+    for m in _starting_with(_COMMITS, _COMMITS_WORDS, document):
         start, _ = sentences.bounds(m.start())
         subject = subject_before(document, start, m.start())
         if subject and subject[0][2] is None:
             candidates.append((m.start(), subject[0][1]))
+            break
     if not candidates:
         return []
     return [Party(None, min(candidates)[1], RESPONSIBLE)]
@@ -170,14 +195,20 @@ _FOUND_FAILING = re.compile(
 def addressee(document: str) -> list[Party]:
     """The one a supervisory decision orders to act, for the deficiencies it lists."""
     found: list[tuple[int, list[Party]]] = []
-    for regex in (_ORDERED, _FOUND_FAILING):
-        for m in regex.finditer(document):
+    for regex, words in _ADDRESSING:
+        for m in _starting_with(regex, words, document):
             parts = tail_phrase(document, m.start("who"), m.end("who"))
             named = _named(parts or [])
             if named:
                 found.append((m.start(), named[:1]))
                 break
     return min(found, key=lambda entry: entry[0])[1] if found else []
+
+
+_ADDRESSING = (
+    (_ORDERED, ("förelägger", "ålägger")),
+    (_FOUND_FAILING, ("konstaterar", "bedömer", "finner")),
+)
 
 
 def expanded(parties: list[Party], defined: Mapping[str, str]) -> list[Party]:

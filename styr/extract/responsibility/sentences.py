@@ -40,8 +40,8 @@ def _breaks(text: str) -> Iterator[re.Match[str]]:
                 yield found
 
 
-def _sentence_starts(text: str) -> list[int]:
-    starts = [0]
+def _sentence_starts(text: str) -> Iterator[int]:
+    """Where the sentences after the first start, in order."""
     for m in _breaks(text):
         dot = m.start()
         if dot > 0 and text[dot - 1] == "." and not text[m.start() : m.end()].count("\n"):
@@ -52,27 +52,36 @@ def _sentence_starts(text: str) -> list[int]:
             initial = len(word) == 1 and word.isupper()
             if initial or word.lower() in _ABBREVIATIONS:
                 continue  # "Per O. Ek", "t.ex. Nacka"
-        starts.append(m.end())
-    return starts
+        yield m.end()
 
 
 class _Sentences:
-    """Where the sentences of a text start, found when first asked: most paragraphs read for
-    a slot's keyword have no slot after all, and need none."""
+    """Where the sentences of a text start, found as far as asked: most paragraphs read for
+    a slot's keyword have no slot after all, and a document's first commitment is near its
+    top."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self._starts: list[int] | None = None
         self.length = len(text)
+        self._found = [0]
+        self._rest: Iterator[int] | None = _sentence_starts(text)
+
+    def _find_past(self, pos: int) -> None:
+        """Read starts until one lies after `pos` or none is left."""
+        while self._rest is not None and self._found[-1] <= pos:
+            start = next(self._rest, None)
+            if start is None:
+                self._rest = None
+            else:
+                self._found.append(start)
 
     @property
     def starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = _sentence_starts(self.text)
-        return self._starts
+        self._find_past(self.length)
+        return self._found
 
     def bounds(self, pos: int) -> tuple[int, int]:
-        starts = self.starts
+        self._find_past(pos)
+        starts = self._found
         i = bisect_right(starts, pos) - 1
         end = starts[i + 1] if i + 1 < len(starts) else self.length
         return starts[i], end
