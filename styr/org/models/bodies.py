@@ -29,6 +29,7 @@ class Body(models.Model):
     post_then: "Post | None"
     holders: list
     support_name: str
+    kind_label: str
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="bodies", verbose_name=_("kommun")
