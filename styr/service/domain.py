@@ -20,6 +20,7 @@ from pathlib import Path
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from styr.lib.db import analyze
 from styr.lib.stored import delete_rows
 from styr.org.models import Municipality
 from styr.service.levels import levels_by_period
@@ -104,6 +105,8 @@ def import_case_data(
         raise CaseImportError([_already_imported(file_name, earlier)]) from None
     _insert_cases(batch, municipality, read.records)
     refresh_series(municipality)
+    # A year's cases come in one file of tens of thousands: plan from their statistics.
+    analyze(ServiceCase, ServiceCaseCount, ServiceLevel)
     return ImportResult(
         batch=batch,
         imported=len(read.records),

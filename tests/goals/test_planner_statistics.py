@@ -4,7 +4,6 @@ invented outcomes keeps its answer: entered municipality-wide outcomes only."""
 
 import io
 
-import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,19 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from styr.goals import stored
 from styr.goals.models import ComparisonValue, Indicator, Measurement, Source, YearAssessment
 from styr.org.models import Unit
-
-on_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="PostgreSQL's planner statistics"
-)
-
-
-def planned_rows(model) -> float:
-    """The row count PostgreSQL plans `model`'s table with (-1: never analyzed)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table]
-        )
-        return cursor.fetchone()[0]
+from tests.planner import on_postgresql, planned_rows
 
 
 def analyzes(captured) -> list[str]:

@@ -9,21 +9,11 @@ from django.test.utils import CaptureQueriesContext
 
 from styr.kolada.load import LoadError, load_files
 from styr.kolada.models import KoladaGroup, KoladaMunicipality, KoladaValue, Kpi
+from tests.planner import on_postgresql, planned_rows
 
 from .conftest import KPIS, MUNICIPALITIES, row, value
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="PostgreSQL's planner statistics"
-)
-
-
-def planned_rows(model) -> float:
-    """The row count PostgreSQL plans `model`'s table with (-1: never analyzed)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table]
-        )
-        return cursor.fetchone()[0]
+pytestmark = on_postgresql
 
 
 def test_a_load_leaves_each_table_it_filled_analyzed(db, write):

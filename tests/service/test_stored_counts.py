@@ -4,8 +4,9 @@ import pytest
 
 from styr.service.domain import CaseImportError, import_case_data, refresh_series
 from styr.service.levels import indicator_values
-from styr.service.models import ServiceCaseCount, ServiceCaseImport, ServiceLevel
+from styr.service.models import ServiceCase, ServiceCaseCount, ServiceCaseImport, ServiceLevel
 from styr.service.queries import case_counts, count_cases, service_series
+from tests.planner import on_postgresql, planned_rows
 from tests.service.conftest import case_csv, case_line
 
 
@@ -104,3 +105,12 @@ def test_the_data_migration_counts_cases_imported_before_it(nacka):
     ServiceLevel.objects.all().delete()
     import_module("styr.service.migrations.0003_fill_service_counts_and_levels").fill(apps, None)
     assert (_key(case_counts(nacka)), service_series(nacka)) == stored
+
+
+@on_postgresql
+def test_a_case_import_leaves_the_cases_and_counts_analyzed(nacka):
+    # 29 cases: not a count an earlier test's ANALYZE would have left behind.
+    lines = [case_line(f"2015-03-{day:02d} 09:00") for day in range(1, 30)]
+    import_case_data(nacka, case_csv(*lines).encode(), "mars.csv")
+    assert planned_rows(ServiceCase) == ServiceCase.objects.count() == 29
+    assert planned_rows(ServiceCaseCount) == ServiceCaseCount.objects.count()
