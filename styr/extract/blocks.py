@@ -64,7 +64,10 @@ def ends_as_lead(text: str) -> bool:
     """`LIST_LEAD.search(text)`, searched from where a match can start: a lead-in word of at
     most 11 characters ends where the text's trailing white space begins (searching from a
     position, the pattern still sees the character before it for its word boundary)."""
-    return LIST_LEAD.search(text, max(0, len(text.rstrip()) - 14)) is not None
+    end = len(text.rstrip())
+    if not end or text[end - 1] not in ".:;aAeEtT":  # how "bl.a", "följande" … end
+        return False
+    return LIST_LEAD.search(text, max(0, end - 14)) is not None
 
 
 @dataclass

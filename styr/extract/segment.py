@@ -124,6 +124,7 @@ class _Reader(records.RecordReading):
         # responsibility statement joins those paragraphs into one action after all.
         self.tentative: list[Action] = []
         self.abbreviations = abbreviations(text)
+        self.read_parties: dict[tuple, list[Party]] = {}
         self.item_words: set[frozenset[str]] = set()
         self.record: Action | None = (
             None  # the record whose labelled fields follow  # the words of each list item's action
@@ -203,7 +204,16 @@ class _Reader(records.RecordReading):
         return action
 
     def parties(self, plain: str, **context) -> list[Party]:
-        return parties_of(plain, abbreviations=self.abbreviations, document=self.text, **context)
+        # Remembered for the document: an item's text is read for itself and for its record,
+        # a lead-in or a sentence may recur; the answer depends on the text and context alone.
+        key = (plain, *((k, tuple(v) if isinstance(v, list) else v) for k, v in context.items()))
+        found = self.read_parties.get(key)
+        if found is None:
+            found = parties_of(
+                plain, abbreviations=self.abbreviations, document=self.text, **context
+            )
+            self.read_parties[key] = found
+        return list(found)  # a list of its own for each caller
 
     def complete(self, sentence: str, targets: list[Action] | None = None) -> None:
         """Give an earlier assignment the time limit a later sentence sets for it."""
@@ -307,11 +317,18 @@ class _Reader(records.RecordReading):
             self.make(block.text, (block.start, block.end), 0.8, **context)
             self.pending = []
             return
-        parties = self.parties(plain, **context)
         # An item is an action by its note, a responsibility it states, or its wording: "ska
         # vara fossilfria 2028" under a list of goals is a target, not something to do.
+        # (Its parties are read only for an action or a responsibility to judge.)
         explicit = note or states_responsibility(plain)
-        if explicit and is_action(plain, note, parties, self.today) or cues.strength(plain):
+        parties = self.parties(plain, **context) if explicit else None
+        if (
+            parties is not None
+            and is_action(plain, note, parties, self.today)
+            or cues.strength(plain)
+        ):
+            if parties is None:
+                parties = self.parties(plain, **context)
             self.make(block.text, (block.start, block.end), 0.7, (plain, note, parties))
             self.pending = []
         else:
