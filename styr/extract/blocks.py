@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from styr.extract import records
 from styr.extract import status as status_notes
+from styr.extract.inline_lists import inline_items
 
 _SOURCE_LINE = re.compile(r"#\s*source:[^\n]*\n?", re.IGNORECASE)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$", re.DOTALL)
@@ -102,7 +103,7 @@ def blocks(text: str) -> list[Block]:
     for group in _line_groups(text):
         if len(group) == 1:
             # A line of its own (most blocks): one piece, no slide, no att-clauses (two needed).
-            for start, end in _inline_items(text, *group[0]):
+            for start, end in inline_items(text, *group[0]):
                 block = _classify(text, start, end)
                 if block is not None:
                     result.append(block)
@@ -110,9 +111,7 @@ def blocks(text: str) -> list[Block]:
         lines = [text[s:e] for s, e in group]
         slide = _slide(lines)
         pieces = [
-            inline
-            for piece in _pieces(text, group, slide)
-            for inline in _inline_items(text, *piece)
+            inline for piece in _pieces(text, group, slide) for inline in inline_items(text, *piece)
         ]
         for start, end in pieces:
             block = _classify(text, start, end)
@@ -129,35 +128,6 @@ def blocks(text: str) -> list[Block]:
                 block.kind, block.marker = "item", ""
             result.append(block)
     return _label_values(_mend_page_breaks(text, result))
-
-
-_INLINE_BULLET = re.compile(r"(?<=\S)[ \t]+(?=[•▪●][ \t]*\S)")
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.[ \t]+(?=[A-ZÅÄÖ])")
-
-
-def _inline_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A list flattened onto one line ("… är: • Vi … • Vi …", "Ärenden 1. Val … 2. Info …"):
-    split at its bullets, or at numbers that count 1, 2, 3 …; otherwise the piece as it is."""
-    raw = text[start:end]
-    if "1. " not in raw and "•" not in raw and "▪" not in raw and "●" not in raw:
-        return [(start, end)]  # no list can be flattened here: the common case, kept cheap
-    cuts = [m.end() for m in _INLINE_BULLET.finditer(raw)]
-    if len(cuts) < 2:
-        cuts, expected = [], 1
-        for match in _INLINE_NUMBER.finditer(raw):
-            if int(match.group(1)) == expected:
-                cuts.append(match.start(1))
-                expected += 1
-        if len(cuts) < 3:
-            return [(start, end)]
-    bounds = [0, *(c for c in cuts if c > 0), len(raw)]
-    pieces = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        piece = raw[a:b]
-        if piece.strip():
-            offset = len(piece) - len(piece.lstrip())
-            pieces.append((start + a + offset, start + a + len(piece.rstrip())))
-    return pieces
 
 
 def _label_values(found: list[Block]) -> list[Block]:

@@ -27,7 +27,6 @@ Each action keeps the [start, end) span of the text it was read from and a confi
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from styr.extract import caching, cues, records
@@ -36,6 +35,7 @@ from styr.extract.action import Action, first_sentence
 from styr.extract.blocks import Block, blocks, body_start, ends_as_lead, normalise
 from styr.extract.deadlines import Deadline
 from styr.extract.deadlines import find_deadline as read_deadline
+from styr.extract.document_dates import document_date, stated_year
 from styr.extract.folding import fold
 from styr.extract.lists import list_mode, task_lead
 from styr.extract.negatives import is_negative
@@ -62,29 +62,6 @@ PROSE = re.compile(
 _CAPTION = re.compile(r"^(?!.*[.!?:;,]$)\S+(?:\s+\S+){0,11}$")  # a short line, no stop
 _WORDS = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-_ISO_DATE = re.compile(r"\b(19|20)\d\d-[01]\d-[0-3]\d\b")
-_FULL_DATE = re.compile(
-    r"\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
-    r"november|december)\s+((?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-
-
-def document_date(text: str) -> dt.date | None:
-    """The document's own date: the first ISO date near its top, if any."""
-    match = _ISO_DATE.search(text[:2000])
-    if not match:
-        return None
-    try:
-        return dt.date.fromisoformat(match.group(0))
-    except ValueError:
-        return None
-
-
-def stated_year(text: str) -> int | None:
-    """The year the text states in a full date ("den 4 mars 2019"), for dates without one."""
-    match = _FULL_DATE.search(text)
-    return int(match.group(1)) if match else None
 
 
 def extract_actions(text: str) -> list[Action]:
@@ -125,10 +102,8 @@ class _Reader(records.RecordReading):
         self.tentative: list[Action] = []
         self.abbreviations = abbreviations(text)
         self.read_parties: dict[tuple, list[Party]] = {}
-        self.item_words: set[frozenset[str]] = set()
-        self.record: Action | None = (
-            None  # the record whose labelled fields follow  # the words of each list item's action
-        )
+        self.item_words: set[frozenset[str]] = set()  # the words of each list item
+        self.record: Action | None = None  # the record whose labelled fields follow
 
     def run(self) -> list[Action]:
         for block in blocks(self.text):
@@ -204,8 +179,8 @@ class _Reader(records.RecordReading):
         return action
 
     def parties(self, plain: str, **context) -> list[Party]:
-        # Remembered for the document: an item's text is read for itself and for its record,
-        # a lead-in or a sentence may recur; the answer depends on the text and context alone.
+        # Remembered for the document (an item is read for itself and its record, a sentence
+        # may recur): the answer depends on the text and the context alone.
         key = (plain, *((k, tuple(v) if isinstance(v, list) else v) for k, v in context.items()))
         found = self.read_parties.get(key)
         if found is None:
@@ -319,14 +294,10 @@ class _Reader(records.RecordReading):
             return
         # An item is an action by its note, a responsibility it states, or its wording: "ska
         # vara fossilfria 2028" under a list of goals is a target, not something to do.
-        # (Its parties are read only for an action or a responsibility to judge.)
-        explicit = note or states_responsibility(plain)
+        explicit = note or states_responsibility(plain)  # its parties: read if needed only
         parties = self.parties(plain, **context) if explicit else None
-        if (
-            parties is not None
-            and is_action(plain, note, parties, self.today)
-            or cues.strength(plain)
-        ):
+        acted = parties is not None and is_action(plain, note, parties, self.today)
+        if acted or cues.strength(plain):
             if parties is None:
                 parties = self.parties(plain, **context)
             self.make(block.text, (block.start, block.end), 0.7, (plain, note, parties))
