@@ -287,10 +287,11 @@ def action_index(plan, day: dt.date, themes: list[Theme]) -> PlanSnapshot:
 def read_listed_rows(listed: list[ActionRow], day: dt.date, themes: list[Theme]) -> list[ActionRow]:
     """The actions `action_index` listed (a page of them), in full as they stood on `day`:
     what their versions in force say and their status updates, named as the index named
-    them and in its order. Two queries, however many actions the plan has."""
+    them and in its order. Two queries, however many actions the plan has. Their plan is
+    not read again: the caller has it (reading `action.plan` would be a query per action)."""
     ids = [row.action.id for row in listed]
     versions = (
-        ActionVersion.objects.select_related("action__plan")
+        ActionVersion.objects.select_related("action")
         .order_by()
         .in_bulk([row.action.version_id for row in listed])
     )
