@@ -187,6 +187,16 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 
 def first_sentence_span(text: str) -> tuple[int, int] | None:
     """`sentences(text)[0]`, or None, without finding the sentences after it."""
+    first = _NON_SPACE.search(text)
+    if first is None:
+        return None
+    begin = first.start()
+    stop = _STOP.search(text, begin + 1)
+    if stop is None:
+        return begin, begin + len(text[begin:].rstrip())
+    finish = stop.end()
+    if text[finish - 1] != "." or not _ABBREVIATION.search(text[max(begin, finish - 6) : finish]):
+        return begin, finish  # no abbreviation joins the next sentence to it
     return next(_sentences(text, 0, len(text)), None)
 
 

@@ -58,8 +58,8 @@ _CAPITALISED = "|".join((w[0].upper() + w[1:]).replace(" ", r"\s+") for w in _ST
 _CAPS_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPS + r")(?=\s|$|[.:])")
 # One class then three: a pattern that starts with a class is scanned for it (not so a repeat).
 _CAPITALS = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ]{3}")
-# the first word of each label in capitals: _CAPS_STATUS (case-sensitive) needs one of them
-_CAPS_FIRST = tuple({w.upper().split()[0] for w in _STATUS_WORDS})
+# a label in capitals: _CAPS_STATUS (case-sensitive) needs one; a single scan for them all
+_CAPS_WORD = re.compile(_CAPS)
 # "1:2 Ta fram en handlingsplan för skyfall Tekniska förvaltningen 2024 Pågår": the last word.
 _LAST_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPITALISED + r")\.?\s*$")
 _STATUS_ENDS = tuple({(w[0].upper() + w[1:]).split()[-1] for w in _STATUS_WORDS})
@@ -121,7 +121,7 @@ def paired_fields(cells: list[str]) -> list[tuple[str, str, str]]:
 @per_document
 def status_label(text: str) -> tuple[str, str, str] | None:
     """(before, label, after) of a line whose status is a label, or None."""
-    capitals = _CAPITALS.search(text) and any(map(text.__contains__, _CAPS_FIRST))
+    capitals = _CAPITALS.search(text) and _CAPS_WORD.search(text)
     match = _CAPS_STATUS.search(text) if capitals else None
     offset = 0
     if match is None:
