@@ -9,6 +9,7 @@ from styr.org.models.municipality import Municipality
 
 class Person(models.Model):
     alias_names: list[str]  # set by imports.domain.known_people, for match_person
+    link: str  # set by the portal's organisation page: the person's page
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="people", verbose_name=_("kommun")
