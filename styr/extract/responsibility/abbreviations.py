@@ -92,7 +92,7 @@ def fits(abbr: str, name: str) -> bool:
     order (the small words may be left out), or its first letter is the name's and the name
     ends in a body word."""
     letters = abbr.upper()
-    words = [w for w in re.split(r"[ \t]+", name) if w]
+    words = [w for w in _BLANKS.split(name) if w]
     initials = [w[0].upper() for w in words if w.lower() not in ("och", "för", "i", "med")]
     if "".join(initials) == letters:
         return True
@@ -103,7 +103,11 @@ def fits(abbr: str, name: str) -> bool:
         return True
     if letters[0] != name[0].upper():
         return False
-    return re.search(rf"{_BODY_END}$", name.lower()) is not None
+    return _ENDS_IN_BODY.search(name.lower()) is not None
+
+
+_BLANKS = re.compile(r"[ \t]+")
+_ENDS_IN_BODY = re.compile(rf"{_BODY_END}$")
 
 
 # Swedish compounds abbreviated part by part: "Kommunstyrelsen" = K + S, "Samhällsbyggnads-

@@ -201,6 +201,9 @@ _BRACKETED = re.compile(
     rf"(?P<rest>{_H}*(?:[^\s(]+{_H}*){{0,4}})(?:\n|$)"
 )
 _POLITICAL_PARTIES = frozenset({"KD", "MP", "SD", "FI", "SPI"})
+_ABBR_SEPARATOR = re.compile(rf"{_H}*[,/]{_H}*")
+_GOES_ON_IN_REST = re.compile(rf"{_H}*[{_LO}]")
+_GOES_ON = re.compile(rf"\s*[{_LO}]")
 
 
 def _bracket_slots(text: str, out: list) -> None:
@@ -208,10 +211,10 @@ def _bracket_slots(text: str, out: list) -> None:
     bracket defines the abbreviation of the name before it ("… Kommunstyrelsen (KS)")."""
     for m in _BRACKETED.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()].split()
-        names = re.split(rf"{_H}*[,/]{_H}*", m["abbr"])
+        names = _ABBR_SEPARATOR.split(m["abbr"])
         if any(name in _POLITICAL_PARTIES or not is_committee(name) for name in names):
             continue  # "(SD)", "(HVB)": a political party, an abbreviation of something else
-        if re.match(rf"{_H}*[{_LO}]", m["rest"]) or re.match(rf"\s*[{_LO}]", text[m.end() :]):
+        if _GOES_ON_IN_REST.match(m["rest"]) or _GOES_ON.match(text, m.end()):
             continue  # the sentence goes on: "… boende (HVB)\nsamt …"
         if len(names) == 1 and any(
             fits(names[0], " ".join(before[i:]))
