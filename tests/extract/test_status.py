@@ -73,3 +73,18 @@ def test_arbitrary_text_never_raises(text):
     assert isinstance(rest, str)
     classify(note or text)
     is_status_only(text)
+
+
+STATUS_PIECES = st.sampled_from(
+    ["Genomfört", "klart", "Klart senast", "pågår", "Ej påbörjad", "Arbetet fortsätter", "under",
+     "arbete", "Planen", "tas fram", ".", "!", "?", " ", "  ", "\n", ". ", "x", "2024"]
+)  # fmt: skip
+
+
+@given(st.one_of(st.lists(STATUS_PIECES, max_size=16).map("".join), st.text(max_size=60)))
+def test_the_status_sentence_scan_finds_what_the_status_sentence_pattern_finds(text):
+    # imported here: the module's first lines (and the texts below them) stay where they were
+    from styr.extract.status import _STATUS_SENTENCE, _status_sentences
+
+    ours = [m.span() for m in _status_sentences(text)]
+    assert ours == [m.span() for m in _STATUS_SENTENCE.finditer(text)]
