@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from styr.extract.anchored import matches_after
 from styr.extract.caching import per_document
 from styr.extract.folding import fold
 
@@ -319,13 +320,7 @@ _STOP = re.compile(r"[.!?](?=\s)")
 def _status_sentences(text: str):
     """What `_STATUS_SENTENCE.finditer(text)` finds, faster: tried at the text's start and after
     each stop, not at every position."""
-    first = _STATUS_SENTENCE.match(text)
-    if first is not None:
-        yield first
-    for stop in _STOP.finditer(text):
-        found = _STATUS_SENTENCE.match(text, stop.end())
-        if found is not None:
-            yield found
+    return matches_after(_STATUS_SENTENCE, _STOP, text)
 
 
 @per_document

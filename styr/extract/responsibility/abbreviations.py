@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from styr.extract.anchored import matches_after
+
 _UP = "A-ZÅÄÖ"
 _LO = "a-zåäöéü"
 _ABBR = rf"[{_UP}][{_UP}{_LO}]{{0,2}}[{_UP}][{_UP}{_LO}]{{0,4}}"  # KS, BUN, SBN, KSAU, MHN, KSau
@@ -51,13 +53,7 @@ _BRACKET = re.compile(rf"\({_ABBR}\)")
 
 def _listed(text: str):
     """What `_LISTED.finditer(text)` finds, faster: a match lies on one line, from its start."""
-    first = _LISTED.match(text)
-    if first is not None:
-        yield first
-    for line in _LISTED_LINE.finditer(text):
-        found = _LISTED.match(text, line.end())
-        if found is not None:
-            yield found
+    return matches_after(_LISTED, _LISTED_LINE, text)
 
 
 def _defined(text: str):
