@@ -221,20 +221,22 @@ def state_in_text(text: str) -> str | None:
     is background, not status.
     """
     flat = " ".join(text.split())
-    if any(map(_folded(flat).__contains__, _STATE_IN_TEXT_KEYS)):
+    folded = _folded(flat)
+    if any(map(folded.__contains__, _STATE_IN_TEXT_KEYS)):
         match = _FIRST_SENTENCE.match(flat)
         sentence = match.group(1) if match else ""
         if sentence and _STATE_IN_TEXT.search(sentence):
             return sentence
-    found = find_status(text)
+    found = find_status(text, (flat, folded))
     return found[0] if found else None
 
 
-def find_status(text: str) -> tuple[str, str] | None:
+def find_status(text: str, flat_folded: tuple[str, str] | None = None) -> tuple[str, str] | None:
     """(the status statement as written, its code) for the first one in a text, or None.
 
     Labels in capitals ("… AVSLUTAT"), "Status: …" fields, short done headlines
-    ("Organisationsöversynen klar") and status sentences in running text.
+    ("Organisationsöversynen klar") and status sentences in running text. `flat_folded` is
+    (the text's words joined by single spaces, that folded) when the caller has made them.
     """
     if not isinstance(text, str) or not text.strip():
         return None
@@ -257,8 +259,13 @@ def find_status(text: str) -> tuple[str, str] | None:
             and _is_statement(line)
         ):
             return line.strip(), classify(line)
-    flat = " ".join(text.split())
-    if not any(map(flat.lower().__contains__, _STATEMENT_KEYS)):
+    # A key is in the lowered text only if it is in the folded one (fold maps İ, ı, ſ to
+    # letters first), so the folded text is as good a prefilter; each sentence is tested below.
+    if flat_folded is None:
+        flat = " ".join(text.split())
+        flat_folded = flat, _folded(flat)
+    flat, folded = flat_folded
+    if not any(map(folded.__contains__, _STATEMENT_KEYS)):
         return None  # none in any sentence below: a key (letters only) lies inside one
     for sentence in _SENTENCES.finditer(flat):
         words = sentence.group().strip()
