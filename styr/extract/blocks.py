@@ -42,8 +42,10 @@ _LABEL_LINE = re.compile(
     r"^[A-ZÅÄÖ][^.–]{1,80}\s[–-]\s[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s[A-ZÅÄÖ]"
 )
 _WORD_CHAR = re.compile(r"\w")  # compiled once: tested on every line and block
+# A line's words without the spaces around them (space, tab, \r, no-break and zero-width
+# space), or a form feed (a page break): one match per line that has words.
+_LINE_WORDS = re.compile(r"[^\n\f \t\r\u00a0\u200b](?:[^\n\f]*[^\n\f \t\r\u00a0\u200b])?|\f")
 # How a line or block ends (compiled once: re.search with a string looks its pattern up per call)
-_LINE = re.compile(r"[^\n\f]+|\f")
 _STOP_END = re.compile(r"[.!?:;,]\**$")
 _OPEN_LINE_END = re.compile(r"[.!?:;,]$")
 _CLOSED = re.compile(r"[.!?:]\**$")
@@ -57,7 +59,6 @@ _KEEP_HYPHEN = r"(?:och|eller|samt|respektive|resp|till|som|men)\b"
 _LINE_HYPHEN = re.compile(r"-(?<=[a-zåäöéü]-)[ \t]*\n[ \t]*(?=[a-zåäöéü])(?!" + _KEEP_HYPHEN + ")")
 _INLINE_HYPHEN = re.compile(r"- (?<=[a-zåäöéü]{2}- )(?=[a-zåäöéü]{2})(?!" + _KEEP_HYPHEN + ")")
 # A lead-in that the following lower-case paragraphs complete as list items.
-_SPACE = " \t\r\u00a0\u200b"
 LIST_LEAD = re.compile(r"(?:\bbland annat|\bbl\.\s?a\.?|\bföljande|:|;)\s*$", re.IGNORECASE)
 
 
@@ -168,19 +169,17 @@ def _line_groups(text: str) -> list[list[tuple[int, int]]]:
     """Runs of non-blank lines, as (start, end) offsets of each line's words."""
     groups: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    for match in _LINE.finditer(text, body_start(text)):
+    for match in _LINE_WORDS.finditer(text, body_start(text)):
         start, end = match.span()
-        line = match.group()
-        if line == "\f" or not line.strip(_SPACE):
+        if text[start] == "\f":
             if current:
                 groups.append(current)
                 current = []
             continue
+        # A blank line (empty or of spaces) between two lines: two line breaks at least.
         if current and text.count("\n", current[-1][1], start) > 1:
             groups.append(current)
             current = []
-        start += len(line) - len(line.lstrip(_SPACE))
-        end -= len(line) - len(line.rstrip(_SPACE))
         current.append((start, end))
     if current:
         groups.append(current)
