@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from styr.extract.caching import per_document
-from styr.extract.folding import fold, has_any
+from styr.extract.folding import fold
 
 # Sentences that never state an action. One alternation tried at every position of every
 # sentence was the extractor's slowest pattern, so the cues are split: the ones anchored at the
@@ -121,6 +121,9 @@ def is_negative(sentence: str) -> bool:
         folded = fold(sentence)
     else:
         folded = sentence.lower()  # what fold() gives, without its mapping per character
-    return any(
-        has_any(folded, words) and pattern.search(sentence) for words, pattern in _NEGATIVE_GROUPS
-    )
+    # A loop, not any() over a generator of has_any calls: two frames fewer per group.
+    contains = folded.__contains__
+    for words, pattern in _NEGATIVE_GROUPS:
+        if any(map(contains, words)) and pattern.search(sentence):
+            return True
+    return False
