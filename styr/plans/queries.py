@@ -284,11 +284,13 @@ def action_index(plan, day: dt.date, themes: list[Theme]) -> PlanSnapshot:
     return assemble(plan, day, themes, named)
 
 
-def read_listed_rows(listed: list[ActionRow], day: dt.date, themes: list[Theme]) -> list[ActionRow]:
-    """The actions `action_index` listed (a page of them), in full as they stood on `day`:
-    what their versions in force say and their status updates, named as the index named
-    them and in its order. Two queries, however many actions the plan has. Their plan is
-    not read again: the caller has it (reading `action.plan` would be a query per action)."""
+def read_listed_rows(
+    plan, listed: list[ActionRow], day: dt.date, themes: list[Theme]
+) -> list[ActionRow]:
+    """The actions of `plan` that `action_index` listed (a page of them), in full as they
+    stood on `day`: what their versions in force say and their status updates, named as the
+    index named them and in its order. Two queries, however many actions the plan has; each
+    action is given the caller's `plan`, not read with its own copy."""
     ids = [row.action.id for row in listed]
     versions = (
         ActionVersion.objects.select_related("action")
@@ -300,6 +302,7 @@ def read_listed_rows(listed: list[ActionRow], day: dt.date, themes: list[Theme])
     rows = []
     for row in listed:
         version = versions[row.action.version_id]
+        version.action.plan = plan
         # Each version's action was read for this alone: it can be changed, not copied.
         shown = _made_to_say(version.action, version, refs, row.action.responsibilities_then)
         rows.append(dataclasses.replace(row, action=shown, update=updates.get(row.action.id)))

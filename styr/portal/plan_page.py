@@ -39,7 +39,8 @@ def plan_page(plan, day: dt.date, query: QueryDict) -> dict:
     shown = filter_snapshot(snapshot, wanted)
     paged = shown.total > ONE_PAGE
     page = _page(shown.actions, query) if paged else None
-    rows = read_listed_rows(list(page.object_list if page else shown.actions), day, themes)
+    listed = list(page.object_list if page else shown.actions)
+    rows = read_listed_rows(plan, listed, day, themes)
     return {
         "snapshot": snapshot,
         "shown": shown,

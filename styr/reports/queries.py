@@ -50,7 +50,7 @@ def read_plan_rows(plan, day: dt.date, since: dt.date | None = None) -> PlanRows
         municipality_name=plan.municipality.name,
         owner_name=plan.owner.name,
         themes=themes,
-        now=read_listed_rows(listed, day, themes),
+        now=read_listed_rows(plan, listed, day, themes),
         then=action_index(plan, since, themes).actions if since else None,
         texts=texts_in_force(plan, day),
     )

@@ -42,10 +42,14 @@ def test_the_index_counts_and_names_what_the_full_read_does(plan, day):
 
 
 @pytest.mark.parametrize("day", DAYS[1:])
-def test_the_listed_actions_read_in_full_are_those_of_the_full_read(plan, day):
+def test_the_listed_actions_read_in_full_are_those_of_the_full_read(
+    plan, day, django_assert_num_queries
+):
     themes = list(Theme.objects.filter(plan=plan).order_by("order"))
     listed = action_index(plan, day, themes).actions[::3]
-    rows = read_listed_rows(listed, day, themes)
+    rows = read_listed_rows(plan, listed, day, themes)
+    with django_assert_num_queries(0):  # each action has the caller's plan, not a query
+        assert {row.action.plan for row in rows} == {plan}
     full = read_action_rows(
         Action.objects.filter(id__in=[row.action.id for row in listed]), day, plan.municipality_id
     )
