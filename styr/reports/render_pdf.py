@@ -3,7 +3,8 @@
 Sections, their order and their words are those of `render_markdown` (the reference) and
 `styr.reports.wording`; nothing here reads the database. `document` lays the report out as
 plain data (headings, paragraphs, lists, tables, in reading order); Typst, through its
-Python package, typesets that data with the template `report.typ`.
+Python package, typesets that data with the template `report.typ`, in a child process
+(`typeset.py`).
 
 What the PDF is:
 
@@ -37,12 +38,12 @@ import datetime as dt
 import functools
 import json
 import re
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Final
 
-import typst
 from fontTools.ttLib import TTFont
 
 from styr.reports import wording as w
@@ -51,9 +52,12 @@ from styr.reports.content import Block, Report, ReportAction
 HERE = Path(__file__).resolve().parent
 FONT_DIR = HERE / "fonts"
 TEMPLATE = HERE / "report.typ"
+TYPESET = HERE / "typeset.py"
+# A report of 2,000 actions takes about 0.6 s; a minute means something is wrong.
+TYPESET_SECONDS = 60
 FONT = "Liberation Sans"
 LANGUAGE, REGION = "sv", "SE"
-PDF_STANDARD: Final = "ua-1"  # Final: typst.compile takes the literal, not any str
+PDF_STANDARD = "ua-1"
 MAX_HEADING = 6
 # Drawn for a character the bundled font lacks (an emoji, say): PDF/UA forbids a missing
 # glyph, so Typst would refuse the whole file, and one odd character must not do that.
@@ -62,16 +66,34 @@ MISSING = "□"
 Node = dict[str, object]
 
 
+class TypesetError(RuntimeError):
+    """Typst refused the document, or did not finish in time."""
+
+
 def render_pdf(report: Report) -> bytes:
-    return typst.compile(
-        TEMPLATE,
-        root=HERE,
-        font_paths=[FONT_DIR],
-        ignore_system_fonts=True,
-        sys_inputs={"report": as_json(document(report))},
-        pdf_standards=PDF_STANDARD,
-        timestamp=document_date(report),
-    )
+    """The report as PDF, typeset by Typst in a child process (`typeset.py` says why)."""
+    job = {
+        "template": str(TEMPLATE),
+        "root": str(HERE),
+        "fonts": str(FONT_DIR),
+        "standard": PDF_STANDARD,
+        "timestamp": document_date(report).isoformat(),
+        "report": as_json(document(report)),
+    }
+    try:
+        done = subprocess.run(
+            [sys.executable, str(TYPESET)],
+            input=json.dumps(job, ensure_ascii=False).encode(),
+            capture_output=True,
+            timeout=TYPESET_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise TypesetError(f"Typst did not finish the PDF in {TYPESET_SECONDS} s") from error
+    if done.returncode != 0:
+        message = done.stderr.decode(errors="replace").strip()
+        raise TypesetError(f"Typst could not typeset the PDF: {message}")
+    return done.stdout
 
 
 def document_date(report: Report) -> dt.datetime:

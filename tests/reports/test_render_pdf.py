@@ -5,7 +5,10 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import pickle
 import re
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
@@ -534,3 +537,34 @@ def test_long_text_and_long_table_break_across_pages():
     # Every paragraph arrives whole, and the note after it in italics.
     assert body_text(reader, report.registration_number).count(flat(paragraph)) == 50
     assert italic_text(reader).count("Klart – nästan.") == 2
+
+
+def test_a_document_typst_refuses_is_an_error_with_typsts_words(monkeypatch, tmp_path):
+    from styr.reports import render_pdf as module
+
+    (tmp_path / "report.typ").write_text('#panic("mallen är trasig")\n')
+    monkeypatch.setattr(module, "HERE", tmp_path)
+    monkeypatch.setattr(module, "TEMPLATE", tmp_path / "report.typ")
+    with pytest.raises(module.TypesetError, match="mallen är trasig"):
+        render_pdf(hand_report())
+
+
+def test_a_pdf_that_takes_too_long_is_stopped_with_an_error(monkeypatch):
+    from styr.reports import render_pdf as module
+
+    monkeypatch.setattr(module, "TYPESET_SECONDS", 0.01)
+    with pytest.raises(module.TypesetError, match="did not finish"):
+        render_pdf(hand_report())
+
+
+def test_typst_runs_outside_the_rendering_process():
+    """Typst's memo cache, hundreds of MB after a large report, must not stay in a worker."""
+    code = (
+        "import pickle, sys; from styr.reports.render_pdf import render_pdf; "
+        "pdf = render_pdf(pickle.load(sys.stdin.buffer)); "
+        "print(pdf[:5].decode(), 'typst' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], input=pickle.dumps(hand_report()), capture_output=True
+    )
+    assert done.stdout.decode().split() == ["%PDF-", "False"], done.stderr.decode()
