@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from styr.extract import records
+from styr.extract import records, tables
 from styr.extract import status as status_notes
 from styr.extract.inline_lists import inline_items
 
@@ -187,7 +187,8 @@ def _line_groups(text: str) -> list[list[tuple[int, int]]]:
 
 
 def _starts_piece(line: str) -> bool:
-    return bool(LIST_MARKER.match(line) or _TABLE_ROW.match(line) or _HEADING.match(line))
+    starts = LIST_MARKER.match(line) or _TABLE_ROW.match(line) or _HEADING.match(line)
+    return bool(starts or tables.tabbed(line))
 
 
 # "att ge socialnämnden i uppdrag att …" on a line of its own: a decision's att-clause.
@@ -305,6 +306,7 @@ def _pieces(text: str, group: list[tuple[int, int]], slide: bool) -> list[tuple[
             pieces[-1][1] = end
         closed = bool(
             _TABLE_ROW.match(line)
+            or tables.tabbed(line)
             or _HEADING.match(line)
             or not _WORD_CHAR.search(line)
             or labels[index]
@@ -324,8 +326,9 @@ def _classify(text: str, start: int, end: int) -> Block | None:
     heading = _HEADING.match(raw.strip()) if first == "#" else None
     if heading:
         return Block(normalise(heading.group(2)), start, end, "heading", len(heading.group(1)))
-    if first == "|" and _TABLE_ROW.match(raw.strip()):
-        return Block(" ".join(raw.split()), start, end, "table")
+    row = tables.piped(raw) if first == "|" or "\t" in raw else None  # "| a | b |", "a\tb\tc"
+    if row:
+        return Block(row, start, end, "table")
     marker = LIST_MARKER.match(flat)
     if marker:
         item = flat[marker.end() :].strip()

@@ -105,7 +105,7 @@ def paired_fields(cells: list[str]) -> list[tuple[str, str, str]]:
     ("Aktivitet . Öppna … . Ansvarig . Bibliotekschef . Status . Pågår"): (kind, label, value)."""
     found: list[tuple[str, str, str]] = []
     index = 0
-    if all(LABEL_ONLY.match(cell) for cell in cells):
+    if all(LABEL_ONLY.match(cell) for cell in cells) or tables.names_only(cells):
         return found  # a header row: "Uppdrag . Status . Ansvarig . Kommentar"
     while index + 1 < len(cells):
         # The cell after a label is its value even when it could be a label ("Status . Klar").

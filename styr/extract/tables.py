@@ -19,15 +19,57 @@ COLUMNS = {
     ),
     "responsible": re.compile(r"^(?:ansvar(?:ig)?(?:\s+\w+)?|huvudansvar)$", re.I),
     "deadline": re.compile(
-        r"^(?:klart?(?:\s+senast)?|tidplan|tidpunkt|deadline|slutdatum|när|klar\s+när|datum)$",
+        r"^(?:klart?(?:\s+senast)?|tidplan|tidpunkt|deadline|slutdatum|när|klar\s+när|datum"
+        r"|redovisas|redovisning|tidsplan|färdigt)$",
         re.I,
     ),
     "status": re.compile(r"^(?:status|läge|lägesbeskrivning|kommentar)$", re.I),
 }
+# Columns a planning table has besides those read: a header row may name them ("Nr",
+# "Startdatum", "Mål"), and a row of column names alone is still a header.
+OTHER_COLUMNS = re.compile(
+    r"^(?:nr|id|nummer|startdatum|start|påbörjas|mål|delmål|målområde|indikator|prioritet"
+    r"|kostnad|budget|finansiering|period|uppföljning|resultat|bedömning|kommentar(?:er)?"
+    r"|anmärkning|ansvarig\s+\w+)$",
+    re.I,
+)
+
+
+def names_only(row_cells: list[str]) -> bool:
+    """Every cell names a column: the row is a header, not a record of labels and values."""
+    return all(
+        OTHER_COLUMNS.match(cell) or any(p.match(cell) for p in COLUMNS.values())
+        for cell in (c.strip(" *:") for c in row_cells)
+    )
 
 
 def cells(row: str) -> list[str]:
     return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def tab_cells(line: str) -> list[str] | None:
+    """The cells of a row copied out of a spreadsheet or a web page's table, one tab between
+    each (an empty cell keeps its place), or None: three cells at least, two with words."""
+    if "\t" not in line:
+        return None
+    line = line.strip(" \r\n")
+    if "\n" in line:
+        return None  # one line is one row
+    row = [c.strip() for c in line.split("\t")]
+    return row if len(row) >= 3 and sum(1 for c in row if c) >= 2 else None
+
+
+def tabbed(line: str) -> bool:
+    return "\t" in line and tab_cells(line) is not None
+
+
+def piped(raw: str) -> str | None:
+    """A table row's text as "| a | b |": a row written so, or a tab-separated one; else None."""
+    row = raw.strip()
+    if row.startswith("|") and row.endswith("|") and len(row) > 1 and "\n" not in row:
+        return " ".join(row.split())
+    row_cells = tab_cells(raw)
+    return "| " + " | ".join(c.replace("|", "/") for c in row_cells) + " |" if row_cells else None
 
 
 def header(row_cells: list[str]) -> dict[str, int] | None:
