@@ -54,8 +54,9 @@ _STATUS_WORDS = [
 ]  # fmt: skip
 _CAPS = "|".join(w.upper().replace(" ", r"\s+") for w in _STATUS_WORDS)
 _CAPITALISED = "|".join((w[0].upper() + w[1:]).replace(" ", r"\s+") for w in _STATUS_WORDS)
-# "… (KS) PÅGÅENDE Arbetet beräknas …": a status label in capitals after the assignment.
-_CAPS_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPS + r")(?=\s|$|[.:])")
+# "… (KS) PÅGÅENDE Arbetet beräknas …", "… grannkommunerna. AVSLUTAT Utredningen …": a status label
+# in capitals after the assignment (its full stop or not).
+_CAPS_STATUS = re.compile(r"(?<=[^\s!?*:;])\s+(?P<label>" + _CAPS + r")(?=\s|$|[.:])")
 # One class then three: a pattern that starts with a class is scanned for it (not so a repeat).
 _CAPITALS = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ]{3}")
 # a label in capitals: _CAPS_STATUS (case-sensitive) needs one; a single scan for them all
@@ -166,6 +167,10 @@ def apply(action, kind: str, value: str, parties, default_year: int | None) -> N
         return
     elif kind == "description":
         action.text = f"{action.text}\n{value}"
+        # "Kommentar: Arbetet pågår.": a comment's progress sentence, when no label gave one
+        found = status_notes.find_status(value) if action.status_code is None else None
+        if found:
+            action.status_text, action.status_code = found
 
 
 class RecordReading:
@@ -245,7 +250,7 @@ class RecordReading:
             # assignment's "senast december 2023" look like history.
             action = self.make(before, span, 0.85, heading=self.theme)
             action.text = " ".join(plain.split())
-            action.title = " ".join(before.split())
+            action.title = " ".join(before.split()).rstrip(".")
             action.status_text, action.status_code = status, status_notes.classify(status)
             return True
         return False

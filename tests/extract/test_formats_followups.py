@@ -256,3 +256,23 @@ def test_a_follow_up_record_under_its_case_number_is_titled_by_the_assignment():
     assert CASE_RECORDS[policy.span[0] :].startswith("KS 2022/130")
     assert (policy.status_code, transport.status_code) == ("in_progress", "not_started")
     assert [p.role for p in transport.responsible] == ["Barn- och utbildningsnämnden"]
+
+
+FULL_STOP_BEFORE_LABEL = """Uppföljning av nämndens uppdrag, augusti 2026
+
+Miljö- och byggnämnden
+Digitalisera handläggningen av strandskyddsärenden. PÅGÅENDE Ett nytt e-formulär testas.
+Ta fram en tillsynsplan för förorenade områden. AVSLUTAT Planen antogs i maj.
+Utreda avgifter för enskilda avlopp. EJ PÅBÖRJAT
+"""
+
+
+def test_a_status_label_in_capitals_after_the_assignments_full_stop_ends_its_line():
+    found = extract_actions(FULL_STOP_BEFORE_LABEL)
+    assert [a.title for a in found] == [
+        "Digitalisera handläggningen av strandskyddsärenden",
+        "Ta fram en tillsynsplan för förorenade områden",
+        "Utreda avgifter för enskilda avlopp",
+    ]
+    assert [a.status_text for a in found] == ["PÅGÅENDE", "AVSLUTAT", "EJ PÅBÖRJAT"]
+    assert [a.status_code for a in found] == ["in_progress", "done", "not_started"]

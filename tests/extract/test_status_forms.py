@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from styr.extract.segment import extract_actions
 from styr.extract.status import classify, find_status, list_status, split_note, state_in_text
 
 
@@ -175,3 +176,23 @@ def test_long_degenerate_texts_return(text):
     find_status(text)
     list_status(text)
     split_note(text)
+
+
+COMMENTED_RECORDS = """Uppföljning av fullmäktiges uppdrag, juni 2026
+
+Uppdrag: Inventera kommunens lekplatser (TN)
+Kommentar: Inventeringen är klar och finns på webben.
+
+Uppdrag: Införa digital närvarohantering i förskolan (BUN)
+Kommentar: Arbetet har inte startat ännu.
+
+Uppdrag: Ta fram en plan för vattenförsörjningen (KS)
+Kommentar: Ett första utkast skickas på remiss i höst.
+"""
+
+
+def test_a_progress_sentence_in_a_records_comment_is_its_status():
+    playgrounds, attendance, water = extract_actions(COMMENTED_RECORDS)
+    assert (playgrounds.status_code, attendance.status_code) == ("done", "not_started")
+    assert playgrounds.status_text == "Inventeringen är klar och finns på webben."
+    assert water.status_code in (None, "unknown")  # a plan is no progress
