@@ -21,6 +21,7 @@ from django.utils import timezone
 from styr.lib.asof import IN_FORCE_ORDER, AsOf
 from styr.org.models import Person, Post, Tenure
 from styr.plans.models import (
+    VERSIONED_FIELDS,
     Action,
     ActionVersion,
     Decision,
@@ -127,38 +128,24 @@ def plan_status_counts(plans, day: dt.date) -> dict[int, dict[str, int]]:
     return {plan_id: count_statuses(statuses) for plan_id, statuses in by_plan.items()}
 
 
-def as_it_stood(
-    action: Action, version: ActionVersion, refs: dict, named: list[Named] | None = None
-) -> Action:
+def as_it_stood(action: Action, version: ActionVersion, refs: dict) -> Action:
     """A copy of the action saying what `version` says, responsibilities included.
 
-    `refs` holds the themes, people and posts the versions name, by id; `named`, if given,
-    is what the version's responsibilities name, already read (by `action_index`).
+    `refs` holds the themes, people and posts the versions name, by id.
     """
     shown = copy.copy(action)
     # The copy gets its own cache of related objects, so the row it came from is untouched.
     shown._state = copy.copy(action._state)
     shown._state.fields_cache = dict(action._state.fields_cache)
-    return _made_to_say(shown, version, refs, named)
-
-
-def _made_to_say(shown: Action, version: ActionVersion, refs: dict, named) -> Action:
-    """`shown` changed to say what `version` says (`as_it_stood` without the copy)."""
     for name, value in versioned_values(version).items():
         setattr(shown, name, value)
     shown.theme = refs["themes"][version.theme_id]
     shown.version = version
     people, posts = refs["people"], refs["posts"]
-    shown.responsibilities_then = (
-        named
-        if named is not None
-        else [
-            Named(
-                item["kind"], people.get(item["person"]), posts.get(item["post"]), item["role_text"]
-            )
-            for item in version.responsibilities
-        ]
-    )
+    shown.responsibilities_then = [
+        Named(item["kind"], people.get(item["person"]), posts.get(item["post"]), item["role_text"])
+        for item in version.responsibilities
+    ]
     return shown
 
 
@@ -284,29 +271,57 @@ def action_index(plan, day: dt.date, themes: list[Theme]) -> PlanSnapshot:
     return assemble(plan, day, themes, named)
 
 
+@dataclass(frozen=True)
+class Noted:
+    """What the listed rows read of an action's status update in force: what a page of
+    actions and a report show of it (`StatusUpdate`'s fields of the same names)."""
+
+    id: int
+    date: dt.date
+    status: str
+    note: str
+
+
 def read_listed_rows(
     plan, listed: list[ActionRow], day: dt.date, themes: list[Theme]
 ) -> list[ActionRow]:
     """The actions of `plan` that `action_index` listed (a page of them), in full as they
-    stood on `day`: what their versions in force say and their status updates, named as the
-    index named them and in its order. Two queries, however many actions the plan has; each
-    action is given the caller's `plan`, not read with its own copy."""
-    ids = [row.action.id for row in listed]
+    stood on `day`: what their versions in force say and their status updates (`Noted`),
+    named as the index named them and in its order. Two queries of a few columns, however
+    many actions the plan has: the versions with their actions' other columns (one `Action`
+    built from each, given the caller's `plan`) and each one's update in force, then those
+    updates."""
+    fields = Action._meta.concrete_fields
+    said = [_as_versioned(field) for field in fields]
     versions = (
-        ActionVersion.objects.select_related("action")
+        ActionVersion.objects.filter(id__in=[row.action.version_id for row in listed])
+        .annotate(update=in_force(StatusUpdate, "date", as_of(day), action="action_id"))
         .order_by()
-        .in_bulk([row.action.version_id for row in listed])
+        .values_list(*said, "update")
     )
-    updates = updates_in_force(Action.objects.filter(id__in=ids), as_of(day))
-    refs = {"themes": {theme.id: theme for theme in themes}, "people": {}, "posts": {}}
+    by_action = {values[0]: values for values in versions}
+    updates = StatusUpdate.objects.filter(
+        id__in=[values[-1] for values in by_action.values() if values[-1]]
+    ).order_by()
+    noted = {u[0]: Noted(*u) for u in updates.values_list("id", "date", "status", "note")}
+    names = [field.attname for field in fields]
+    theme = {theme.id: theme for theme in themes}
     rows = []
     for row in listed:
-        version = versions[row.action.version_id]
-        version.action.plan = plan
-        # Each version's action was read for this alone: it can be changed, not copied.
-        shown = _made_to_say(version.action, version, refs, row.action.responsibilities_then)
-        rows.append(dataclasses.replace(row, action=shown, update=updates.get(row.action.id)))
+        *values, update = by_action[row.action.id]
+        shown = Action.from_db(versions.db, names, values)
+        shown.plan, shown.theme = plan, theme[shown.theme_id]
+        shown.responsibilities_then = row.action.responsibilities_then
+        rows.append(dataclasses.replace(row, action=shown, update=noted.get(update)))
     return rows
+
+
+def _as_versioned(field) -> str:
+    """Where a version's row says the action's `field`: the versioned fields in the version,
+    the others (the action's id, plan, order, origin and first day) in its action."""
+    if field.primary_key:
+        return "action_id"
+    return field.attname if field.name in VERSIONED_FIELDS else f"action__{field.attname}"
 
 
 def version_changes(action: Action) -> list[VersionEntry]:

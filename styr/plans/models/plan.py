@@ -160,7 +160,8 @@ class Theme(models.Model):
 class Action(models.Model):
     """An åtgärd: something the plan says shall be done, with named responsibility."""
 
-    # Set on the copy that says what a version says (queries.as_it_stood):
+    # Set on an action read as a version says it: both by queries.as_it_stood, the names
+    # also by queries.read_listed_rows.
     version: "ActionVersion"
     responsibilities_then: list
 
