@@ -82,6 +82,23 @@ def test_a_bracket_that_abbreviates_nothing_before_it_defines_nothing():
     assert abbreviations("Ansvar för uppföljningen har enheten (KS).") == {}
 
 
+def test_a_definition_in_brackets_after_the_subject_is_no_part_of_its_name():
+    assert responsible("Miljönämnden (MN) får i uppdrag att kartlägga dagvattnet.") == [
+        "Miljönämnden"
+    ]
+    assert responsible("Gymnasienämnden (GN) ska utreda nya program.") == ["Gymnasienämnden"]
+
+
+def test_a_body_in_lower_case_with_its_abbreviation_is_the_one_given_the_assignment():
+    text = "Kommunstyrelsen (KS) ger fritidsnämnden (FN) i uppdrag att se över taxorna."
+    assert responsible(text) == ["fritidsnämnden"]
+    assert abbreviations(text) == {"KS": "Kommunstyrelsen", "FN": "fritidsnämnden"}
+
+
+def test_a_lower_case_bracket_after_words_that_name_no_body_defines_nothing():
+    assert abbreviations("Arbetet följer den regionala planen (RP) för trafiken.") == {}
+
+
 def test_vi_in_a_commitment_list_is_the_body_named_in_the_lead_in():
     lead = "Löftena som Ekby kommun har antagit är:"
     assert responsible("Vi ställer miljökrav i alla upphandlingar", lead_in=lead) == ["Ekby kommun"]

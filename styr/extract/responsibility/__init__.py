@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from styr.extract.caching import per_document
-from styr.extract.responsibility.abbreviations import abbreviations
+from styr.extract.responsibility.abbreviations import abbreviations, without_definitions
 from styr.extract.responsibility.clauses import clause_parties, supporting_parties
 from styr.extract.responsibility.context import Context, expanded, resolved
 from styr.extract.responsibility.party import DUTY, RESPONSIBLE, SUPPORTING, Party
@@ -71,6 +71,7 @@ def find_parties(
     `document` the whole text, where "Vi" of a commitment list may find its body. When the
     text itself names no one responsible, the context is read (see `context`).
     """
+    text = without_definitions(text)  # "Samhällsbyggnadsnämnden (SBN) får i uppdrag …"
     parties, sentences = _read(text)
     around = Context(lead_in, heading, previous, document, _in_text)
     if not any(p.kind == RESPONSIBLE for p in parties):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from styr.extract.anchored import matches_after
+from styr.extract.caching import per_document
 
 _UP = "A-ZÅÄÖ"
 _LO = "a-zåäöéü"
@@ -33,7 +34,8 @@ _BODY_END = (
 # first halves ("Barn- och") are part of it
 _NAME_WORD = rf"(?:[{_UP}{_LO}][{_LO}]*+-?|och|för|i|med)"
 _DEFINED = re.compile(
-    rf"(?P<name>[{_UP}][{_LO}]*+-?(?:[ \t]++{_NAME_WORD}){{0,6}}?)[ \t]*+\((?P<abbr>{_ABBR})\)"
+    rf"(?P<name>(?<![{_LO}])[{_UP}{_LO}][{_LO}]*+-?(?:[ \t]++{_NAME_WORD}){{0,6}}?)[ \t]*+"
+    rf"\((?P<abbr>{_ABBR})\)"
 )
 _LISTED = re.compile(
     rf"(?m)^[ \t]*+(?P<abbr>{_ABBR})[ \t]*+(?:=|–|—|-|:)[ \t]*+"
@@ -157,14 +159,47 @@ def abbreviations(document_text: str) -> dict[str, str]:
         abbr = m["abbr"]
         if abbr in found:
             continue
-        words = _clean(m["name"]).split(" ")
-        # the shortest tail of the name that fits the abbreviation: "Ärendet gäller
-        # Kommunstyrelsen (KS)" defines "Kommunstyrelsen"
-        for start in range(len(words) - 1, -1, -1):
-            name = " ".join(words[start:])
-            if not name[0].isupper():
-                continue
-            if fits(abbr, name):
-                found[abbr] = name
-                break
+        defined = _defined_name(m)
+        if defined is not None:
+            found[abbr] = defined
     return found
+
+
+def _defined_name(m: re.Match[str]) -> str | None:
+    """The shortest tail of a _DEFINED match's name that fits its abbreviation: "Ärendet
+    gäller Kommunstyrelsen (KS)" defines "Kommunstyrelsen"; None if no tail fits."""
+    words = _clean(m["name"]).split(" ")
+    for start in range(len(words) - 1, -1, -1):
+        name = " ".join(words[start:])
+        # in lower case only a body's name: "ger tekniska nämnden (TN) i uppdrag"
+        lower_body = name[0].islower() and _ENDS_IN_BODY.search(name) is not None
+        if (name[0].isupper() or lower_body) and fits(m["abbr"], name):
+            return name
+    return None
+
+
+# what follows a definition that is not the end of its line: "(SBN) får i uppdrag att …"
+_GOES_ON = re.compile(r"[ \t]*+[,;]?[ \t]*+\w")
+
+
+def without_definitions(text: str) -> str:
+    """`text` without the brackets that define an abbreviation inside a sentence:
+    "Samhällsbyggnadsnämnden (SBN) får i uppdrag" reads as "Samhällsbyggnadsnämnden får i
+    uppdrag", so the bracket is not taken for part of the name or for a committee of its own.
+    A bracket at a line's end ("… Kommunstyrelsen (KS)") stays: it names the committee."""
+    if "(" not in text:
+        return text
+    return _without_definitions(text)
+
+
+@per_document
+def _without_definitions(text: str) -> str:
+    if not any(_GOES_ON.match(text, b.end()) for b in _BRACKET.finditer(text)):
+        return text  # the common case: no bracketed abbreviation inside a sentence
+    cut = []
+    for m in _defined(text):
+        if _GOES_ON.match(text, m.end()) and _defined_name(m) is not None:
+            cut.append((m.end("name"), m.end()))
+    for start, end in reversed(cut):
+        text = text[:start] + text[end:]
+    return text
