@@ -273,5 +273,5 @@ class RecordReading:
         if fields is None:
             return
         text, parties, deadline, note, code = fields
-        action = self.make(text, span, 0.9, known=(text, None, parties))
+        action = self.make(text, span, 0.9, known=(text, None, parties), given=True)
         action.deadline, action.status_text, action.status_code = deadline, note, code

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from styr.extract import caching, cues, records
+from styr.extract import caching, cues, records, sections
 from styr.extract import status as status_notes
 from styr.extract.action import Action, first_sentence
 from styr.extract.blocks import Block, blocks, body_start, ends_as_lead, normalise
@@ -47,18 +47,6 @@ from styr.extract.statements import RESPONSIBILITY_ONLY, is_action, states_respo
 # action it times (kept here, as the deadlines package uses the standard library only).
 find_deadline = caching.per_document(read_deadline)
 timed_lead = caching.per_document(cues.is_timed)  # a list's lead-in is asked for each item
-NEVER = re.compile(
-    r"^(?:ekonomiska konsekvenser|konsekvenser\b.*|bilagor|bilaga\s*\d*|handlingar|"
-    r"expediering|innehåll|innehållsförteckning|syfte|motivering|propositionsordning|"
-    r"yrkanden|reservationer?|protokollsutdrag.*|prioriteringar|prioriterade områden|"
-    r"fokusområden|vision|mål|målsättningar|ekonomisk ram|ekonomiska ramar)$",
-    re.IGNORECASE,
-)
-PROSE = re.compile(
-    r"^(?:förslag till beslut|beslutsförslag|sammanfattning|ärendet|bakgrund|beslut|"
-    r"inledning|beskrivning av ärendet|.*förslag till beslut)$",
-    re.IGNORECASE,
-)
 _CAPTION = re.compile(r"^(?!.*[.!?:;,]$)\S+(?:\s+\S+){0,11}$")  # a short line, no stop
 _WORDS = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -119,10 +107,13 @@ class _Reader(records.RecordReading):
 
     # --- building actions ------------------------------------------------------------------
 
-    def make(self, body: str, span, confidence: float, known=None, **context) -> Action:
+    def make(
+        self, body: str, span, confidence: float, known=None, given=False, **context
+    ) -> Action:
         """The action of `body`; `known` = (plain text, note, parties) if already read.
 
         `context` (lead_in, heading, previous) is what `find_parties` may use beside the text.
+        `given`: the caller sets the deadline and status (a table row's cells), none is read.
         """
         lead_in = context.get("lead_in")
         if known is None:
@@ -137,7 +128,7 @@ class _Reader(records.RecordReading):
             theme=self.theme,
             responsible=[p for p in parties if p.kind == "responsible"],
             supporting=[p for p in parties if p.kind == "supporting"],
-            deadline=find_deadline(plain, default_year=self.default_year),
+            deadline=None if given else find_deadline(plain, default_year=self.default_year),
             span=span,
             confidence=confidence,
         )
@@ -147,7 +138,7 @@ class _Reader(records.RecordReading):
             # numbered caption is the action's title, its paragraph the text.
             action.title, action.text = caption.text, f"{caption.text}\n{action.text}"
             action.span, self.caption = (caption.start, span[1]), None
-        note = note or status_notes.state_in_text(plain)
+        note = note or (None if given else status_notes.state_in_text(plain))
         if note:
             action.status_text, action.status_code = note, status_notes.classify(note)
             if action.deadline is None and action.status_code != "done":
@@ -212,8 +203,8 @@ class _Reader(records.RecordReading):
             if not (task_lead(block.text) or ends_as_lead(block.text)):
                 self.group_start = len(self.actions)
             self.theme, self.columns = block.text.replace("*", ""), None
-            self.never = bool(NEVER.match(self.theme.strip()))  # read once per heading
-            self.prose_only = bool(self.theme and PROSE.match(self.theme.strip()))
+            self.never = bool(sections.NEVER.match(self.theme.strip()))  # read once per heading
+            self.prose_only = bool(self.theme and sections.PROSE.match(self.theme.strip()))
             self.pending, self.tentative, self.period = [], [], None
             return
         if self.theme and self.never or self.detail:
