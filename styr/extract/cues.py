@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from styr.extract.folding import fold, has_any
+from styr.extract.fronted import inverted_after_purpose
 from styr.extract.negatives import is_negative
 
 if TYPE_CHECKING:  # action imports this module
@@ -44,7 +45,7 @@ _STRONG = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(
-    r"\b(?:ska|skall|planerar\s+att|kommer\s+(?:(?!behöva|kunna|få\b|vilja|lära|sig\b|oss\b)[a-zåäö]+\s+){0,3}?att|planeras|behöver|måste)\s+"
+    r"\b(?:ska|skall|planerar\s+(?:även\s+|också\s+|därför\s+|nu\s+)?att|kommer\s+(?:(?!behöva|kunna|få\b|vilja|lära|sig\b|oss\b)[a-zåäö]+\s+){0,3}?att|planeras|behöver|måste)\s+"
     r"(?:(?:nu|också|även|därför|därefter|fortsatt|gemensamt|normalt|bl\.\s?a\.|bland annat|"
     r"i\s+första\s+hand|senast\s+\S+(?:\s+\S+){0,2}|skriftligen|snarast|omgående)\s+)*"
     r"(?P<verb>[a-zåäöé]+)",
@@ -230,7 +231,8 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # assignment told as delivered, in a clause of its own, is history (the annotation rules),
 # however strongly it was once worded.
 _DELIVERED_BEFORE = re.compile(
-    r"[,;]\s*(?:vilken|vilket|vilka|som|och\s+(?:den|det|de))\s+(?:\S+\s+){0,2}?"
+    r"[,;]\s*(?:vilken|vilket|vilka|som|och\s+(?:den|det|de|[a-zåäö]+(?:en|et|na)(?=\s)))\s+"
+    r"(?:\S+\s+){0,2}?"
     r"(?:redovisades|antogs|genomfördes|levererades|slutfördes|presenterades|"
     r"har\s+(?:\S+\s+)?(?:redovisats|antagits|genomförts|levererats|slutförts))\b",
     re.IGNORECASE,
@@ -255,6 +257,11 @@ def strength(sentence: str) -> float | None:
     for match in _MODAL.finditer(sentence) if modal else ():
         verb = match.group("verb").lower()
         before = sentence[: match.start()]
+        if inverted_after_purpose(before, match.group("verb")):
+            # "För att minska X ska äldreomsorgen under våren införa …": the subject follows
+            if timed or _AGENT.search(match.group("verb")):
+                return MODERATE
+            continue
         if verb in _STATIVE or _PURPOSE.search(before) or before.count("”") % 2:
             continue  # a goal, a purpose clause ("för att målen ska nås") or a quote
         if timed or _AGENT.search(" ".join(before.split()[-6:])):

@@ -141,3 +141,35 @@ def test_an_earlier_order_superseded_by_a_later_one_in_the_same_paragraph_is_his
     (order,) = extract_actions(FOLLOW_UP_DECISION)
     assert order.title.startswith("Myndigheten förelägger nu kommunen")
     assert order.deadline is not None and order.deadline.date.isoformat() == "2024-06-01"
+
+
+FRONTED_PURPOSE = """Verksamhetsplan 2026 – Kultur- och fritidsnämnden
+
+Besöken på biblioteken minskade under 2025. För att nå fler unga ska Bibliotekschefen under hösten 2026 starta läxhjälp i tre stadsdelar. För att öka tryggheten ska fritidsgårdarna senast i juni 2026 ha vuxna värdar varje kväll. Fritidsavdelningen planerar också att utreda en ny skatepark under 2026.
+
+För att målen ska nås under 2026 behövs fler ideella ledare.
+"""
+
+
+def test_a_duty_after_a_purpose_clause_that_opens_the_sentence_is_an_action():
+    homework, hosts, skatepark = extract_actions(FRONTED_PURPOSE)
+    assert homework.title.startswith("För att nå fler unga ska Bibliotekschefen")
+    assert homework.deadline is not None and homework.deadline.date.isoformat() == "2026-12-31"
+    assert hosts.title.startswith("För att öka tryggheten ska fritidsgårdarna")
+    assert skatepark.title.startswith("Fritidsavdelningen planerar också att utreda")
+
+
+def test_a_modal_inside_a_purpose_clause_is_still_no_action():
+    titles = [a.title for a in extract_actions(FRONTED_PURPOSE)]
+    assert not any(t.startswith("För att målen ska nås") for t in titles)
+
+
+DELIVERED_BY_ITS_NOUN = """Ärendet
+
+Tekniska nämnden fick i mars 2025 i uppdrag att inventera gatubelysningen, och inventeringen redovisades i oktober 2025. Nämnden får nu i uppdrag att byta armaturerna senast i december 2026.
+"""
+
+
+def test_an_earlier_assignment_whose_result_the_same_sentence_says_was_delivered_is_history():
+    (found,) = extract_actions(DELIVERED_BY_ITS_NOUN)
+    assert found.title.startswith("Nämnden får nu i uppdrag att byta armaturerna")
