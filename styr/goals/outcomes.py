@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from django.db.models import Exists
+
 from styr.engagement.models import EngagementSurvey
 from styr.engagement.queries import hme_series
 from styr.goals import assessment
@@ -31,6 +33,7 @@ from styr.goals.models import (
 )
 from styr.kolada.models import KoladaValue
 from styr.lib.periods import Period, year_of
+from styr.org.models import Municipality
 from styr.service.models import ServiceCaseImport
 from styr.service.queries import service_series
 
@@ -66,18 +69,17 @@ class GoalIndicators:
 
 
 def goal_indicators(municipality, goals: list[Goal]) -> GoalIndicators:
-    """The indicators of `goals` (the municipality's, in their order): two queries of plain
-    rows, not a model instance per indicator."""
+    """The indicators of `goals` (the municipality's, in their order): one query of plain
+    rows, each link of a goal to an indicator with the indicator's head, not a model
+    instance per indicator."""
     links = Indicator.goals.through.objects.filter(goal__municipality=municipality)
-    heads = {
-        row[0]: IndicatorHead._make(row)
-        for row in Indicator.objects.filter(id__in=links.values("indicator_id"))
-        .order_by()
-        .values_list("id", "name", "source", "kpi_id", "computation", "direction")
-    }
+    head = [f"indicator__{name}" for name in IndicatorHead._fields[1:]]
+    heads: dict[int, IndicatorHead] = {}
     of_goal: dict[int, list[int]] = defaultdict(list)
-    for goal_id, indicator_id in links.values_list("goal_id", "indicator_id"):
-        of_goal[goal_id].append(indicator_id)
+    for goal_id, *row in links.values_list("goal_id", "indicator_id", *head):
+        of_goal[goal_id].append(row[0])
+        if row[0] not in heads:
+            heads[row[0]] = IndicatorHead._make(row)
     ordered: dict[int, IndicatorHead] = {}
     for goal in goals:
         # By name (sorting here is quicker than in the database; a page that lists a goal's
@@ -157,17 +159,27 @@ class Invented:
 
 
 def invented(municipality, items: list[IndicatorData]) -> Invented:
-    """What of `items` (indicators with their loaded outcomes) is invented; at most two
-    queries, only for computed indicators, whatever the number of indicators."""
+    """What of `items` (indicators with their loaded outcomes) is invented; one query, only
+    for computed indicators, whatever the number of indicators: whether a generated import
+    of cases or survey lies behind those computed from them."""
     computations = {
         item.indicator.computation for item in items if item.indicator.source == Source.COMPUTED
     }
+    marks: dict[str, Exists] = {}
+    if computations & SERVICE:
+        imports = ServiceCaseImport.objects.filter(municipality=municipality, generated=True)
+        marks["service"] = Exists(imports)
+    if computations & HME:
+        surveys = EngagementSurvey.objects.filter(municipality=municipality, generated=True)
+        marks["hme"] = Exists(surveys)
+    found: dict[str, bool] = {}
+    if marks:
+        row = Municipality.objects.filter(pk=municipality.pk).values(**marks).get()
+        found = {name: bool(value) for name, value in row.items()}
     return Invented(
         entered=[item.indicator for item in items if item.examples],
-        service=bool(computations & SERVICE)
-        and ServiceCaseImport.objects.filter(municipality=municipality, generated=True).exists(),
-        hme=bool(computations & HME)
-        and EngagementSurvey.objects.filter(municipality=municipality, generated=True).exists(),
+        service=found.get("service", False),
+        hme=found.get("hme", False),
     )
 
 

@@ -23,8 +23,8 @@ from styr.kolada.models import KoladaGroup, KoladaMunicipality
 from styr.lib.http import answers_bad_query, read_year
 from styr.lib.periods import parse_period
 from styr.org.models import Municipality
+from styr.plans.action_list import read_action_list
 from styr.plans.models import Action, Plan
-from styr.plans.queries import read_action_rows
 
 
 class GoalRow(NamedTuple):
@@ -193,7 +193,7 @@ def _goal_actions(user, chosen, today):
     viewable = Action.objects.filter(
         goals=chosen, plan__in=Plan.objects.filter(viewable_plans(user))
     )
-    return read_action_rows(viewable, today, chosen.municipality_id)
+    return read_action_list(viewable, today, chosen.municipality_id)
 
 
 def _analyses(chosen) -> list:
