@@ -43,6 +43,8 @@ _NEGATIVE_GROUPS = tuple(
             r"\bbeslut(?:et)?\b[^.]{0,60}\b(?:är\s+planerat|planeras|kommer\s+att\s+fattas|"
             r"fattas|sker)\b|\bbeslutar\s+om\b|\bslutgiltiga\s+beslutet\b",
         ),
+        # "Motionen anses besvarad": a decision that takes effect by itself
+        (("anses",), r"\banses\s+(?:vara\s+)?(?:besvarad|bifallen|avslagen|behandlad)\b"),
         (
             ("noterar", "godkänner"),
             r"\b(?:noterar|godkänner)\s+(?:informationen|redovisningen|rapporten)",
@@ -64,12 +66,28 @@ _NEGATIVE_GROUPS = tuple(
             r"\böverskott|\bunderskott|\bmnkr\b|\bmiljoner\s+kronor|\bmkr\b|\bbudgetram|"
             r"\bresultatutjämning|\bavsättning|\bbalanskravsresultat|\btilläggsfinansiering",
         ),
+        # financial targets in words: "ska redovisa ett resultat i balans", "hålla sig inom ram"
+        (
+            ("balans", "inom "),
+            r"\b(?:resultat|budget|ekonomi)\s+i\s+balans\b|\binom\s+(?:\w+\s+)?(?:budget)?ram(?:en)?\b",
+        ),
         # permissions, scope, possibilities
         (
             ("får",),
             r"\bfår\s+(?:även\s+|också\s+|dock\s+)?(?:föreslå|ta\s+upp|överväga|anlita|"
-            r"använda)\b",
+            r"använda)\b|"
+            # a rule in the passive: "Personalfester får hållas högst två gånger per år"
+            r"\bfår\s+(?:inte\s+|endast\s+|bara\s+|även\s+|också\s+)?[a-zåäö]*[^s\W\d_]as\b",
         ),
+        # standing responsibilities: for a field ("Nämnden ansvarar för gator och parker"), or
+        # for a rule being kept ("Varje chef ansvarar för att riktlinjen följs")
+        (
+            ("ansvarar",),
+            r"\bansvarar\s+för\s+(?!att\b|genomförandet\b|uppdraget\b|åtgärden\b)|"
+            r"\bansvarar\s+för\s+att\s+[^.]{0,80}\b(?:följs|efterlevs|uppfylls)\b",
+        ),
+        # goals stated as what a body is to be: "Kommunen ska vara ett föredöme"
+        (("ska vara", "skall vara"), r"\b(?:ska|skall)\s+vara\s+(?:ett|en)\s+(?!del\b)"),
         (
             ("inte",),
             r"\bingår\s+inte\b|\bomfattar\s+inte\b|\b(?:ska|skall)\s+(?:dock\s+)?inte\b|"
@@ -78,7 +96,9 @@ _NEGATIVE_GROUPS = tuple(
         # priorities, goals, purposes
         (
             ("prioriter", "fokusområd"),
-            r"\b(?:har|är|blir|har\s+\S+)\s+(?:\S+\s+)?prioriter\w*|\bprioriter(?:ats|as)\b|"
+            r"\b(?:har|är|blir|har\s+\S+)\s+(?:\S+\s+)?prioriter\w*|"
+            # not in a purpose clause: "se över tiderna så att skolans behov prioriteras"
+            r"^(?:(?!\b(?:så|för)\s+att\b).)*\bprioriter(?:ats|as)\b|"
             r"\bfokusområd",
         ),
         (
@@ -106,6 +126,13 @@ _NEGATIVE_GROUPS = tuple(
             ),
             r"\bväntas\s+behandlas\b|\bprotokollsutdrag\b|\bbiläggas\s+handlingarna\b|"
             r"\bexpedieras\b|,\s+säger\s|\båterremiss|\byrkar\b|\breserverar\s+sig\b",
+        ),
+        # the chair's propositions and a motion's own proposals ("Ordföranden finner att
+        # nämnden bifaller …", "Motionären föreslår att …", "I motionen föreslås att …")
+        (
+            ("finner", "proposition", "motion"),
+            r"\bfinner\s+att\b|\bproposition\b|\bmotionär(?:en|erna)?\s+(?:\w+\s+)?föresl|"
+            r"\bi\s+motionen\s+föresl|\bmotionen\s+föreslår\b",
         ),
     ]
 )

@@ -12,7 +12,8 @@ import re
 NEVER = re.compile(
     r"^(?:ekonomiska konsekvenser|konsekvenser\b.*|bilagor|bilaga\s*\d*|handlingar|"
     r"expediering|innehåll|innehållsförteckning|syfte|motivering|propositionsordning|"
-    r"yrkanden|reservationer?|protokollsutdrag.*|prioriteringar|prioriterade områden|"
+    r"yrkanden?|reservationer?|beslutsgång|särskilt yttrande|protokollsanteckningar?|"
+    r"protokollsutdrag.*|prioriteringar|prioriterade områden|"
     r"fokusområden|vision|mål|målsättningar|ekonomisk ram|ekonomiska ramar)$",
     re.IGNORECASE,
 )
