@@ -196,7 +196,8 @@ ATT_CLAUSE = re.compile(r"^att\s+(?=[a-zåäö])")
 # "Åtgärder 2025" over short lines without stops: a slide's items, one per line.
 _SLIDE_LEAD = re.compile(
     r"^(?:åtgärder|aktiviteter|uppdrag|insatser|löften|planerade\s+åtgärder|"
-    r"prioriterade\s+åtgärder|det\s+här\s+gör\s+vi|så\s+här\s+gör\s+vi)\b",
+    r"prioriterade\s+åtgärder|det\s+här\s+gör\s+vi|så\s+här\s+gör\s+vi|nästa\s+steg|"
+    r"fortsatt\s+arbete|kommande\s+arbete|vad\s+händer\s+nu)\b",
     re.IGNORECASE,
 )
 
@@ -243,7 +244,7 @@ def _one_entry_per_line(lines: list[str]) -> bool:
     for line in lines:
         if records.field(line) or records.dot_cells(line) or records.status_label(line):
             entries += 1
-            if entries >= 2:
+            if entries >= min(2, len(lines) - 1):  # of two lines, one entry will do
                 return True
     return False
 

@@ -199,6 +199,8 @@ class RecordReading:
         if parsed is None:
             return  # not reached: a block of kind "field" is one whose text parses as one
         kind, _, value = parsed
+        # "Status: Genomförd | Ansvarig: Upphandlingsenheten | Tidsplan: 2023": fields on a line
+        value, *more = value.split(" | ") if " | " in value else (value,)
         if kind == "meta" and self.record is None:
             return
         if kind == "text" or self.record is None:
@@ -213,9 +215,12 @@ class RecordReading:
                     value if title is None else title.text, (start, block.end), 0.9
                 )
             self.pending = []
-            if kind == "text":
-                return
-        apply(self.record, kind, value, self.parties, self.default_year)
+        if kind != "text":
+            apply(self.record, kind, value, self.parties, self.default_year)
+        for other in filter(None, map(field, more)):
+            apply(self.record, other[0], other[2], self.parties, self.default_year)
+        if kind == "text":
+            return
         start = self.record.span[0] if self.record.span else block.start
         self.record.span = (start, block.end)
         self.record.confidence = max(self.record.confidence, 0.9)

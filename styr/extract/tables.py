@@ -17,7 +17,11 @@ COLUMNS = {
     "text": re.compile(
         r"^(?:åtgärd(?:er)?|aktivitet(?:er)?|insats(?:er)?|uppdrag|beskrivning)$", re.I
     ),
-    "responsible": re.compile(r"^(?:ansvar(?:ig)?(?:\s+\w+)?|huvudansvar)$", re.I),
+    "responsible": re.compile(
+        r"^(?:ansvar(?:ig)?(?:\s+\w+)?|huvudansvar|nämnd|förvaltning|utförare|vem|"
+        r"uppdragstagare|ägare)$",
+        re.I,
+    ),
     "deadline": re.compile(
         r"^(?:klart?(?:\s+senast)?|tidplan|tidpunkt|deadline|slutdatum|när|klar\s+när|datum"
         r"|redovisas|redovisning|tidsplan|färdigt)$",

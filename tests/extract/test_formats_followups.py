@@ -276,3 +276,23 @@ def test_a_status_label_in_capitals_after_the_assignments_full_stop_ends_its_lin
     ]
     assert [a.status_text for a in found] == ["PÅGÅENDE", "AVSLUTAT", "EJ PÅBÖRJAT"]
     assert [a.status_code for a in found] == ["in_progress", "done", "not_started"]
+
+
+FIELDS_ON_ONE_LINE = """Åtgärd 7: Byta till LED-belysning i idrottshallarna
+Status: Genomförd | Ansvarig: Fastighetsenheten | Tidsplan: 2025
+Beskrivning: Samtliga hallar har fått ny belysning.
+
+Åtgärd 8: Solceller på nya förskolor
+Status: Pågående | Ansvarig: Kommunfastigheter AB | Tidsplan: 2025–2028
+"""
+
+
+def test_labelled_fields_separated_by_bars_on_one_line_are_each_read():
+    lights, solar = extract_actions(FIELDS_ON_ONE_LINE)
+    assert (lights.status_text, lights.status_code) == ("Genomförd", "done")
+    assert [p.role for p in lights.responsible] == ["Fastighetsenheten"]
+    assert lights.deadline is not None and lights.deadline.date.isoformat() == "2025-12-31"
+    assert solar.title == "Solceller på nya förskolor"
+    assert (solar.status_text, solar.status_code) == ("Pågående", "in_progress")
+    assert [p.role for p in solar.responsible] == ["Kommunfastigheter AB"]
+    assert solar.deadline is not None and solar.deadline.date.isoformat() == "2028-12-31"

@@ -251,3 +251,22 @@ def test_a_budgets_assignments_are_actions_and_its_frame_and_priorities_are_not(
         "utreda behovet av en ny grundskola i Västra Ås",
         "ta fram en plan för att minska sjukfrånvaron bland personalen",
     ]
+
+
+NEXT_STEPS_SLIDE = """Trafikstrategi 2026
+
+Nästa steg
+Trafikenheten tar fram en parkeringsplan senast maj 2026
+Gatuenheten bygger om busshållplatsen vid torget under hösten 2026
+Kommunikatören informerar de boende om ändringarna
+"""
+
+
+def test_a_slide_under_next_steps_gives_one_action_per_line():
+    found = extract_actions(NEXT_STEPS_SLIDE)
+    assert [a.title.split(" senast")[0].split(" under")[0] for a in found] == [
+        "Trafikenheten tar fram en parkeringsplan",
+        "Gatuenheten bygger om busshållplatsen vid torget",
+        "Kommunikatören informerar de boende om ändringarna",
+    ]
+    assert found[0].deadline is not None and found[0].deadline.date.isoformat() == "2026-05-31"

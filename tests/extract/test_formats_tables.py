@@ -45,3 +45,18 @@ def test_a_header_naming_columns_that_are_not_read_is_no_action():
     assert [p.role.lower() for p in waste.responsible] == ["avfallschef"]
     assert waste.deadline is not None and waste.deadline.date.isoformat() == "2026-11-30"
     assert (lights.status_code, waste.status_code) == ("in_progress", "not_started")
+
+
+BODY_COLUMN = """Uppföljning av fullmäktiges uppdrag, maj 2026
+
+| Uppdrag | Nämnd | Status |
+|---|---|---|
+| Utreda ett gemensamt löneservicecenter | Kommunstyrelsen | Pågår |
+| Se över öppettiderna i simhallen | Fritidsnämnden | Klar |
+"""
+
+
+def test_a_column_headed_by_the_committee_names_who_is_responsible():
+    payroll, pool = extract_actions(BODY_COLUMN)
+    assert [p.role for p in payroll.responsible] == ["Kommunstyrelsen"]
+    assert [p.role for p in pool.responsible] == ["Fritidsnämnden"]
