@@ -45,7 +45,7 @@ _STRONG = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(
-    r"\b(?:ska|skall|planerar\s+(?:även\s+|också\s+|därför\s+|nu\s+)?att|kommer\s+(?:(?!behöva|kunna|få\b|vilja|lära|sig\b|oss\b)[a-zåäö]+\s+){0,3}?att|planeras|behöver|måste)\s+"
+    r"\b(?:ska|skall|(?:planerar|avser)\s+(?:även\s+|också\s+|därför\s+|nu\s+)?att|kommer\s+(?:(?!behöva|kunna|få\b|vilja|lära|sig\b|oss\b)[a-zåäö]+\s+){0,3}?att|planeras|behöver|måste)\s+"
     r"(?:(?:nu|också|även|därför|därefter|fortsatt|gemensamt|normalt|bl\.\s?a\.|bland annat|"
     r"i\s+första\s+hand|senast\s+\S+(?:\s+\S+){0,2}|skriftligen|snarast|omgående)\s+)*"
     r"(?P<verb>[a-zåäöé]+)",
@@ -97,7 +97,8 @@ _STATIVE = frozenset(
 # Doing in the present or passive: "tas fram under 2022", "genomförs hösten 2016".
 _DOING = re.compile(
     r"\b(?:genomförs|utvecklas|inrättas|ses\s+över|införs|upprättas|tas\s+fram|tar\s+fram|"
-    r"revideras|utreds|byggs|anläggs|påbörjas|slutförs|kostnadsberäknas)\b",
+    r"revideras|utreds|byggs|anläggs|påbörjas|slutförs|kostnadsberäknas|"
+    r"pågår\s+(?:även\s+|också\s+|nu\s+)?med\s+att)\b",
     re.IGNORECASE,
 )
 # Who acts: a body, a unit, a post or the pledging "vi".
@@ -117,7 +118,8 @@ TIME = re.compile(
     + r"(?:\s*[-–]\s*"
     + _MONTH
     + r")?\s+(?:19|20)\d\d|\b(?:under|före|till|inom|inför|i)\s+(?:år\s+)?(?:19|20)\d\d\b|"
-    r"\b(?:våren|hösten|sommaren|vintern|kvartal|tertial|årsskiftet|mandatperiod(?:en)?)\b|"
+    r"\b(?:våren|hösten|sommaren|vintern|kvartal|tertial|halvåret|årsskiftet|"
+    r"mandatperiod(?:en)?)\b|"
     r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|"
     r"\bvarje\s+(?:år|ny|nytt|mandatperiod|månad|vecka|termin|kvartal|tertial)\b|"
     r"\bårligen\b|\b[Qq][1-4]\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b",
@@ -126,7 +128,7 @@ TIME = re.compile(
 # Every match of TIME holds a digit or one of these words (lowercase, as `folding` compares):
 # a text with neither is not searched. The same holds below for the words before each pattern.
 _TIME_WORDS = ("senast", "våren", "hösten", "sommaren", "vintern", "kvartal", "tertial",
-               "årsskiftet", "mandatperiod", "varje", "årligen")  # fmt: skip
+               "halvåret", "årsskiftet", "mandatperiod", "varje", "årligen")  # fmt: skip
 _DIGIT = re.compile(r"\d")
 
 
@@ -240,7 +242,7 @@ _DELIVERED_BEFORE = re.compile(
 
 
 _STRONG_WORDS = ("uppdr", "uppman", "föreläg", "åläg", "sig")
-_MODAL_WORDS = ("ska", "planera", "kommer", "behöver", "måste")
+_MODAL_WORDS = ("ska", "planera", "avser", "kommer", "behöver", "måste")
 
 
 def strength(sentence: str) -> float | None:

@@ -173,3 +173,18 @@ Tekniska nämnden fick i mars 2025 i uppdrag att inventera gatubelysningen, och 
 def test_an_earlier_assignment_whose_result_the_same_sentence_says_was_delivered_is_history():
     (found,) = extract_actions(DELIVERED_BY_ITS_NOUN)
     assert found.title.startswith("Nämnden får nu i uppdrag att byta armaturerna")
+
+
+INTENT_AND_WORK_UNDER_WAY = """Kultur- och fritidsnämnden – budget 2027
+
+Nämnden avser att under 2027 införa ett nytt bokningssystem för idrottshallar. Ett arbete pågår också med att ta fram en biblioteksplan, som ska vara klar under första halvåret 2027.
+"""
+
+
+def test_an_intention_with_a_date_and_work_said_to_be_under_way_are_actions():
+    booking, library = extract_actions(INTENT_AND_WORK_UNDER_WAY)
+    assert booking.title.startswith("Nämnden avser att under 2027 införa")
+    assert booking.deadline is not None and booking.deadline.date.isoformat() == "2027-12-31"
+    assert library.title.startswith("Ett arbete pågår också med att ta fram en biblioteksplan")
+    assert library.status_code == "in_progress"
+    assert library.deadline is not None and library.deadline.date.isoformat() == "2027-06-30"

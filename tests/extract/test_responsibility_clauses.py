@@ -298,3 +298,18 @@ def test_a_person_after_an_inverted_duty_or_as_a_passives_agent():
 def test_adversarial_clauses_of_100_kb_return(text):
     # Linear time is measured in the benchmark; here only that no pattern backtracks forever.
     assert isinstance(find_parties(text, lead_in=text[:2000], document=text), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Miljönämnden uppdras att ta fram en plan för tillsynen.", ["Miljönämnden"]),
+        ("Samtliga förvaltningar uppmanas att minska sina resor.", ["Samtliga förvaltningar"]),
+        (
+            "Kommunfullmäktige beslutar att kulturnämnden uppdras att utreda frågan.",
+            ["kulturnämnden"],
+        ),
+    ],
+)
+def test_the_subject_of_a_passive_order_is_responsible(text, expected):
+    assert responsible(text) == expected

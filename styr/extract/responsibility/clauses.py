@@ -193,6 +193,11 @@ def _assigned(text: str, sentences: _Sentences):
         subject = subject_before(text, sentence_start, m.start())
         if subject:
             yield ASSIGNED, subject
+    for m in _ORDERED_SUBJECT.finditer(text) if "s att" in text else ():
+        sentence_start, _ = sentences.bounds(m.start())
+        subject = subject_before(text, sentence_start, m.start())
+        if subject:
+            yield ASSIGNED, subject
     low = text.lower()
     orders = any(key in low for key in ("uppdra", "uppman", "föreläg", "anmoda", "ålägg", "instru"))
     for m in _ORDER.finditer(text) if orders else ():
@@ -209,6 +214,8 @@ def _assigned(text: str, sentences: _Sentences):
 _GIVEN_TO = re.compile(
     r"\b[Uu]ppdrag(?:et)?\s+(?:ges|gavs|lämnas|lämnades|går|gick)\s+(?:\w+\s+)?(?:till|åt)\s+"
 )
+# "Barn- och utbildningsnämnden uppdras att återkomma": the subject of the passive order
+_ORDERED_SUBJECT = re.compile(r"\b(?:uppdras|uppmanas|åläggs|anmodas|föreläggs)\s+att\b")
 # "Klimatkontoret har av Kommunstyrelsen fått i uppdrag": the subject, never the commissioner
 _PRECEDED_BY_COMMISSIONER = re.compile(
     r"\b(?:har|hade)\s+(?:\w+\s+)?(?:av|från)\s+[^.;:\n]{1,80}?\s+fått\s+(?:ett\s+|i\s+)?uppdrag"
