@@ -37,6 +37,7 @@ from styr.extract.deadlines import Deadline
 from styr.extract.deadlines import find_deadline as read_deadline
 from styr.extract.document_dates import document_date, stated_year
 from styr.extract.folding import fold
+from styr.extract.implied_dates import implied_deadline
 from styr.extract.lists import list_mode, task_lead
 from styr.extract.negatives import is_negative
 from styr.extract.parties import abbreviations, parties_of
@@ -145,6 +146,11 @@ class _Reader(records.RecordReading):
                 # "… återstående delar genomförs fram till årsskiftet 2015/16": a note that
                 # sets the time for an action whose text gave none.
                 action.deadline = find_deadline(note, default_year=self.default_year)
+        if action.deadline is None and not given:
+            # "inom sex månader" from the decision, "under hösten" in the paragraph's year
+            action.deadline = implied_deadline(
+                plain, self.text, span, self.theme, self.default_year
+            )
         if (
             action.deadline is None
             and lead_in

@@ -159,8 +159,14 @@ def _best(
             best = candidate
     if best is None:
         return None
-    resolved = best.resolved
-    return Deadline(text[best.start : best.end], resolved.date, resolved.precision, resolved.note)
+    resolved, phrase = best.resolved, text[best.start : best.end]
+    if resolved.precision == "season" and resolved.date.month == 8 and _BEFORE_SUMMER.match(phrase):
+        # "före sommaren 2025", "till sommaren": by the summer's start, the end of June
+        return Deadline(phrase, resolved.date.replace(month=6, day=30), "season", resolved.note)
+    return Deadline(phrase, resolved.date, resolved.precision, resolved.note)
+
+
+_BEFORE_SUMMER = re.compile(r"(?:före|innan|till)\s+sommar", re.IGNORECASE)
 
 
 def _candidates(text: str, default_year, clauses: _Clauses, preceding: str):
