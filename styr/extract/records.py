@@ -30,11 +30,11 @@ if TYPE_CHECKING:  # the segmenter's types; blocks imports this module
 _LABELS = {
     "status": r"åtgärdsstatus|status|läge|lägesbeskrivning|statuskommentar",
     "responsible": r"ansvarig[a]?(?:\s+(?:organisation|nämnd|förvaltning|enhet|verksamhet|"
-    r"chef|aktör|part))?|ansvar|huvudansvarig|huvudansvar|utförare",
+    r"chef|aktör|part))?|ansvar|huvudansvarig|huvudansvar|utförare|vem",
     "deadline": r"tidsplan|tidplan|klart?(?:\s+senast)?|slutdatum|deadline|genomförs|"
-    r"klart\s+till|färdigt",
-    "text": r"uppdrag|åtgärd|aktivitet|insats|åtgärdens\s+namn|namn|rubrik|kontrollmoment",
-    "description": r"beskrivning|kommentar|syfte",
+    r"klart\s+till|färdigt|när",
+    "text": r"uppdrag|åtgärd|aktivitet|insats|åtgärdens\s+namn|namn|rubrik|kontrollmoment|vad",
+    "description": r"beskrivning|kommentar|syfte|hur",
     # where the assignment came from: kept out of its text and never its deadline
     "meta": r"beslutat|beslut|beslutsdatum|beslutsinstans|diarienummer|dnr|ärendenummer|"
     r"uppdragsgivare|källa|datum",
@@ -65,6 +65,10 @@ _CAPS_WORD = re.compile(_CAPS)
 _LAST_STATUS = re.compile(r"(?<=[^\s.!?*:;])\s+(?P<label>" + _CAPITALISED + r")\.?\s*$")
 _STATUS_ENDS = tuple({(w[0].upper() + w[1:]).split()[-1] for w in _STATUS_WORDS})
 
+
+# "När: 14 maj kl. 18" under an invitation is no record: these labels fill a record ("Vad:
+# Starta språkcafé" above them) but start none.
+_FILLS_ONLY = frozenset({"när", "vem", "hur"})
 
 LABEL_ONLY = re.compile(
     r"^(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items() if k != "meta") + r")\s*:?$",
@@ -198,10 +202,10 @@ class RecordReading:
         parsed = field(block.text)
         if parsed is None:
             return  # not reached: a block of kind "field" is one whose text parses as one
-        kind, _, value = parsed
+        kind, label, value = parsed
         # "Status: Genomförd | Ansvarig: Upphandlingsenheten | Tidsplan: 2023": fields on a line
         value, *more = value.split(" | ") if " | " in value else (value,)
-        if kind == "meta" and self.record is None:
+        if self.record is None and (kind == "meta" or label.lower() in _FILLS_ONLY):
             return
         if kind == "text" or self.record is None:
             title = None if kind == "text" else self.above_fields

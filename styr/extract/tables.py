@@ -15,7 +15,7 @@ from styr.extract.responsibility import find_parties
 
 COLUMNS = {
     "text": re.compile(
-        r"^(?:åtgärd(?:er)?|aktivitet(?:er)?|insats(?:er)?|uppdrag|beskrivning)$", re.I
+        r"^(?:åtgärd(?:er)?|aktivitet(?:er)?|insats(?:er)?|uppdrag|beskrivning|vad)$", re.I
     ),
     "responsible": re.compile(
         r"^(?:ansvar(?:ig)?(?:\s+\w+)?|huvudansvar|nämnd|förvaltning|utförare|vem|"

@@ -296,3 +296,32 @@ def test_labelled_fields_separated_by_bars_on_one_line_are_each_read():
     assert (solar.status_text, solar.status_code) == ("Pågående", "in_progress")
     assert [p.role for p in solar.responsible] == ["Kommunfastigheter AB"]
     assert solar.deadline is not None and solar.deadline.date.isoformat() == "2028-12-31"
+
+
+WHAT_WHO_WHEN = """Handlingsplan för ökad läsning 2026
+
+Vad: Starta bokcirklar för nyanlända föräldrar
+Vem: Biblioteket
+När: Mars 2026
+
+Vad: Dela ut en bok till alla sexåringar
+Vem: Förskoleklasserna
+När: Senast 30 september 2026
+"""
+
+INVITATION = """Välkommen på informationsmöte om nya detaljplanen
+När: 14 april 2026 kl. 18.00
+Var: Stadshuset
+"""
+
+
+def test_a_plan_written_as_what_who_when_gives_one_action_per_what():
+    circles, books = extract_actions(WHAT_WHO_WHEN)
+    assert circles.title == "Starta bokcirklar för nyanlända föräldrar"
+    assert [p.role for p in circles.responsible] == ["Biblioteket"]
+    assert circles.deadline is not None and circles.deadline.date.isoformat() == "2026-03-31"
+    assert books.deadline is not None and books.deadline.date.isoformat() == "2026-09-30"
+
+
+def test_when_and_where_under_an_invitation_is_no_action():
+    assert extract_actions(INVITATION) == []
