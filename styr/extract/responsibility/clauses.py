@@ -66,7 +66,8 @@ _ORDER = re.compile(
 )
 _ATT = re.compile(r"\s+att\b")
 _MODAL = re.compile(
-    r"\b(?:ska|skall|kommer\s+att|måste|bör|behöver|avser\s+att|planerar\s+att|ansvarar"
+    r"\b(?:ska|skall|(?:kommer|avser|planerar)\s+(?:även\s+|också\s+|dessutom\s+|därefter\s+)?att"
+    r"|måste|bör|behöver|ansvarar"
     r"|har\s+(?:\w+\s+){0,5}?på\s+sig|har\s+i\s+uppgift|åtar\s+sig|åtog\s+sig)\b"
 )
 _INVERTED_MODAL = re.compile(r"\b(?:ska|skall|kommer|måste|bör|behöver)\s+")

@@ -7,10 +7,11 @@ nämnderna" (two parts), "Nämnder och styrelser" (one: two bare plurals read as
 
 A phrase is a party when its last word is a party head -- a body or unit (``nämnden``,
 ``styrelsen``, ``förvaltningen``, ``kommun``, ``staden``, ``regionen``, ``myndigheten``,
-``kontoret``, ``Skolinspektionen`` …), a post (``utredaren``, ``rektor``, any title the
-mention grammar knows, ``-ägare``, ``-förvaltare``) -- or a committee abbreviation (``KS``,
-``BUN``), and every word before it is a determiner, an adjective, a genitive, a capitalised
-name word, a compound's first half (``Barn-``) or a conjunction joining another such phrase.
+``kontoret``, ``Skolinspektionen`` …), a post (``utredaren``, ``rektor``, any title the mention
+grammar knows, ``-ägare``, ``-förvaltare``) -- a committee abbreviation (``KS``, ``BUN``) or a
+company's legal form (``Mittvatten AB``), and every word before it is a determiner, an
+adjective, a genitive, a capitalised name word, a compound's first half (``Barn-``) or a
+conjunction joining another such phrase.
 Pronouns and abstract nouns ("Arbetet", "Planen", "Det") are never parties.
 """
 
@@ -31,7 +32,8 @@ _BODY_HEADS = (
     "ledning:,en grupp:en,er,erna kommitté:,n,er,erna beredning:,en,ar,arna utredningen: "
     "skola:,n skolor:,na polisen: akademi:,n universitet:,et länsstyrelse:,n,r,rna "
     "direktion:,en koncern:,en ägare:,n,na förvaltare:,n,na utredare:,n,na tjänstemän:,nen "
-    "tjänsteman:,nen socialtjänst:,en räddningstjänst:,en elevhälsa:,n"
+    "tjänsteman:,nen socialtjänst:,en räddningstjänst:,en elevhälsa:,n omsorg:en,erna "
+    "hemtjänst:en"
 )
 _HEADS = frozenset(
     {
@@ -70,8 +72,8 @@ def is_head(word: str) -> bool:
     word = word.strip("()\"”“'.:;")
     if not word:
         return False
-    if _COMMITTEE.fullmatch(word):
-        return True
+    if _COMMITTEE.fullmatch(word) or word == "AB":
+        return True  # "KS"; a company by its legal form: "Mittvatten AB"
     low = word.lower()
     if low.startswith(_NOT_PARTY_COMPOUNDS):
         return False  # "målgruppen", "referensgruppen" are no one who acts
@@ -157,6 +159,13 @@ def _valid(words: list[tuple[int, str]], loose: bool = False) -> bool:
         and (is_head(texts[-1]) or texts[-1].istitle())
     ):
         texts = texts[:-2]  # "Allmänna utskottet i kommunen", "Kommunstyrelsen i Nacka"
+    elif (
+        len(texts) > 2
+        and texts[-2] in ("på", "vid")
+        and is_head(texts[-3])
+        and (is_head(texts[-1]) or texts[-1].istitle())
+    ):
+        texts = texts[:-2]  # a post at its unit: "Rektor på Lindskolan", "chefen vid staben"
     last = len(texts) - 1
     head_at = last
     while head_at >= 0 and not is_head(texts[head_at]) and head_at >= last - 2:
