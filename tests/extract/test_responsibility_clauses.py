@@ -313,3 +313,15 @@ def test_adversarial_clauses_of_100_kb_return(text):
 )
 def test_the_subject_of_a_passive_order_is_responsible(text, expected):
     assert responsible(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Äldreomsorgen ska under hösten införa nya scheman.", ["Äldreomsorgen"]),
+        ("Hemtjänsten ska senast i maj 2026 byta till digitala lås.", ["Hemtjänsten"]),
+        ("Individ- och familjeomsorgen ska utreda frågan.", ["Individ- och familjeomsorgen"]),
+    ],
+)
+def test_a_care_unit_named_by_the_care_it_gives_is_a_body_that_acts(text, expected):
+    assert responsible(text) == expected
