@@ -14,7 +14,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery, TextField
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -25,6 +25,7 @@ from styr.plans.models import (
     Action,
     ActionVersion,
     Decision,
+    StatusReview,
     StatusUpdate,
     Theme,
     versioned_values,
@@ -71,10 +72,15 @@ def updates_known_on(moment: AsOf) -> Q:
 def approved_by(moment: dt.datetime) -> Q:
     """Status updates that count at `moment`: recorded by then without needing approval, or
     approved by then. One submitted and not (yet) approved counts nowhere: not on public
-    pages, not in reports, exports or the as-of history."""
-    return Q(needs_approval=False, recorded_at__lt=moment) | Q(
-        review__decision=Decision.APPROVED, review__decided_at__lt=moment
+    pages, not in reports, exports or the as-of history.
+
+    The approval is asked with EXISTS (an update has at most one review), not by joining
+    the reviews: PostgreSQL then reads each action's updates in force from the newest back
+    and stops at the first that counts, where the join made it read and sort all of them."""
+    approved = StatusReview.objects.filter(
+        update=OuterRef("pk"), decision=Decision.APPROVED, decided_at__lt=moment
     )
+    return Q(needs_approval=False, recorded_at__lt=moment) | Q(Exists(approved))
 
 
 def public_updates() -> Q:
