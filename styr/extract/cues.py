@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from styr.extract.folding import fold, has_any
 from styr.extract.fronted import inverted_after_purpose
+from styr.extract.inverted import inverted_duty_verb
 from styr.extract.negatives import is_negative
 
 if TYPE_CHECKING:  # action imports this module
@@ -268,6 +269,9 @@ def strength(sentence: str) -> float | None:
             continue  # a goal, a purpose clause ("för att målen ska nås") or a quote
         if timed or _AGENT.search(" ".join(before.split()[-6:])):
             return MODERATE
+    inverted = inverted_duty_verb(sentence) if modal else None
+    if inverted is not None and inverted not in _STATIVE:
+        return MODERATE  # "Vidare avser TN att upphandla …": the subject after the modal
     if timed and _DOING.search(sentence):
         return MODERATE
     decided = _DECIDED.search(sentence) if "beslut" in folded else None
@@ -279,7 +283,8 @@ def strength(sentence: str) -> float | None:
 # "Kommunfullmäktige beslutade på måndagen att bygga en ny skola": a decision to do something,
 # as news report it; deciding to adopt, approve or allocate takes effect by itself.
 _DECIDED = re.compile(
-    r"\bbeslut(?:ade|at|ar)\s+(?:[\w-]+\s+){0,4}?att\s+(?:även\s+|också\s+)?(?P<verb>[a-zåäö]+)\b",
+    r"\bbeslut(?:ade|at|ar)\s+(?:[\w-]+\s+){0,4}?att\s+(?:även\s+|också\s+|själva?\s+)?"
+    r"(?P<verb>[a-zåäö]+)\b",
     re.IGNORECASE,
 )
 _TAKES_EFFECT = frozenset(

@@ -70,7 +70,7 @@ _MODAL = re.compile(
     r"|måste|bör|behöver|ansvarar"
     r"|har\s+(?:\w+\s+){0,5}?på\s+sig|har\s+i\s+uppgift|åtar\s+sig|åtog\s+sig)\b"
 )
-_INVERTED_MODAL = re.compile(r"\b(?:ska|skall|kommer|måste|bör|behöver)\s+")
+_INVERTED_MODAL = re.compile(r"\b(?:ska|skall|kommer|måste|bör|behöver|avser|planerar)\s+")
 _PASSIVE_AGENT = re.compile(  # "tas fram av", "genomförs av", "tas en plan fram av"
     rf"\b(?:(?P<verb>{_W}{{2,20}}s)(?:\s+(?:fram|upp|in|ut|över|om))?|fram|upp)\s+av\s+"
 )
@@ -107,7 +107,7 @@ _NOT_DONE = _words(
 )
 _DECIDES_TO = re.compile(
     r"\b(?:beslutar|beslutade|beslöt|har\s+beslutat|hade\s+beslutat)\s+(?:\w+\s+){0,3}?att\s+"
-    r"(?P<verb>\w+a)\b(?!\s+(?:ska|skall)\b)"
+    r"(?:själva?\s+)?(?P<verb>\w+a)\b(?!\s+(?:ska|skall)\b)"
 )
 _DECISION_INFINITIVES = _words(
     "ge anta godkänna fastställa notera lägga bevilja avslå återremittera bifalla överlämna "
