@@ -325,3 +325,21 @@ def test_the_subject_of_a_passive_order_is_responsible(text, expected):
 )
 def test_a_care_unit_named_by_the_care_it_gives_is_a_body_that_acts(text, expected):
     assert responsible(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fullmäktige gav i måndags kulturnämnden i uppdrag att se över taxorna.",
+            ["kulturnämnden"],
+        ),
+        (
+            "Styrelsen gav i höstas tekniska nämnden i uppdrag att rusta upp vägen.",
+            ["tekniska nämnden"],
+        ),
+        ("Nämnden gav i fjol förvaltningen i uppdrag att utreda frågan.", ["förvaltningen"]),
+    ],
+)
+def test_a_past_time_before_the_one_given_an_assignment_is_no_part_of_its_name(text, expected):
+    assert responsible(text) == expected

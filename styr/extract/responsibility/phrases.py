@@ -59,6 +59,10 @@ _NOT_PARTY = _words(  # capitalised words that open a clause but are never part 
     "Uppdraget Planen Syftet Målet Beslutet Förslaget Åtgärden Åtgärderna Ärendet Utredningen "
     "Rapporten Programmet Projektet Strategin Insatsen Insatserna Resultatet Budgeten"
 )
+# "gav i måndags nämnden i uppdrag", "i höstas", "i fjol": past times, no genitives of a party
+_PAST_TIMES = _words(
+    "måndags tisdags onsdags torsdags fredags lördags söndags våras somras höstas vintras fjol"
+)
 _ADJECTIVE = re.compile(r"(?i)[a-zåäöé]+(?:a|e|iga|ig|iska|isk|ade|ad|ella|ell|ala|al|s)")
 _CONJ = frozenset({"och", "eller", "samt", "&"})
 _LINE_OF_ITS_OWN = re.compile(r"[A-ZÅÄÖ][^\W\d_]*[ \t]*\n\s*[A-ZÅÄÖ]")
@@ -95,7 +99,7 @@ def _definite(word: str) -> bool:
 def _modifier(word: str) -> bool:
     if word.lower() in _DETERMINERS or word.endswith("-"):  # "Barn-", "Havs-": a first half
         return True
-    if word in _NOT_PARTY:
+    if word in _NOT_PARTY or word.lower() in _PAST_TIMES:
         return False
     if word[0].isupper():  # "Trosa", "Tekniska"
         return word.isalpha()
