@@ -107,7 +107,9 @@ def load_data(municipality, indicators: list[Indicator]) -> dict[int, IndicatorD
     data = {indicator.id: IndicatorData(indicator) for indicator in indicators}
     if not data:
         return data
-    targets = Target.objects.filter(indicator_id__in=data)
+    # Each indicator's targets by period, as the model orders them, without the join to the
+    # indicators that ordering them by indicator (by name) needs.
+    targets = Target.objects.filter(indicator_id__in=data).order_by("period")
     for indicator_id, period, target in targets.values_list("indicator_id", "period", "value"):
         data[indicator_id].targets[period] = target
 

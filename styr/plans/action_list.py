@@ -35,8 +35,9 @@ def read_action_list(actions: QuerySet, day: dt.date, municipality_id: int) -> l
         .order_by("action__order", "action_id")
     )
     every = [item for version in versions for item in version.responsibilities]
-    people = Person.objects.in_bulk({r["person"] for r in every if r["person"]})
-    posts = Post.objects.in_bulk({r["post"] for r in every if r["post"]})
+    # By id, unordered: their default order (by name) is of no use to a dict.
+    people = Person.objects.order_by().in_bulk({r["person"] for r in every if r["person"]})
+    posts = Post.objects.order_by().in_bulk({r["post"] for r in every if r["post"]})
     shown = []
     for version in versions:
         action = version.action

@@ -70,7 +70,8 @@ def plan(request, slug: str):
             "plan": plan,
             **plan_page(plan, day, query),
             "action_writer": ActionItems(plan, day, is_today),
-            "focus_areas": list(plan.focus_areas.all()),
+            # In the model's order within a plan, without the join to the plan it orders by.
+            "focus_areas": list(plan.focus_areas.order_by("number")),
             "is_today": is_today,
             "may_publish": can(request.user, "reports.publish_report", plan),
             # Report links only for days the report answers (it refuses days before this).
