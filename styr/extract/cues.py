@@ -120,7 +120,7 @@ TIME = re.compile(
     + _MONTH
     + r")?\s+(?:19|20)\d\d|\b(?:under|före|till|inom|inför|i)\s+(?:år\s+)?(?:19|20)\d\d\b|"
     r"\b(?:våren|hösten|sommaren|vintern|kvartal|tertial|halvåret|årsskiftet|"
-    r"mandatperiod(?:en)?)\b|"
+    r"mandatperiod(?:en)?)\b|\b(?:under|före|inom)\s+året\b|"
     r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|"
     r"\bvarje\s+(?:år|ny|nytt|mandatperiod|månad|vecka|termin|kvartal|tertial)\b|"
     r"\bårligen\b|\b[Qq][1-4]\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b",
@@ -129,7 +129,8 @@ TIME = re.compile(
 # Every match of TIME holds a digit or one of these words (lowercase, as `folding` compares):
 # a text with neither is not searched. The same holds below for the words before each pattern.
 _TIME_WORDS = ("senast", "våren", "hösten", "sommaren", "vintern", "kvartal", "tertial",
-               "halvåret", "årsskiftet", "mandatperiod", "varje", "årligen")  # fmt: skip
+               "halvåret", "årsskiftet", "mandatperiod", "varje", "årligen",
+               "året")  # fmt: skip
 _DIGIT = re.compile(r"\d")
 
 

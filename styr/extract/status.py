@@ -30,6 +30,7 @@ def _folded(text: str) -> str:
 
 # A note that ends the paragraph in italics: "... *Genomfört.*"
 _TRAILING_ITALIC = re.compile(r"\*([^*]+)\*\s*$")
+_BRACKETED = re.compile(r"\s\(((?:[^\W\d_]+\s?){1,4})\)[\s.]*$")
 # A labelled note: "Status: Pågår", "Åtgärdsstatus: Klar", "Status . Pågår" (a flattened
 # Stratsys page separates label and value with " . ").
 _LABELLED = re.compile(
@@ -296,6 +297,10 @@ def split_note(paragraph: str) -> tuple[str, str | None]:
     """(the paragraph without its status note, the note or None)."""
     match = _TRAILING_ITALIC.search(paragraph)
     if match and _looks_like_status(match.group(1)):
+        return paragraph[: match.start()].rstrip(), match.group(1).strip()
+    # "• Utreda samordnad varudistribution (klar)": a status in brackets ends the line
+    match = _BRACKETED.search(paragraph) if paragraph.rstrip(" .").endswith(")") else None
+    if match and classify(match.group(1)) != "unknown":
         return paragraph[: match.start()].rstrip(), match.group(1).strip()
     plain = paragraph.replace("*", "")
     lowered = plain.lower()

@@ -188,3 +188,16 @@ def test_an_intention_with_a_date_and_work_said_to_be_under_way_are_actions():
     assert library.title.startswith("Ett arbete pågår också med att ta fram en biblioteksplan")
     assert library.status_code == "in_progress"
     assert library.deadline is not None and library.deadline.date.isoformat() == "2027-06-30"
+
+
+DURING_THE_YEAR = """Verksamhetsplan för kultur och fritid
+Beslutad av nämnden 2026-02-12
+
+Under året ska kulturskolan starta undervisning i två nya orter. Besöken i simhallen ökade med 8 procent under 2025.
+"""
+
+
+def test_a_duty_during_the_year_of_a_dated_document_is_an_action_by_its_end():
+    (school,) = extract_actions(DURING_THE_YEAR)
+    assert school.title.startswith("Under året ska kulturskolan starta undervisning")
+    assert school.deadline is not None and school.deadline.date.isoformat() == "2026-12-31"

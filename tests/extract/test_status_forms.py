@@ -196,3 +196,31 @@ def test_a_progress_sentence_in_a_records_comment_is_its_status():
     assert (playgrounds.status_code, attendance.status_code) == ("done", "not_started")
     assert playgrounds.status_text == "Inventeringen är klar och finns på webben."
     assert water.status_code in (None, "unknown")  # a plan is no progress
+
+
+BRACKETED_STATUS = """Uppföljning av uppdrag, tertial 2 2026
+
+MILJÖNÄMNDEN
+• Ta fram en plan för tillsyn av hästgårdar (pågår)
+• Inventera enskilda avlopp i Norrby (klar)
+• Utreda avgift för strandskyddsdispens (ej påbörjad)
+"""
+
+
+def test_a_status_in_brackets_ending_a_follow_up_line_is_its_note():
+    plan, sewers, fee = extract_actions(BRACKETED_STATUS)
+    assert plan.title == "Ta fram en plan för tillsyn av hästgårdar"
+    assert [(a.status_text, a.status_code) for a in (plan, sewers, fee)] == [
+        ("pågår", "in_progress"),
+        ("klar", "done"),
+        ("ej påbörjad", "not_started"),
+    ]
+    assert [p.role for p in plan.responsible] == ["MILJÖNÄMNDEN"]
+
+
+def test_a_bracket_that_states_no_progress_is_no_note():
+    assert split_note("Ta fram en plan för skyfall (KS)") == (
+        "Ta fram en plan för skyfall (KS)",
+        None,
+    )
+    assert split_note("Se över taxan (se bilaga)")[1] is None
