@@ -197,7 +197,7 @@ ATT_CLAUSE = re.compile(r"^att\s+(?=[a-zåäö])")
 _SLIDE_LEAD = re.compile(
     r"^(?:åtgärder|aktiviteter|uppdrag|insatser|löften|planerade\s+åtgärder|"
     r"prioriterade\s+åtgärder|det\s+här\s+gör\s+vi|så\s+här\s+gör\s+vi|nästa\s+steg|"
-    r"fortsatt\s+arbete|kommande\s+arbete|vad\s+händer\s+nu)\b",
+    r"fortsatt\s+arbete|kommande\s+arbete|vad\s+händer\s+nu)\b[^.!?;,\n]*\??$",
     re.IGNORECASE,
 )
 
@@ -213,7 +213,8 @@ def _slide(lines: list[str]) -> bool:
         and bool(_SLIDE_LEAD.match(lines[0]))
         and not LIST_MARKER.match(lines[0])
         and not any(records.field(line) for line in lines)
-        and all(len(line.split()) <= 12 and not _OPEN_LINE_END.search(line) for line in lines)
+        and all(len(line.split()) <= 12 for line in lines)
+        and not any(_OPEN_LINE_END.search(line) for line in lines[1:])  # the lead may end in ":"
     )
 
 

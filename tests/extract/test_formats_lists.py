@@ -270,3 +270,22 @@ def test_a_slide_under_next_steps_gives_one_action_per_line():
         "Kommunikatören informerar de boende om ändringarna",
     ]
     assert found[0].deadline is not None and found[0].deadline.date.isoformat() == "2026-05-31"
+
+
+COLON_LEAD_SLIDE = """Dagvattenplan – åtgärder
+
+Åtgärder framåt:
+Kartlägga instängda områden i Norrstrand 2026
+Anlägga en översvämningsyta vid Ågatan 2027
+Informera fastighetsägare om bakvattenventiler 2026
+"""
+
+
+def test_a_slide_whose_lead_ends_with_a_colon_gives_one_action_per_line():
+    found = extract_actions(COLON_LEAD_SLIDE)
+    assert [a.title.rsplit(" ", 1)[0] for a in found] == [
+        "Kartlägga instängda områden i Norrstrand",
+        "Anlägga en översvämningsyta vid Ågatan",
+        "Informera fastighetsägare om bakvattenventiler",
+    ]
+    assert [a.deadline.date.year for a in found if a.deadline] == [2026, 2027, 2026]
