@@ -9,9 +9,12 @@ checking `word in fold(text)` before an expensive search never changes its outco
 
 from __future__ import annotations
 
+from styr.extract.caching import per_document
+
 _SPECIAL = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
+@per_document  # a paragraph is folded by each rule that tests its words, and plans repeat them
 def fold(text: str) -> str:
     """The text lowercased as re.IGNORECASE compares letters, one character for one."""
     if "İ" in text or "ı" in text or "ſ" in text:  # rare: translate reads each character
