@@ -25,6 +25,7 @@ from styr.extract.folding import fold, has_any
 from styr.extract.fronted import inverted_after_purpose
 from styr.extract.inverted import inverted_duty_verb
 from styr.extract.negatives import is_negative
+from styr.extract.progress_reports import reports_progress
 
 if TYPE_CHECKING:  # action imports this module
     from styr.extract.action import Action
@@ -273,8 +274,8 @@ def strength(sentence: str) -> float | None:
     inverted = inverted_duty_verb(sentence) if modal else None
     if inverted is not None and inverted not in _STATIVE:
         return MODERATE  # "Vidare avser TN att upphandla …": the subject after the modal
-    if timed and _DOING.search(sentence):
-        return MODERATE
+    if timed and _DOING.search(sentence) or reports_progress(sentence):
+        return MODERATE  # "Översynen av nattorganisationen har inte startat": a follow-up's
     decided = _DECIDED.search(sentence) if "beslut" in folded else None
     if decided and _decided_verb(decided.group("verb")):
         return MODERATE
@@ -356,6 +357,8 @@ def delivered_by(
     delivered = _DELIVERED.search(sentence) if "ska" in folded else None  # "ska|skall" first
     if not delivered or not is_timed(sentence, folded) or _REPORT_ON_WORK.search(sentence):
         return None
+    if reports_progress(sentence):
+        return None  # "Arbetet med X har påbörjats och ska vara klart …": work of its own
     if beside is not None and beside.deadline is None:
         return beside
     subject = sentence[: delivered.start()]

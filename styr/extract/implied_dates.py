@@ -5,9 +5,10 @@
   "Protokoll 2025-03-11", "Beslut i korthet – kommunfullmäktige 26 november 2024"); none
   when the document states no date.
 - A period without a year ("arbetet ska vara klart under hösten", "under första halvåret")
-  in a document that states no date of its own: the year its paragraph states ("Under 2025
-  kommer förvaltningen att …; arbetet ska vara klart under hösten"), else the year its
-  section heading ends with ("Planerade insatser 2025"). A day without a year ("den 26
+  in a document that states no date of its own: the one year its paragraph's line states
+  ("Under 2025 kommer förvaltningen att …; arbetet ska vara klart under hösten"), else the
+  year its section heading ends with ("Planerade insatser 2025"). Only the line: a report's
+  activities one per line each state their own years. A day without a year ("den 26
   april") is left without one: a budget text is written the year before its year.
 """
 
@@ -63,7 +64,7 @@ def implied_deadline(
             return _counted(within, text)
     if year is not None or span is None:
         return None
-    paragraph_year = _paragraph_year(text, span)
+    paragraph_year = _line_year(text, span)
     if paragraph_year is None and heading:
         heading_year = _HEADING_YEAR.search(heading)
         paragraph_year = int(heading_year.group(1)) if heading_year else None
@@ -115,9 +116,9 @@ def _own_date(text: str) -> dt.date | None:
         return None
 
 
-def _paragraph_year(text: str, span: tuple[int, int]) -> int | None:
-    """The one year the paragraph around `span` states, or None (none or several)."""
-    start = text.rfind("\n\n", 0, span[0]) + 1
-    end = text.find("\n\n", span[1])
+def _line_year(text: str, span: tuple[int, int]) -> int | None:
+    """The one year the line(s) of `span` state, or None (none or several)."""
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
     years = set(_YEAR.findall(text[start : end if end >= 0 else len(text)]))
     return int(years.pop()) if len(years) == 1 else None

@@ -195,7 +195,11 @@ _STATEMENT_KEYS = (
 _NOT_A_STATEMENT = re.compile(
     r"\b(?:ska|skall|kommer\s+att|planeras|avses|bör|måste|behöver|kan|får)\b", re.I
 )
-_GOES_ON = re.compile(r"\bpågår\b|\bpågående\b|\bfortsätter\b", re.I)
+_GOES_ON = re.compile(  # or has started, or has not: "har påbörjats och ska vara klart i juni"
+    r"\bpågår\b|\bpågående\b|\bfortsätter\b"
+    r"|\bhar\s+(?:nu\s+|ännu\s+)?(?:inte\s+|ej\s+)?(?:påbörjats|inletts|startats|startat)\b",
+    re.I,
+)
 # Progress told in a subordinate clause frames something else: "så länge projektet pågår",
 # "det är klart att …".
 _SUBORDINATE = re.compile(
