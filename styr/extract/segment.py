@@ -41,6 +41,7 @@ from styr.extract.implied_dates import implied_deadline
 from styr.extract.lists import list_mode, task_lead
 from styr.extract.negatives import is_negative
 from styr.extract.parties import abbreviations, parties_of
+from styr.extract.progress_reports import told_of_earlier
 from styr.extract.responsibility import Party
 from styr.extract.statements import RESPONSIBILITY_ONLY, is_action, states_responsibility
 
@@ -375,6 +376,9 @@ class _Reader(records.RecordReading):
         for sentence, (start, end) in spans:
             if cues.is_completion(sentence):
                 self.complete(sentence)
+                continue
+            if told_of_earlier(sentence, used):  # "Arbetet har ännu inte påbörjats …"
+                self.complete(sentence, used[-1:])  # and its time, if it has none
                 continue
             strength = cues.strength(sentence)
             delivery = None

@@ -42,3 +42,15 @@ def test_a_plan_beside_a_start_still_states_the_start():
     assert state_in_text("Arbetet har påbörjats och ska vara klart i juni.") is not None
     assert state_in_text("Arbetet har ännu inte påbörjats och planeras till våren.") is not None
     assert state_in_text("Arbetet ska påbörjas i juni.") is None
+
+
+def test_a_bare_arbetet_after_an_assignment_tells_how_that_assignment_stands():
+    text = (
+        "Uppföljning\n\n"
+        "Nämnden har fått i uppdrag att utreda en ny taxa för fritidsgårdar. Arbetet har ännu "
+        "inte påbörjats och planeras till hösten 2026.\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.title.startswith("Nämnden har fått i uppdrag att utreda en ny taxa")
+    assert action.status_code == "not_started"
+    assert action.deadline.text == "till hösten 2026"
