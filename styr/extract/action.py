@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from styr.extract.caching import per_document
 from styr.extract.cues import first_sentence_span
 from styr.extract.deadlines import Deadline
 from styr.extract.responsibility import Party
@@ -37,6 +38,7 @@ _CASE_NUMBER = re.compile(
 )
 
 
+@per_document  # a plan repeats its sentences; each is titled once
 def first_sentence(text: str, limit: int = 120) -> str:
     plain = " ".join(text.replace("*", "").split())
     case_number = _CASE_NUMBER.match(plain)  # at the start only: a match, not a substitution

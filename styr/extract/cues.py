@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from styr.extract.caching import per_document
 from styr.extract.folding import fold, has_any
 from styr.extract.fronted import inverted_after_purpose
 from styr.extract.inverted import inverted_duty_verb
@@ -248,6 +249,7 @@ _STRONG_WORDS = ("uppdr", "uppman", "föreläg", "åläg", "sig")
 _MODAL_WORDS = ("ska", "planera", "avser", "kommer", "behöver", "måste")
 
 
+@per_document  # a plan repeats its sentences; each is judged once
 def strength(sentence: str) -> float | None:
     """How clearly the sentence states something to be done: STRONG, MODERATE or None."""
     if _DELIVERED_BEFORE.search(sentence):

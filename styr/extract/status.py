@@ -116,6 +116,7 @@ _DONE = re.compile(
 _PLANNED_LABEL = re.compile(r"\s*(?:planerad|planerat|ej\s+startat|ej\s+startad)\s*[.!]?\s*", re.I)
 
 
+@per_document  # a plan repeats its notes ("Genomfört.", "Pågår."): each is classified once
 def classify(note: str) -> str:
     """The status code a note expresses; 'unknown' when it says nothing recognisable.
 
@@ -216,6 +217,7 @@ _DONE_HEADLINE = re.compile(rf"^[^.!?\n]{{3,80}}\s{_DONE_WORD}\s*$", re.I)
 _DONE_ENDS = tuple("tdargeTDARGE")
 
 
+@per_document  # a plan repeats its sentences; each is read once
 def state_in_text(text: str) -> str | None:
     """The words in an action's text that state how the work stands, else None.
 
