@@ -34,11 +34,12 @@ from styr.plans.snapshot import (
     ActionRow,
     Named,
     PlanSnapshot,
+    Standing,
     assemble,
     build_action_rows,
     tenures_asked,
 )
-from styr.plans.status import NOT_REPORTED, count_statuses
+from styr.plans.status import NOT_REPORTED, count_statuses, is_overdue
 from styr.plans.versions import Names, VersionEntry, describe_versions
 
 
@@ -224,6 +225,29 @@ class Reported:
     status: str
 
 
+def versions_with_status(plan, moment: AsOf) -> QuerySet:
+    """The versions in force of `plan`'s actions, each with its action's `status` in force
+    (None: none reported)."""
+    # An action without a version in force adds a NULL to the list, which matches nothing.
+    current = Action.objects.filter(plan=plan).annotate(
+        v=in_force(ActionVersion, "applies_from", moment)
+    )
+    return ActionVersion.objects.filter(id__in=current.values("v")).annotate(
+        status=in_force(StatusUpdate, "date", moment, column="status", action="action_id")
+    )
+
+
+def standings(plan, day: dt.date) -> dict[int, Standing]:
+    """Action id -> its status and lateness on `day`, for each action of `plan` then: what a
+    report compares with (`action_index` without names, themes or order). One query."""
+    rows = versions_with_status(plan, as_of(day)).order_by()
+    result = {}
+    for action_id, deadline, reported in rows.values_list("action_id", "deadline_date", "status"):
+        status = reported or NOT_REPORTED
+        result[action_id] = Standing(status, is_overdue(deadline, status, day))
+    return result
+
+
 def action_index(plan, day: dt.date, themes: list[Theme]) -> PlanSnapshot:
     """The plan as it stood on `day` with light rows: each action's status, lateness, theme
     and who answers for it, but not its texts. Counting, filtering and paging a plan of
@@ -232,17 +256,9 @@ def action_index(plan, day: dt.date, themes: list[Theme]) -> PlanSnapshot:
 
     Many actions name the same people: each distinct list of responsibilities is read from
     its stored text, and named as of the day, once (`build_action_rows`)."""
-    moment = as_of(day)
-    # An action without a version in force adds a NULL to the list, which matches nothing.
-    current = Action.objects.filter(plan=plan).annotate(
-        v=in_force(ActionVersion, "applies_from", moment)
-    )
     versions = (
-        ActionVersion.objects.filter(id__in=current.values("v"))
-        .annotate(
-            status=in_force(StatusUpdate, "date", moment, column="status", action="action_id"),
-            named=Cast("responsibilities", TextField()),
-        )
+        versions_with_status(plan, as_of(day))
+        .annotate(named=Cast("responsibilities", TextField()))
         .order_by("action__order", "action_id")
         .values_list(
             "action_id", "action__order", "theme_id", "deadline_date", "named", "status", "id"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from styr.org.history import holders_on, posts_held_on
 from styr.plans.status import NOT_REPORTED, count_statuses, is_overdue, status_label
@@ -64,6 +64,13 @@ class ActionRow:
     @property
     def status_label(self) -> str:
         return status_label(self.status)
+
+
+class Standing(NamedTuple):
+    """An action's status and lateness on a day, and nothing else of it."""
+
+    status: str
+    overdue: bool
 
 
 @dataclass

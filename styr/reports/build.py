@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from styr.lib.dates import MONTHS, swedish_day
-from styr.plans.snapshot import ActionRow, assemble
+from styr.plans.snapshot import ActionRow, Standing, assemble
 from styr.plans.status import DONE, STATUS_ORDER, status_label
 from styr.reports.content import (
     FORMAT_VERSION,
@@ -38,8 +38,8 @@ DOCUMENT_TYPE = "Tjänsteskrivelse"
 class PlanRows:
     """Everything a report needs, read once: see `styr.reports.queries.read_plan_rows`.
 
-    `now` and `then` are the plan's actions as they stood on `day` and on `since`; of `then`
-    only each action's id, status and lateness are read (`ActionRow` with a light action).
+    `now` is the plan's actions as they stood on `day`; `then`, by action id, the status and
+    lateness of those that were part of it on `since`.
     """
 
     day: dt.date
@@ -49,7 +49,7 @@ class PlanRows:
     owner_name: str
     themes: list
     now: list[ActionRow]
-    then: list[ActionRow] | None
+    then: dict[int, Standing] | None
     texts: Any = None  # the ReportTexts in force on `day`, or None: the defaults
 
 
@@ -235,7 +235,7 @@ def _blocks(themes, action_rows, chosen, items) -> list[Block]:
 
 
 def _changes(rows, day, since, rows_now, items) -> Changes:
-    before = {row.action.id: row for row in rows.then or []}
+    before = rows.then or {}
     changes = Changes(since=since.isoformat(), since_text=swedish_day(since))
     for row in rows_now:
         previous = before.get(row.action.id)

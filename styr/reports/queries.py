@@ -15,6 +15,7 @@ from styr.plans.queries import (
     in_force_order,
     known_on,
     read_listed_rows,
+    standings,
 )
 from styr.reports.build import PlanRows
 from styr.reports.models import ReportTexts
@@ -39,7 +40,7 @@ def read_plan_rows(plan, day: dt.date, since: dt.date | None = None) -> PlanRows
 
     Read as the plan page reads it: the index (`action_index`: each action's status,
     lateness and names, a few columns), then the actions in full (`read_listed_rows`), in
-    the plan's order. Of `since` the report compares only status and lateness: the index."""
+    the plan's order. Of `since` the report compares only status and lateness (`standings`)."""
     themes = list(Theme.objects.filter(plan=plan).order_by("order"))
     index = action_index(plan, day, themes).actions  # grouped by theme
     listed = sorted(index, key=lambda row: (row.action.order, row.action.id))
@@ -51,6 +52,6 @@ def read_plan_rows(plan, day: dt.date, since: dt.date | None = None) -> PlanRows
         owner_name=plan.owner.name,
         themes=themes,
         now=read_listed_rows(plan, listed, day, themes),
-        then=action_index(plan, since, themes).actions if since else None,
+        then=standings(plan, since) if since else None,
         texts=texts_in_force(plan, day),
     )
